@@ -50,6 +50,8 @@ export interface SourceDocument {
   stated: StatedFields;
   /** For HTML: the line numbers inside the article found by Readability; undefined for other formats. */
   bodyLines?: Set<number>;
+  /** For HTML: the element each line came from (`p`, `h2`, `li`, `blockquote`, `figcaption`...). */
+  lineTags?: Map<number, string>;
   diagnostics: Diagnostic[];
   /** True when nothing usable can come of this input (binary, empty, too large...). */
   fatal: boolean;

@@ -32,4 +32,12 @@ export interface SourceProfile {
   datelines?: string[];
   /** Patterns with named groups `caption` and/or `credit` for photo caption / credit lines. */
   captions?: string[];
+  /** Patterns with a named group `name` for lines that state the outlet, e.g. `SOURCE: BBC`. */
+  sourceLines?: string[];
+  /** Patterns with a named group `name` for bylines, e.g. `By Jane Doe`. */
+  bylines?: string[];
+  /** Patterns with a named group `name` for the agency in a wire dateline, e.g. `NAIROBI, Kenya (AP) _`. */
+  wireDatelines?: string[];
+  /** Separators between a page title and the outlet name, e.g. ` - ` in `Headline - WSJ`. */
+  titleSuffixes?: string[];
 }

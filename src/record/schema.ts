@@ -81,6 +81,8 @@ export type TimelineBlock = z.infer<typeof TimelineBlockSchema>;
 export const MediaSchema = z.object({
   caption: z.string().optional(),
   credit: z.string().optional(),
+  /** The line as printed, e.g. `[Image via Agence France-Presse]`. */
+  text: z.string(),
   ...span,
 });
 export type Media = z.infer<typeof MediaSchema>;

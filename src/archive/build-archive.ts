@@ -1,0 +1,34 @@
+/**
+ * The archive-wide stage: parsed records in, finished archive out. Runs what needs more than one
+ * report (date inference across a story, unique ids), then validates every record at the boundary.
+ */
+import { validateRecord, type ArticleRecord } from "../record/schema.ts";
+import { assignUniqueIds } from "./assign-ids.ts";
+import { inferMissingDates } from "./infer-published.ts";
+import { resolveTimelineEntries } from "./resolve-entries.ts";
+import { sortNewestFirst } from "./sort-records.ts";
+import type { Archive, SourceSummary } from "./types.ts";
+
+export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString()): Archive {
+  const records = parsed.map((r) => structuredClone(r));
+  inferMissingDates(records);
+  for (const r of records) resolveTimelineEntries(r);
+  assignUniqueIds(records);
+  const valid = sortNewestFirst(records.map(validateRecord));
+  return {
+    records: valid,
+    sources: summariseSources(valid),
+    diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),
+    generatedAt,
+  };
+}
+
+function summariseSources(records: ArticleRecord[]): SourceSummary[] {
+  const byId = new Map<string, SourceSummary>();
+  for (const r of records) {
+    const s = byId.get(r.source.id) ?? { id: r.source.id, name: r.source.name, count: 0 };
+    s.count++;
+    byId.set(r.source.id, s);
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

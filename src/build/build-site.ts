@@ -1,0 +1,63 @@
+/**
+ * The build: seeds/ -> records -> archive -> static site -> data files, written into a staging folder
+ * and swapped in only when every stage succeeded. One build at a time (a lock).
+ */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { loadArchive, type LoadResult } from "../archive/load-archive.ts";
+import { renderSite } from "../site/render-site.ts";
+import { acquireBuildLock } from "./build-lock.ts";
+import { silentProgress, type Progress } from "./progress.ts";
+import { recoverOutput, stagingDirFor, swapIn } from "./swap-output.ts";
+import { writeDataFiles } from "./write-data.ts";
+
+export interface BuildOptions {
+  root: string;
+  seedsDir?: string;
+  outDir?: string;
+  baseUrl?: string;
+  progress?: Progress;
+}
+
+export interface BuildResult extends LoadResult {
+  outDir: string;
+  pages: number;
+  timings: Record<string, number>;
+}
+
+export const STATE_DIR = ".wire-archive";
+
+export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  const progress = opts.progress ?? silentProgress;
+  const outDir = path.resolve(opts.root, opts.outDir ?? "_site");
+  const release = acquireBuildLock(path.join(opts.root, STATE_DIR));
+  const staging = stagingDirFor(outDir);
+  const timings: Record<string, number> = {};
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[name] = Math.round(performance.now() - t);
+    }
+  };
+  try {
+    recoverOutput(outDir);
+    const parsing = progress.stage("Parsing reports");
+    const loaded = await timed("parse", () =>
+      loadArchive({ root: opts.root, seedsDir: opts.seedsDir, onProgress: () => parsing.tick() }),
+    );
+    parsing.done(`${loaded.archive.records.length} reports${loaded.skipped.length ? `, ${loaded.skipped.length} skipped` : ""}`);
+    const rendering = progress.stage("Rendering pages");
+    const { pages } = await timed("render", () => renderSite({ archive: loaded.archive, outDir: staging, rootDir: opts.root, baseUrl: opts.baseUrl, quiet: true }));
+    rendering.done(`${pages} pages`);
+    await timed("data", () => writeDataFiles(staging, loaded.archive));
+    swapIn(staging, outDir);
+    return { ...loaded, outDir, pages, timings };
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  } finally {
+    release();
+  }
+}

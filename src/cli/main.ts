@@ -1,0 +1,64 @@
+/** `wire-archive <command>`: the command-line entry point. Commands live one per module in ./commands. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { BuildLockedError } from "../build/build-lock.ts";
+import { parseCommandArgs, type Command, type CommandContext } from "./command.ts";
+import { command as build } from "./commands/build.ts";
+import { command as check } from "./commands/check.ts";
+import { command as parse } from "./commands/parse.ts";
+import { command as serve } from "./commands/serve.ts";
+
+export const COMMANDS: Command[] = [build, parse, check, serve];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Wire Archive: turn raw news reports into a browsable, searchable, citable archive.
+
+Usage: wire-archive <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
+
+Run \`wire-archive <command> --help\` for a command's options.
+`;
+}
+
+export async function main(argv: string[], ctx: CommandContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    ctx.stdout.write(help());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    ctx.stderr.write(`wire-archive: unknown command "${name}".\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    ctx.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  let args;
+  try {
+    args = parseCommandArgs(command, rest);
+  } catch (err) {
+    ctx.stderr.write(`wire-archive ${name}: ${(err as Error).message}\n\n${command.usage}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(args, ctx);
+  } catch (err) {
+    if (err instanceof BuildLockedError) {
+      ctx.stderr.write(`wire-archive ${name}: ${err.message}\n`);
+      return 75; // EX_TEMPFAIL: try again later
+    }
+    ctx.stderr.write(`wire-archive ${name} failed: ${(err as Error).stack ?? err}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = process.env.WIRE_ARCHIVE_ROOT ? path.resolve(process.env.WIRE_ARCHIVE_ROOT) : process.cwd();
+  const code = await main(process.argv.slice(2), { root, stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = code;
+}

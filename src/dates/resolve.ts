@@ -1,0 +1,137 @@
+/**
+ * Places date expressions in time against the report's publication date, with luxon.
+ * Precision is kept as the text gives it: a month stays a month, "next week" is a week
+ * (Monday..Sunday of the following ISO week), "in 2011" a year.
+ *
+ * Not dated on purpose: durations from an unstated moment ("after 30 days", "within two weeks"),
+ * "now"/"currently" (the report's own moment is not an event), times of day alone ("2:00 am"),
+ * narrative-relative phrases ("the next morning", "later that year").
+ */
+import { DateTime } from "luxon";
+import { findCandidates } from "./find-expressions.ts";
+import { splitSentences } from "./sentences.ts";
+import { clauseTense, type Tense } from "./tense.ts";
+import type { Candidate, DateMention, Precision } from "./types.ts";
+import { resolveWeekday } from "./weekday.ts";
+
+export type { DateMention, Precision } from "./types.ts";
+
+interface Placed {
+  date: string;
+  end?: string;
+  precision: Precision;
+}
+
+const MIN_YEAR = 1600;
+/** Years further ahead of the report than this are amounts, not dates. */
+const MAX_YEARS_AHEAD = 30;
+
+const iso = (d: DateTime) => d.toISODate()!;
+const isoMonth = (d: DateTime) => d.toFormat("yyyy-MM");
+
+/**
+ * The year of a day (or month, when `day` is absent) that the text gives without one.
+ * past: the latest on or before the anchor; future: the earliest on or after; otherwise the nearest.
+ * `strict` ("last November", "next March") excludes the anchor's own day or month.
+ */
+function inferYear(anchor: DateTime, month: number, day: number | undefined, tense: Tense, strict = false): number | null {
+  const unit = day === undefined ? "month" : "day";
+  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    .map((year) => DateTime.fromObject({ year, month, day: day ?? 1 }, { zone: "utc" }))
+    .filter((d) => d.isValid && (day === undefined || d.day === day));
+  if (candidates.length === 0) return null;
+  const a = anchor.startOf(unit);
+  const diff = (d: DateTime) => d.startOf(unit).diff(a, "days").days;
+  if (tense === "past") {
+    const past = candidates.filter((d) => (strict ? diff(d) < 0 : diff(d) <= 0));
+    return past.length ? past[past.length - 1].year : null;
+  }
+  if (tense === "future") {
+    const future = candidates.filter((d) => (strict ? diff(d) > 0 : diff(d) >= 0));
+    return future.length ? future[0].year : null;
+  }
+  // Nearest; on a tie the past (news reports more than it forecasts).
+  const best = [...candidates].sort((x, y) => Math.abs(diff(x)) - Math.abs(diff(y)) || diff(x) - diff(y))[0];
+  return best.year;
+}
+
+function placeCalendar(c: Extract<Candidate, { kind: "calendar" }>, anchor: DateTime, tense: Tense): Placed | null {
+  const t: Tense = c.modifier === "last" ? "past" : c.modifier === "next" ? "future" : tense;
+  const strict = c.modifier === "last" || c.modifier === "next";
+  const year = c.year ?? inferYear(anchor, c.month, c.day, t, strict);
+  if (year === null) return null;
+  const start = DateTime.fromObject({ year, month: c.month, day: c.day ?? 1 }, { zone: "utc" });
+  if (!start.isValid || (c.day !== undefined && start.day !== c.day)) return null;
+  const precision: Precision = c.day === undefined ? "month" : "day";
+  const placed: Placed = { date: precision === "day" ? iso(start) : isoMonth(start), precision };
+  if (c.end) {
+    let end = DateTime.fromObject({ year: c.end.year ?? year, month: c.end.month, day: c.end.day ?? 1 }, { zone: "utc" });
+    if (end.isValid && c.end.year === undefined && end < start) end = end.plus({ years: 1 });
+    if (end.isValid && end > start) placed.end = precision === "day" && c.end.day !== undefined ? iso(end) : isoMonth(end);
+  }
+  return placed;
+}
+
+function placeWeekday(c: Extract<Candidate, { kind: "weekday" }>, anchor: DateTime, tense: Tense): Placed {
+  const a = iso(anchor);
+  if (c.modifier === "last") {
+    // "last Friday": the most recent one before the report's day.
+    return { date: resolveWeekday(c.weekday, iso(anchor.minus({ days: 1 })), "past"), precision: "day" };
+  }
+  if (c.modifier === "next") {
+    return { date: resolveWeekday(c.weekday, iso(anchor.plus({ days: 1 })), "future"), precision: "day" };
+  }
+  return { date: resolveWeekday(c.weekday, a, tense), precision: "day" };
+}
+
+/** Where a candidate falls in time, or null when it cannot be placed. */
+export function placeCandidate(c: Candidate, anchorDate: string, tense: Tense): Placed | null {
+  const anchor = DateTime.fromISO(anchorDate, { zone: "utc" });
+  if (!anchor.isValid) return null;
+  switch (c.kind) {
+    case "weekday":
+      return placeWeekday(c, anchor, tense);
+    case "calendar":
+      return placeCalendar(c, anchor, tense);
+    case "year":
+      if (c.year < MIN_YEAR || c.year > anchor.year + MAX_YEARS_AHEAD) return null;
+      return { date: String(c.year), precision: "year" };
+    case "unit": {
+      if (c.unit === "week") {
+        const monday = anchor.startOf("week").plus({ weeks: c.offset });
+        return { date: iso(monday), end: iso(monday.plus({ days: 6 })), precision: "week" };
+      }
+      if (c.unit === "month") return { date: isoMonth(anchor.plus({ months: c.offset })), precision: "month" };
+      return { date: String(anchor.year + c.offset), precision: "year" };
+    }
+    case "ago": {
+      const then = anchor.minus({ [`${c.unit}s`]: c.amount });
+      if (c.unit === "day") return { date: iso(then), precision: "day" };
+      if (c.unit === "week") {
+        const monday = then.startOf("week");
+        return { date: iso(monday), end: iso(monday.plus({ days: 6 })), precision: "week" };
+      }
+      if (c.unit === "month") return { date: isoMonth(then), precision: "month" };
+      return { date: String(then.year), precision: "year" };
+    }
+    case "day-offset":
+      return { date: iso(anchor.plus({ days: c.days })), precision: "day" };
+  }
+}
+
+/**
+ * Every date expression in `text` (a paragraph or a sentence), resolved against `anchor.date`
+ * (the report's publication date, YYYY-MM-DD). Indexes are offsets in `text`.
+ */
+export function findDates(text: string, anchor: { date: string }): DateMention[] {
+  const out: DateMention[] = [];
+  for (const sentence of splitSentences(text)) {
+    for (const c of findCandidates(sentence.text)) {
+      const tense = clauseTense(sentence.text, c.index, c.text.length);
+      const placed = placeCandidate(c, anchor.date, tense);
+      if (!placed) continue;
+      out.push({ text: c.text, index: sentence.index + c.index, ...placed, tense });
+    }
+  }
+  return out;
+}

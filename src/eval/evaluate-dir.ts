@@ -1,0 +1,80 @@
+/**
+ * Scores an extractor on a folder laid out like ../shared/extraction/dev: `ID.txt` (or `ID.html.gz`)
+ * in, `ID.gold.txt` gold body out. Pages are scored with the shingle metric (shingle-score.ts) and
+ * timed one by one; an extractor that throws scores as an empty prediction and the error is kept.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { aggregate, scorePage, type PageScore, type Totals } from "./shingle-score.ts";
+
+export type Extractor = (bytes: Uint8Array, file: string) => string;
+
+export interface PageResult extends PageScore {
+  id: string;
+  ms: number;
+  /** The prediction's text (kept so callers can write it out or inspect it). */
+  prediction: string;
+  error?: string;
+}
+
+export interface DirResult {
+  pages: PageResult[];
+  totals: Totals;
+  meanMs: number;
+  maxMs: number;
+}
+
+export type InputKind = "txt" | "html";
+
+/** Page ids in the folder: every `ID.gold.txt` (a missing input scores as an empty prediction). */
+export function pageIds(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".gold.txt"))
+    .map((f) => f.slice(0, -".gold.txt".length))
+    .sort();
+}
+
+/** The input bytes and the file name to hand the extractor (`ID.html` for gzipped HTML). */
+export function readInput(dir: string, id: string, kind: InputKind): { bytes: Uint8Array; file: string } | undefined {
+  if (kind === "txt") {
+    const p = join(dir, `${id}.txt`);
+    return existsSync(p) ? { bytes: readFileSync(p), file: `${id}.txt` } : undefined;
+  }
+  const gz = join(dir, `${id}.html.gz`);
+  if (existsSync(gz)) return { bytes: gunzipSync(readFileSync(gz)), file: `${id}.html` };
+  const plain = join(dir, `${id}.html`);
+  return existsSync(plain) ? { bytes: readFileSync(plain), file: `${id}.html` } : undefined;
+}
+
+export function evaluateDir(dir: string, extract: Extractor, kind: InputKind = "txt"): DirResult {
+  const pages: PageResult[] = [];
+  for (const id of pageIds(dir)) {
+    const gold = readFileSync(join(dir, `${id}.gold.txt`), "utf8");
+    const input = readInput(dir, id, kind);
+    let prediction = "";
+    let error: string | undefined;
+    const t0 = performance.now();
+    if (input) {
+      try {
+        prediction = extract(input.bytes, input.file);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+    } else error = `missing input ${id}.${kind === "txt" ? "txt" : "html.gz"}`;
+    const ms = performance.now() - t0;
+    pages.push({ id, ms, prediction, error, ...scorePage(gold, prediction) });
+  }
+  const ms = pages.map((p) => p.ms);
+  return {
+    pages,
+    totals: aggregate(pages),
+    meanMs: ms.length ? ms.reduce((a, b) => a + b, 0) / ms.length : 0,
+    maxMs: ms.length ? Math.max(...ms) : 0,
+  };
+}
+
+/** The n pages with the lowest F1 (ties: lower recall first). */
+export function worstPages(result: DirResult, n = 10): PageResult[] {
+  return [...result.pages].sort((a, b) => a.f1 - b.f1 || a.recall - b.recall).slice(0, n);
+}

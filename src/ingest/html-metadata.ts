@@ -1,0 +1,178 @@
+/**
+ * The fields an HTML page states about itself: JSON-LD (NewsArticle and kin), Open Graph / article:*
+ * meta tags, <title>, <time datetime>, the canonical link. Read before anything mutates the DOM.
+ */
+import type { Diagnostic } from "../record/schema.ts";
+import type { StatedDate, StatedFields } from "./types.ts";
+import { parseStatedDate } from "./stated-date.ts";
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+/** JSON-LD types that describe the article itself (schema.org Article and its subtypes). */
+const ARTICLE_TYPE = /(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|AnalysisNewsArticle)$/;
+
+function metaContent(doc: Document, ...keys: string[]): { value: string; key: string } | undefined {
+  for (const key of keys) {
+    for (const attr of ["property", "name", "itemprop"]) {
+      const el = doc.querySelector(`meta[${attr}="${key}" i]`);
+      const value = el?.getAttribute("content")?.trim();
+      if (value) return { value, key };
+    }
+  }
+  return undefined;
+}
+
+function clean(s: string | undefined): string | undefined {
+  const t = s?.replace(/\s+/g, " ").trim();
+  return t ? t : undefined;
+}
+
+function asText(v: Json | undefined): string | undefined {
+  if (typeof v === "string") return clean(decodeEntities(v));
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return asText(v[0]);
+  if (v && typeof v === "object") return asText(v.name ?? v["@value"]);
+  return undefined;
+}
+
+/** JSON-LD strings are sometimes HTML-escaped by the CMS (`&amp;`, `&#39;`). */
+function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === "#") {
+      const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return named[e.toLowerCase()] ?? m;
+  });
+}
+
+function names(v: Json | undefined): string | undefined {
+  if (Array.isArray(v)) {
+    const all = v.map((x) => asText(x)).filter((x): x is string => !!x);
+    return all.length ? [...new Set(all)].join(", ") : undefined;
+  }
+  return asText(v);
+}
+
+function typesOf(o: JsonObject): string[] {
+  const t = o["@type"];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string");
+}
+
+/** Every object in the JSON-LD blocks, flattening arrays and @graph. */
+function flatten(v: Json, out: JsonObject[] = [], depth = 0): JsonObject[] {
+  if (depth > 5 || v === null || typeof v !== "object") return out;
+  if (Array.isArray(v)) {
+    for (const x of v) flatten(x, out, depth + 1);
+    return out;
+  }
+  out.push(v);
+  if (v["@graph"]) flatten(v["@graph"], out, depth + 1);
+  return out;
+}
+
+function readJsonLd(doc: Document, file: string, diagnostics: Diagnostic[]): JsonObject | undefined {
+  const objects: JsonObject[] = [];
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    const raw = (script.textContent ?? "").trim();
+    if (!raw) continue;
+    try {
+      flatten(JSON.parse(raw) as Json, objects);
+    } catch {
+      try {
+        // CMSes often leave raw newlines/tabs inside JSON strings; JSON forbids them, browsers' consumers shrug.
+        flatten(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, " ")) as Json, objects);
+      } catch (err) {
+        diagnostics.push({
+          file,
+          severity: "info",
+          rule: "bad-json-ld",
+          message: `Unexpected invalid JSON in a JSON-LD script (${(err as Error).message}), expected JSON`,
+          hint: "Nothing to do; that block's metadata was ignored and the page's other metadata used.",
+        });
+      }
+    }
+  }
+  return objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
+}
+
+function dateFrom(value: string | undefined, evidence: string): StatedDate | undefined {
+  if (!value) return undefined;
+  const parsed = parseStatedDate(value);
+  return parsed ? { ...parsed, evidence } : undefined;
+}
+
+export interface HtmlMetadata {
+  stated: StatedFields;
+  /** The page's <title> as written. */
+  title?: string;
+}
+
+export function readHtmlMetadata(doc: Document, file: string, diagnostics: Diagnostic[]): HtmlMetadata {
+  const ld = readJsonLd(doc, file, diagnostics);
+  const title = clean(doc.querySelector("title")?.textContent ?? undefined);
+  const stated: StatedFields = {};
+
+  const headline =
+    asText(ld?.headline) ?? clean(metaContent(doc, "og:title", "twitter:title")?.value) ?? asText(ld?.name) ?? title;
+  if (headline) stated.headline = headline;
+
+  const publisher = ld?.publisher && typeof ld.publisher === "object" ? asText(ld.publisher) : undefined;
+  const source = clean(metaContent(doc, "og:site_name", "application-name")?.value) ?? publisher;
+  if (source) stated.source = source;
+
+  stated.published = publishedDate(doc, ld);
+  if (!stated.published) delete stated.published;
+
+  const section = clean(metaContent(doc, "article:section", "section")?.value) ?? asText(ld?.articleSection);
+  if (section) stated.section = section;
+
+  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute("href")?.trim();
+  const ldUrl = asText(ld?.url) ?? (typeof ld?.mainEntityOfPage === "string" ? ld.mainEntityOfPage : asText((ld?.mainEntityOfPage as JsonObject | undefined)?.["@id"]));
+  const url = canonical || clean(metaContent(doc, "og:url")?.value) || ldUrl;
+  if (url) stated.url = url;
+
+  const metaAuthor = clean(metaContent(doc, "author", "article:author", "byl", "dc.creator", "sailthru.author")?.value);
+  const byline = names(ld?.author) ?? (metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor : undefined);
+  if (byline) stated.byline = byline;
+
+  const standfirst =
+    asText(ld?.description) ?? clean(metaContent(doc, "og:description", "description", "twitter:description")?.value);
+  if (standfirst) stated.standfirst = standfirst;
+
+  return { stated, title };
+}
+
+function publishedDate(doc: Document, ld: JsonObject | undefined): StatedDate | undefined {
+  const ldDate = asText(ld?.datePublished);
+  const fromLd = dateFrom(ldDate, `JSON-LD datePublished: ${ldDate}`);
+  if (fromLd) return fromLd;
+  const meta = metaContent(
+    doc,
+    "article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+  );
+  const fromMeta = dateFrom(meta?.value, `<meta ${meta?.key}="${meta?.value}">`);
+  if (fromMeta) return fromMeta;
+  const time =
+    doc.querySelector('time[itemprop="datePublished" i][datetime]') ??
+    doc.querySelector("time[pubdate][datetime]") ??
+    doc.querySelector("time[datetime]");
+  const dt = time?.getAttribute("datetime")?.trim();
+  const fromTime = dateFrom(dt, `<time datetime="${dt}">${clean(time?.textContent ?? "") ?? ""}</time>`);
+  if (fromTime) return fromTime;
+  const updated = metaContent(doc, "og:updated_time", "article:modified_time");
+  return dateFrom(updated?.value, `<meta ${updated?.key}="${updated?.value}">`);
+}

@@ -1,0 +1,89 @@
+/**
+ * Per-line measurements the line classifier works from: length in words (CJK text counted by
+ * characters), stop-word density, sentence shape, capitalisation, and how often the same text recurs
+ * on the page. Pure and linear in the page size.
+ */
+import type { Line } from "../ingest/types.ts";
+import { pickStopList, type StopList } from "./classify-stopwords.ts";
+
+export interface LineFeatures {
+  /** Index into the classifier's input array. */
+  i: number;
+  n: number;
+  text: string;
+  /** Words, with unsegmented CJK runs counted as one word per two characters. */
+  words: number;
+  chars: number;
+  /** Share of words that are stop words; undefined when the page's language has no list. */
+  stopDensity?: number;
+  /** Ends like a finished sentence (. ! ? … and CJK equivalents, optionally inside quotes/brackets). */
+  endsSentence: boolean;
+  /** Share of cased words that start with a capital letter (1 for "Most Popular Articles"). */
+  capShare: number;
+  /** Lines on the page with the same normalised text (1 = unique). */
+  repeats: number;
+  /** A blank line (or the start of the input) directly above / below. */
+  blankBefore: boolean;
+  blankAfter: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
+
+export function normalise(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+function countWords(tokens: string[]): number {
+  let n = 0;
+  for (const t of tokens) n += CJK.test(t) ? Math.max(1, Math.round(t.length / 2)) : 1;
+  return n;
+}
+
+export interface PageFeatures {
+  lines: LineFeatures[];
+  /** Whether a stop-word list fits the page's language. */
+  hasStopList: boolean;
+}
+
+export function measureLines(input: Line[]): PageFeatures {
+  const tokensOf: string[][] = input.map((l) => l.text.match(WORD) ?? []);
+  const stop: StopList | undefined = pickStopList(tokensOf.flat().slice(0, 5000));
+  const counts = new Map<string, number>();
+  const keys = input.map((l) => normalise(l.text));
+  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+
+  const out: LineFeatures[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const text = input[i].text.trim();
+    if (!text) continue;
+    const tokens = tokensOf[i];
+    let stops = 0;
+    let cased = 0;
+    let capital = 0;
+    for (const t of tokens) {
+      if (stop?.has(t.toLowerCase())) stops++;
+      const c = t[0];
+      if (c.toLowerCase() !== c.toUpperCase()) {
+        cased++;
+        if (c !== c.toLowerCase()) capital++;
+      }
+    }
+    const words = countWords(tokens);
+    out.push({
+      i,
+      n: input[i].n,
+      text,
+      words,
+      chars: text.length,
+      stopDensity: stop ? (tokens.length ? stops / tokens.length : 0) : undefined,
+      endsSentence: SENTENCE_END.test(text),
+      capShare: cased ? capital / cased : 0,
+      repeats: counts.get(keys[i]) ?? 1,
+      blankBefore: i === 0 || !input[i - 1].text.trim(),
+      blankAfter: i === input.length - 1 || !input[i + 1].text.trim(),
+    });
+  }
+  return { lines: out, hasStopList: stop !== undefined };
+}

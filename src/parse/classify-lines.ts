@@ -1,0 +1,222 @@
+/**
+ * Which lines of a page dump are the article? A line classifier in the manner of jusText, adapted to
+ * plain text (no markup, so no link density):
+ *  1. each line gets a class from its own shape — furniture (share bars, cookie notes, bylines...),
+ *     short, near-good or good by length and stop-word density;
+ *  2. short and near-good lines are re-classified from their neighbours, so headings and short lines
+ *     inside the article survive and lone prose inside menus does not;
+ *  3. the article is the densest region of good text (a maximum-sum run, where good lines count by
+ *     their words and everything else costs), starting at the headline when it is known and cut
+ *     hard at headers that open teaser lists or comment threads.
+ * Every non-blank line gets a verdict; non-content verdicts carry a short reason naming the signal.
+ */
+import type { Line } from "../ingest/types.ts";
+import { measureLines, type LineFeatures } from "./classify-features.ts";
+import { END_MARKERS, FURNITURE, looksLikeCredit, matchSignal } from "./classify-signals.ts";
+
+export type Verdict = { content: boolean; reason?: string };
+
+type Cls = "good" | "neargood" | "short" | "bad";
+
+interface Item {
+  f: LineFeatures;
+  initial: Cls;
+  cls: Cls;
+  reason?: string;
+  /** Furniture or an end marker: never content, whatever its neighbours. */
+  hard: boolean;
+  endMarker: boolean;
+}
+
+/** Tunables (chars, words, shares). Named so the reasons and the tests can refer to them. */
+const SHORT_CHARS = 50;
+const SHORT_WORDS = 6;
+const GOOD_STOP = 0.27;
+const NEAR_STOP = 0.18;
+const GOOD_CHARS = 140;
+const HEADING_REACH_CHARS = 300;
+const NAV_RUN = 3;
+
+export function classifyLines(lines: Line[], ctx: { headlineLine?: number } = {}): Map<number, Verdict> {
+  const page = measureLines(lines);
+  const items: Item[] = page.lines.map((f) => initialItem(f, page.hasStopList));
+  const out = new Map<number, Verdict>();
+  if (items.length === 0) return out;
+
+  reviseByContext(items);
+  markCaptions(items);
+  const start = headlineStart(items, ctx.headlineLine);
+  const [from, to] = densestRegion(items, start);
+
+  let marker: string | undefined;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (k > to && it.endMarker) marker ??= it.reason;
+    if (k >= from && k <= to && it.cls === "good" && !it.hard) {
+      out.set(it.f.n, { content: true });
+      continue;
+    }
+    let reason: string;
+    if (it.hard) reason = it.reason!;
+    else if (k < start) reason = "before the headline: page header or navigation";
+    else if (k < from) reason = "before the article's main text: page header or navigation";
+    else if (k > to) reason = marker ?? "after the article: teasers, comments or footer";
+    else reason = it.reason ?? "not article text";
+    out.set(it.f.n, { content: false, reason });
+  }
+  return out;
+}
+
+function initialItem(f: LineFeatures, hasStopList: boolean): Item {
+  const end = matchSignal(f.text, END_MARKERS);
+  if (end) return { f, initial: "bad", cls: "bad", reason: end.reason, hard: true, endMarker: true };
+  const furniture = matchSignal(f.text, FURNITURE);
+  if (furniture) return { f, initial: "bad", cls: "bad", reason: furniture.reason, hard: true, endMarker: false };
+  const cls = lengthClass(f, hasStopList);
+  const reason =
+    cls === "bad"
+      ? "few function words: a list, menu or name line, not prose"
+      : cls === "short"
+        ? "short line outside the article text"
+        : "prose outside the article text";
+  return { f, initial: cls, cls, reason, hard: false, endMarker: false };
+}
+
+function lengthClass(f: LineFeatures, hasStopList: boolean): Cls {
+  if (f.chars < SHORT_CHARS || f.words < SHORT_WORDS) return "short";
+  if (f.stopDensity !== undefined && hasStopList) {
+    const sd = f.stopDensity;
+    if (sd >= GOOD_STOP && (f.chars >= GOOD_CHARS || f.endsSentence)) return "good";
+    if (sd >= NEAR_STOP) return "neargood";
+    if (sd >= 0.1 && f.endsSentence && f.words >= 12) return "neargood";
+    return "bad";
+  }
+  // No stop-word list for this language: sentence shape and length only.
+  if (f.endsSentence && f.words >= 10) return "good";
+  if (f.words >= 20) return "neargood";
+  return "short";
+}
+
+/** Nearest class before/after k, skipping short lines (and near-good ones when asked). Edges are bad. */
+function neighbour(items: Item[], k: number, step: 1 | -1, ignoreNear: boolean): Cls {
+  for (let j = k + step; j >= 0 && j < items.length; j += step) {
+    const c = items[j].cls;
+    if (c === "short" || (ignoreNear && c === "neargood")) continue;
+    return c;
+  }
+  return "bad";
+}
+
+/** jusText's context-sensitive pass: headings near good text, short lines between good ones. */
+function reviseByContext(items: Item[]): void {
+  // A heading-like short line followed closely by good text becomes near-good.
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (it.cls !== "short" || !isHeadingLike(it.f)) continue;
+    let reach = 0;
+    for (let j = k + 1; j < items.length && reach <= HEADING_REACH_CHARS; j++) {
+      if (items[j].cls === "good") {
+        it.cls = "neargood";
+        break;
+      }
+      if (items[j].hard) break;
+      reach += items[j].f.chars;
+    }
+  }
+  const next: Cls[] = items.map((it) => it.cls);
+  for (let k = 0; k < items.length; k++) {
+    if (items[k].cls !== "short") continue;
+    const prev = neighbour(items, k, -1, true);
+    const nxt = neighbour(items, k, 1, true);
+    if (prev === "good" && nxt === "good") next[k] = "good";
+    else if (prev === "bad" && nxt === "bad") next[k] = "bad";
+    else if ((prev === "bad" && neighbour(items, k, -1, false) === "neargood") || (nxt === "bad" && neighbour(items, k, 1, false) === "neargood"))
+      next[k] = "good";
+    else next[k] = "bad";
+  }
+  for (let k = 0; k < items.length; k++) items[k].cls = next[k];
+  for (let k = 0; k < items.length; k++) {
+    if (items[k].cls !== "neargood") continue;
+    const prev = neighbour(items, k, -1, true);
+    const nxt = neighbour(items, k, 1, true);
+    next[k] = prev === "bad" && nxt === "bad" ? "bad" : "good";
+  }
+  for (let k = 0; k < items.length; k++) {
+    if (items[k].hard) next[k] = "bad";
+    items[k].cls = next[k];
+    if (next[k] === "bad" && items[k].initial === "short" && !items[k].hard) items[k].reason = shortReason(items, k);
+  }
+}
+
+function isHeadingLike(f: LineFeatures): boolean {
+  return f.words >= 1 && f.words <= 15 && !/[,;]$/.test(f.text) && /^[\p{Lu}\p{N}"'‘“¿¡]|^\p{Lo}/u.test(f.text);
+}
+
+/** Why a short line was dropped: in a run of short lines (a menu) or alone between non-article lines. */
+function shortReason(items: Item[], k: number): string {
+  let run = 1;
+  for (let j = k - 1; j >= 0 && items[j].initial === "short"; j--) run++;
+  for (let j = k + 1; j < items.length && items[j].initial === "short"; j++) run++;
+  if (run >= NAV_RUN) return "navigation: run of short link-like lines";
+  return "short line between non-article lines";
+}
+
+/**
+ * A photo caption is a line glued (no blank line) to a following credit line ("Name/Getty Images"),
+ * on pages that otherwise set paragraphs apart with blank lines.
+ */
+function markCaptions(items: Item[]): void {
+  const spaced = items.filter((it) => it.initial === "good" && it.f.blankAfter).length;
+  const glued = items.filter((it) => it.initial === "good" && !it.f.blankAfter).length;
+  if (spaced <= glued) return;
+  for (let k = 0; k + 1 < items.length; k++) {
+    const cap = items[k];
+    const credit = items[k + 1];
+    if (cap.f.blankAfter || credit.f.i !== cap.f.i + 1 || !credit.f.blankAfter) continue;
+    if (credit.f.endsSentence || credit.f.words > 8 || !looksLikeCredit(credit.f.text)) continue;
+    for (const it of [cap, credit]) {
+      it.cls = "bad";
+      it.hard = true;
+      it.reason = "photo caption or credit";
+    }
+  }
+}
+
+/** Index of the first line at or after the headline; lines above it are the page header. */
+function headlineStart(items: Item[], headlineLine: number | undefined): number {
+  if (headlineLine === undefined) return 0;
+  const k = items.findIndex((it) => it.f.n >= headlineLine);
+  if (k < 0) return 0;
+  // Only trust the headline if article text follows it.
+  const after = items.slice(k).some((it) => it.cls === "good");
+  return after ? k : 0;
+}
+
+function value(it: Item): number {
+  if (it.endMarker) return it.reason?.startsWith("comment") ? -150 : -40;
+  if (it.cls === "good") return Math.min(Math.max(it.f.words, 3), 80);
+  if (it.hard) return -8;
+  return -(5 + Math.min(it.f.words, 40) / 4);
+}
+
+/** Maximum-sum run of lines from `start` on: the article's core. Returns [from, to] inclusive. */
+function densestRegion(items: Item[], start: number): [number, number] {
+  let best = -Infinity;
+  let bestFrom = start;
+  let bestTo = start - 1;
+  let sum = 0;
+  let from = start;
+  for (let k = start; k < items.length; k++) {
+    if (sum <= 0) {
+      sum = 0;
+      from = k;
+    }
+    sum += value(items[k]);
+    if (sum > best) {
+      best = sum;
+      bestFrom = from;
+      bestTo = k;
+    }
+  }
+  return best > 0 ? [bestFrom, bestTo] : [start, start - 1];
+}

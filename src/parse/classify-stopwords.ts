@@ -1,0 +1,59 @@
+/**
+ * Short stop-word lists (the most frequent function words) for the languages news pages are most often
+ * in. As in jusText, the share of stop words in a line tells running prose (many) from menus, names and
+ * headlines (few). The page's language is whichever list matches most of its words; pages in a
+ * language with no list fall back to shape signals alone.
+ */
+
+const LISTS: Record<string, string> = {
+  en:
+    "a about after all also an and any are as at be because been before being but by can could did do does " +
+    "for from had has have he her here him his how i if in into is it its just more most my no not now of on " +
+    "one only or other our out over said says she so some than that the their them then there these they this " +
+    "those to too up us was we were what when where which while who will with would you your it's that's",
+  de:
+    "aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du durch ein eine einem " +
+    "einen einer es für hat hatte ich ihr im in ist ja kann man mit nach nicht noch nur oder sich sie sind " +
+    "so um und uns von vor war wie wir wird wurde zu zum zur über",
+  fr:
+    "à au aux avec ce ces cette dans de des du elle en est et il ils je la le les leur lui mais me même " +
+    "ne nous on ou par pas plus pour qu que qui sa se ses son sur un une vous été être a l d",
+  es:
+    "a al como con de del el en es esta este fue ha la las le lo los más no o para pero por que se sin " +
+    "su sus también un una y ya",
+  pt:
+    "a ao as com como da das de do dos e em é foi mais mas na nas no nos o os para pela pelo por que se " +
+    "sem seu sua também um uma você",
+  it:
+    "a al alla anche che con da del della di e è gli ha il in la le lo ma nel non per più si sono su un una",
+  nl:
+    "aan als bij dat de den der die dit een en er het hij ik in is je met naar niet nog of om ook op te " +
+    "van voor was wat we ze zijn",
+  ru:
+    "а без бы был была были в вы для до его ее её если же за и из или им к как когда ли мы на не нет но " +
+    "о об он она они от по при с со так то только у уже что это я",
+};
+
+const SETS = new Map(Object.entries(LISTS).map(([lang, words]) => [lang, new Set(words.split(" "))]));
+
+export type StopList = ReadonlySet<string>;
+
+/**
+ * The list that covers the largest share of the page's words, or undefined when none covers at least
+ * `minShare` of them (the page is in a language we have no list for).
+ */
+export function pickStopList(words: string[], minShare = 0.12): StopList | undefined {
+  if (words.length === 0) return undefined;
+  let best: StopList | undefined;
+  let bestShare = 0;
+  for (const set of SETS.values()) {
+    let hits = 0;
+    for (const w of words) if (set.has(w.toLowerCase())) hits++;
+    const share = hits / words.length;
+    if (share > bestShare) {
+      bestShare = share;
+      best = set;
+    }
+  }
+  return bestShare >= minShare ? best : undefined;
+}

@@ -1,0 +1,17 @@
+/** Photo captions and credits: lines matching a caption pattern become `media` entries. */
+import { claim, openLines, patterns, type Draft } from "./draft.ts";
+
+export function findCaptions(d: Draft): void {
+  const captionPatterns = patterns(d, "captions").flat();
+  for (const line of openLines(d)) {
+    const text = line.text.trim();
+    if (!text) continue;
+    for (const re of captionPatterns) {
+      const groups = re.exec(text)?.groups;
+      if (!groups) continue;
+      claim(d, line);
+      d.media.push({ caption: groups.caption?.trim() || undefined, credit: groups.credit?.trim() || undefined, text, line: line.n });
+      break;
+    }
+  }
+}

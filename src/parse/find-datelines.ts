@@ -1,0 +1,48 @@
+/**
+ * Stated publication dates and bylines. The first dateline that carries a full date becomes
+ * `published` (origin "stated"); later ones (an "Updated" after a "Published") are kept as fields.
+ * A dateline with only a relative time is removed with the reason why it cannot be a date.
+ */
+import { claimField, diag, openLines, patterns, removeLine, type Draft } from "./draft.ts";
+import { parseDateline } from "./parse-dateline.ts";
+
+/** Datelines sit in the masthead; a "Published" line deep in the page is more likely a teaser's. */
+const MAX_DATELINE_LINE = 60;
+
+export function findDatelines(d: Draft): void {
+  const stated = d.doc.stated.published;
+  if (stated) d.published = { date: stated.date, time: stated.time, origin: "stated", evidence: stated.evidence, line: stated.line };
+  const datelines = patterns(d, "datelines").flat();
+  for (const line of openLines(d)) {
+    const text = line.text.trim();
+    if (!text || line.n > MAX_DATELINE_LINE) continue;
+    const value = datelines.map((re) => re.exec(text)?.groups?.date).find(Boolean);
+    if (!value) continue;
+    const parsed = parseDateline(value);
+    if (!parsed) {
+      removeLine(d, line, "dateline without a calendar date (relative to an unknown moment)");
+      diag(d, {
+        line: line.n,
+        severity: "info",
+        rule: "relative-dateline",
+        message: `Unexpected relative dateline "${text}", expected a calendar date.`,
+        hint: "The date cannot be known from this line alone; state `published:` in front matter if you know it.",
+      });
+      continue;
+    }
+    claimField(d, line, d.published ? "dateline" : "published");
+    d.published ??= { date: parsed.date, time: parsed.time, origin: "stated", evidence: text, line: line.n };
+  }
+}
+
+export function findBylines(d: Draft): void {
+  const bylines = patterns(d, "bylines").flat();
+  for (const line of openLines(d)) {
+    const text = line.text.trim();
+    if (!text || line.n > MAX_DATELINE_LINE) continue;
+    const name = bylines.map((re) => re.exec(text)?.groups?.name).find(Boolean);
+    if (!name) continue;
+    claimField(d, line, "byline");
+    d.byline ??= d.doc.stated.byline ?? name.trim();
+  }
+}

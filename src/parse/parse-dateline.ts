@@ -1,0 +1,27 @@
+/**
+ * Reads an absolute calendar date (and time) printed in a dateline such as `Last Modified: 14 Sep 2013
+ * 07:13` or `Updated : 19 November 2019, 09:01 AM`. Relative phrases (`3 hours ago`, `Yesterday`) are
+ * relative to a moment the dump does not carry, so they are not dates here.
+ */
+import * as chrono from "chrono-node";
+
+export interface DatelineDate {
+  date: string;
+  time?: string;
+  /** The words the date was read from. */
+  text: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const YEAR = /\b(?:1[89]|20)\d{2}\b/;
+
+export function parseDateline(text: string): DatelineDate | undefined {
+  // A fixed reference keeps parsing deterministic; only fully stated dates are accepted anyway.
+  const [hit] = chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)));
+  if (!hit || !YEAR.test(hit.text)) return undefined;
+  const { start } = hit;
+  if (!start.isCertain("year") || !start.isCertain("month") || !start.isCertain("day")) return undefined;
+  const date = `${start.get("year")}-${pad(start.get("month")!)}-${pad(start.get("day")!)}`;
+  const time = start.isCertain("hour") ? `${pad(start.get("hour")!)}:${pad(start.get("minute") ?? 0)}` : undefined;
+  return { date, time, text: hit.text };
+}

@@ -1,0 +1,43 @@
+/**
+ * Decides which of the remaining logical lines are the article. HTML input already knows (Readability
+ * marked `bodyLines`); a text dump asks the line classifier. Everything else is removed, with the
+ * classifier's reason.
+ */
+import type { Line } from "../ingest/types.ts";
+import { classifyLines } from "./classify-lines.ts";
+import { removeLine, type Draft } from "./draft.ts";
+import type { LogicalLine } from "./logical-lines.ts";
+
+export function selectContent(d: Draft, logical: LogicalLine[]): LogicalLine[] {
+  const verdict = d.doc.bodyLines ? fromBodyLines(d.doc.bodyLines, logical) : fromClassifier(d, logical);
+  const content: LogicalLine[] = [];
+  for (const l of logical) {
+    const v = verdict.get(l.lines[0]);
+    if (!v || v.content) {
+      content.push(l);
+      continue;
+    }
+    for (const n of l.lines) removeLine(d, d.lineByNumber.get(n)!, v.reason ?? "not article text");
+  }
+  return content;
+}
+
+type Verdicts = Map<number, { content: boolean; reason?: string }>;
+
+function fromBodyLines(body: Set<number>, logical: LogicalLine[]): Verdicts {
+  return new Map(
+    logical.map((l) => [l.lines[0], l.lines.some((n) => body.has(n)) ? { content: true } : { content: false, reason: "outside the article Readability found" }]),
+  );
+}
+
+/** The classifier sees each logical line as one line, with a blank line wherever the input had a gap. */
+function fromClassifier(d: Draft, logical: LogicalLine[]): Verdicts {
+  const lines: Line[] = [];
+  let last = 0;
+  for (const l of logical) {
+    if (last && l.lines[0] > last + 1) lines.push({ n: last + 1, text: "" });
+    lines.push({ n: l.lines[0], text: l.text });
+    last = l.lines.at(-1)!;
+  }
+  return classifyLines(lines, { headlineLine: d.headline?.line });
+}

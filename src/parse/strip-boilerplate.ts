@@ -1,0 +1,51 @@
+/**
+ * Pattern-based clean-up from the profiles: share bars and other fixed boilerplate lines, teaser
+ * lists opened by a marker line ("Featured on ...", "Most read"), and related-article links.
+ */
+import { claim, isBlank, openLines, patterns, removeLine, type Draft } from "./draft.ts";
+
+export function stripBoilerplate(d: Draft): void {
+  const boilerplate = patterns(d, "boilerplate").flat();
+  for (const line of openLines(d)) {
+    const text = line.text.trim();
+    if (!text) continue;
+    const hit = boilerplate.find((p) => p.re.test(text));
+    if (hit) removeLine(d, line, hit.reason);
+  }
+}
+
+/**
+ * A teaser marker and the lines that follow it are boilerplate: up to the next blank line, or to
+ * the end when the marker sits in the last third of the report (recommendation lists close a page).
+ */
+export function stripTeaserLists(d: Draft): void {
+  const markers = patterns(d, "teaserMarkers").flat();
+  const lines = openLines(d);
+  const last = d.doc.lines.at(-1)?.n ?? 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text.trim();
+    const marker = text && markers.find((p) => p.re.test(text));
+    if (!marker) continue;
+    removeLine(d, lines[i], marker.reason);
+    const toEnd = lines[i].n > (last * 2) / 3;
+    for (let j = i + 1; j < lines.length; j++) {
+      if (isBlank(lines[j])) {
+        if (toEnd) continue;
+        break;
+      }
+      removeLine(d, lines[j], `teaser listed under "${text}"`);
+      i = j;
+    }
+  }
+}
+
+export function findRelatedLinks(d: Draft): void {
+  const related = patterns(d, "related").flat();
+  for (const line of openLines(d)) {
+    const text = line.text.trim();
+    if (text && related.some((re) => re.test(text))) {
+      claim(d, line);
+      d.related.push({ text, line: line.n });
+    }
+  }
+}

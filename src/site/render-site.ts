@@ -1,0 +1,76 @@
+/**
+ * Renders the archive to a static site with Eleventy 3, configured by `.eleventy.ts`.
+ * The archive reaches templates as the global `archive`; site settings as the global `site`.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import type { Archive } from "../archive/types.ts";
+import rawReportsPlugin from "./raw-reports.ts";
+import { ensureTypeScriptImports } from "./typescript-imports.ts";
+
+const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
+export const CONFIG_PATH = path.join(REPO_DIR, ".eleventy.ts");
+export const TEMPLATES_DIR = path.join(REPO_DIR, "layouts");
+
+export interface RenderSiteOptions {
+  archive: Archive;
+  outDir: string;
+  /** Directory the records' `sourceFile` paths are relative to. */
+  rootDir: string;
+  /** Where the site is published, e.g. "https://archive.example.org/"; used for citations. */
+  baseUrl?: string;
+  /** Silence Eleventy's own console output (default true: the caller reports). */
+  quiet?: boolean;
+}
+
+/** Site-wide values templates read as `site.*`. */
+export interface SiteData {
+  name: string;
+  baseUrl: string | null;
+  generatedAt: string;
+}
+
+export async function renderSite(options: RenderSiteOptions): Promise<{ pages: number }> {
+  // Eleventy imports its config with Node's own loader; make sure that loader understands .ts.
+  ensureTypeScriptImports();
+  const site: SiteData = {
+    name: "Wire Archive",
+    baseUrl: options.baseUrl ?? null,
+    generatedAt: options.archive.generatedAt,
+  };
+  const eleventy = new Eleventy(TEMPLATES_DIR, path.resolve(options.outDir), {
+    configPath: CONFIG_PATH,
+    quietMode: options.quiet ?? true,
+    config(eleventyConfig) {
+      eleventyConfig.addGlobalData("archive", options.archive);
+      eleventyConfig.addGlobalData("site", site);
+      eleventyConfig.addPlugin(rawReportsPlugin, {
+        records: options.archive.records,
+        rootDir: path.resolve(options.rootDir),
+      });
+    },
+  });
+  // Eleventy prints its summary line even in quiet mode; the caller does its own reporting.
+  if (options.quiet ?? true) eleventy.disableLogger();
+  try {
+    const [, templates] = await eleventy.write();
+    const pages = templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html"));
+    return { pages: pages.length };
+  } catch (error) {
+    throw new Error(`Site rendering failed: ${describeError(error)}`, { cause: error });
+  }
+}
+
+/** Eleventy wraps the template engine's error (file, line, column) in its own; show the whole chain. */
+export function describeError(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 8; depth++) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message && !messages.includes(message)) messages.push(message.trim());
+    const next = current as { originalError?: unknown; cause?: unknown };
+    current = next.originalError ?? next.cause;
+  }
+  return messages.join("\n  caused by: ");
+}

@@ -1,0 +1,46 @@
+/**
+ * Headless Debian chromium for browser tests (playwright-core ships no browser). When chromium is
+ * missing, tests skip with a loud message, except on CI (CI=true) where they must fail instead.
+ */
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export interface ChromiumStatus {
+  available: boolean;
+  /** True on CI: a missing browser is a failure, not a skip. */
+  mustRun: boolean;
+  message: string;
+}
+
+export function chromiumStatus(): ChromiumStatus {
+  const available = existsSync(CHROMIUM_PATH);
+  const mustRun = process.env.CI === "true";
+  const message = available
+    ? `chromium found at ${CHROMIUM_PATH}`
+    : `\n${"!".repeat(72)}\n!! chromium not found at ${CHROMIUM_PATH}: browser tests ${mustRun ? "FAIL (CI=true)" : "are SKIPPED"}.\n!! Install it: apt-get install -y chromium (or set CHROMIUM_PATH).\n${"!".repeat(72)}\n`;
+  return { available, mustRun, message };
+}
+
+/** Announces a missing browser once; returns whether the browser suite should be declared at all. */
+export function shouldRunBrowserTests(): boolean {
+  const status = chromiumStatus();
+  if (!status.available) console.warn(status.message);
+  return status.available || status.mustRun;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const status = chromiumStatus();
+  if (!status.available) throw new Error(status.message);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+}
