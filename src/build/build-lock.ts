@@ -20,10 +20,13 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Takes the lock or throws BuildLockedError; returns the release function. */
-export function acquireBuildLock(stateDir: string): () => void {
-  mkdirSync(stateDir, { recursive: true });
-  const lockPath = path.join(stateDir, "build.lock");
+/**
+ * Takes the lock for building into `outDir` or throws BuildLockedError; returns the release function.
+ * The lock sits beside the output folder, so builds into different folders do not wait on each other.
+ */
+export function acquireBuildLock(outDir: string): () => void {
+  mkdirSync(path.dirname(outDir), { recursive: true });
+  const lockPath = path.join(path.dirname(outDir), `.${path.basename(outDir)}.lock`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, "wx");

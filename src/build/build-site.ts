@@ -25,12 +25,10 @@ export interface BuildResult extends LoadResult {
   timings: Record<string, number>;
 }
 
-export const STATE_DIR = ".wire-archive";
-
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const progress = opts.progress ?? silentProgress;
   const outDir = path.resolve(opts.root, opts.outDir ?? "_site");
-  const release = acquireBuildLock(path.join(opts.root, STATE_DIR));
+  const release = acquireBuildLock(outDir);
   const staging = stagingDirFor(outDir);
   const timings: Record<string, number> = {};
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {

@@ -18,7 +18,10 @@ const WEEKDAY_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 const AMBIGUOUS_MONTHS = /^(?:March|May)$/;
 const MONTH_CONTEXT_BEFORE = /\b(?:in|since|until|till|by|from|through|to|of|during|before|after|between|and|or|early|late|mid|last|next|this|since|throughout)[\s-]+$/i;
 
-const UNIT_PHRASE = /\b(?:(later|earlier|early|late|mid-?)\s+)?(this|next|last|coming)\s+(week|month|year)\b(?!['’]s\s+\w+\s+(?:of|in))/gi;
+/** Parts of a day; the day they belong to is the date. */
+const TIME_OF_DAY = /\b(?:the\s+)?(?:morning|afternoon|evening|night)(?:\s+of\b)?/gi;
+/** "for the last week" is a span up to now, not a date; a leading "the" rules the phrase out. */
+const UNIT_PHRASE = /(?<!\bthe\s+)\b(?:(later|earlier|early|late|mid-?)\s+)?(this|next|last|coming)\s+(week|month|year)\b(?!['’]s\s+\w+\s+(?:of|in))/gi;
 const AGO_PHRASE = /\b(?:(?:almost|nearly|about|some|more than|over|just|only)\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago\b/gi;
 const DAY_WORDS = /\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/gi;
 /** A four-digit year not part of a larger number, an amount or a count ("1,400 people"). */
@@ -47,10 +50,13 @@ function chronoCandidates(sentence: string): Candidate[] {
   const out: Candidate[] = [];
   // A fixed reference: chrono's guesses of missing fields are discarded, only what the text states is kept.
   const ref = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
-  for (const r of chrono.casual.parse(sentence, ref)) {
+  // chrono merges "night of Oct. 23" into a time result with no certain date: hide times of day from it.
+  const masked = sentence.replace(TIME_OF_DAY, (m) => " ".repeat(m.length));
+  for (const r of chrono.casual.parse(masked, ref)) {
     const tags = r.tags();
     if ([...tags].some((t) => t.startsWith("casualReference") || t === "result/relativeDate")) continue;
     const { text, index } = tidy(r.text, r.index);
+    if (!/[A-Za-z]/.test(text)) continue; // "5 1/2" is a fraction, "10/12" too ambiguous to date
     if (/\b(?:week|month|year|weekend|weekday)s?\b/i.test(text)) continue; // relative phrases: see below
     const s = r.start;
     if (s.isCertain("month")) {
@@ -62,10 +68,13 @@ function chronoCandidates(sentence: string): Candidate[] {
         if (!/^[A-Z]/.test(monthWord)) continue;
       }
       const e = r.end;
+      // "in February this year", "March of last year": the year is given relative to the report's.
+      const rel = s.isCertain("year") ? null : /^,?\s+(?:of\s+)?(this|last|next)\s+year\b/i.exec(sentence.slice(index + text.length));
       out.push({
         kind: "calendar",
-        text,
+        text: rel ? text + rel[0] : text,
         index,
+        yearOffset: rel ? { this: 0, last: -1, next: 1 }[rel[1].toLowerCase() as "this"] : undefined,
         month,
         day: s.isCertain("day") ? s.get("day")! : undefined,
         year: s.isCertain("year") ? s.get("year")! : undefined,

@@ -26,6 +26,9 @@ const MIN_YEAR = 1600;
 /** Years further ahead of the report than this are amounts, not dates. */
 const MAX_YEARS_AHEAD = 30;
 
+/** A day or month this close to the report (in days) is taken as the nearest one, whatever the tense. */
+const NEAR_DAYS = 45;
+
 const iso = (d: DateTime) => d.toISODate()!;
 const isoMonth = (d: DateTime) => d.toFormat("yyyy-MM");
 
@@ -42,6 +45,10 @@ function inferYear(anchor: DateTime, month: number, day: number | undefined, ten
   if (candidates.length === 0) return null;
   const a = anchor.startOf(unit);
   const diff = (d: DateTime) => d.startOf(unit).diff(a, "days").days;
+  // A date close to the report is that one whatever the verb's tense: "ruled Wednesday that he must
+  // return by Jan. 14" (past verb, coming deadline). Tense decides only further away.
+  const nearest = [...candidates].sort((x, y) => Math.abs(diff(x)) - Math.abs(diff(y)) || diff(x) - diff(y))[0];
+  if (Math.abs(diff(nearest)) <= NEAR_DAYS && !strict) return nearest.year;
   if (tense === "past") {
     const past = candidates.filter((d) => (strict ? diff(d) < 0 : diff(d) <= 0));
     return past.length ? past[past.length - 1].year : null;
@@ -50,15 +57,14 @@ function inferYear(anchor: DateTime, month: number, day: number | undefined, ten
     const future = candidates.filter((d) => (strict ? diff(d) > 0 : diff(d) >= 0));
     return future.length ? future[0].year : null;
   }
-  // Nearest; on a tie the past (news reports more than it forecasts).
-  const best = [...candidates].sort((x, y) => Math.abs(diff(x)) - Math.abs(diff(y)) || diff(x) - diff(y))[0];
-  return best.year;
+  // Unmarked: the nearest (ties go to the past).
+  return nearest.year;
 }
 
 function placeCalendar(c: Extract<Candidate, { kind: "calendar" }>, anchor: DateTime, tense: Tense): Placed | null {
   const t: Tense = c.modifier === "last" ? "past" : c.modifier === "next" ? "future" : tense;
   const strict = c.modifier === "last" || c.modifier === "next";
-  const year = c.year ?? inferYear(anchor, c.month, c.day, t, strict);
+  const year = c.year ?? (c.yearOffset !== undefined ? anchor.year + c.yearOffset : inferYear(anchor, c.month, c.day, t, strict));
   if (year === null) return null;
   const start = DateTime.fromObject({ year, month: c.month, day: c.day ?? 1 }, { zone: "utc" });
   if (!start.isValid || (c.day !== undefined && start.day !== c.day)) return null;

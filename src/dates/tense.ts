@@ -28,7 +28,7 @@ const ABBREVIATIONS = new Set([
 
 const FUTURE_WORDS = new Set([
   "will", "shall", "won't", "wont", "due", "scheduled", "upcoming", "next", "coming", "beyond",
-  "tomorrow", "would", "may", "might", "could", "should", "until", "till", "ahead",
+  "tomorrow", "would", "may", "might", "should", "must", "ahead",
 ]);
 /** Words that mark the future only when "to" follows: "expected to", "set to", "plans to". */
 const FUTURE_BEFORE_TO = new Set([
@@ -62,7 +62,7 @@ const NOT_PAST_ED = new Set([
   "ed", "ted", "fred", "ned", "mohammed", "ahmed", "mahmoud", "hamed", "saeed", "rasheed", "sayed", "zayed",
 ]);
 /** Subordinating words that open a clause with its own verb after the date. */
-const CLAUSE_OPENERS = new Set(["that", "which", "who", "when", "while", "as", "because", "after", "before", "but", "where", "if"]);
+const CLAUSE_OPENERS = new Set(["that", "which", "who", "when", "while", "as", "because", "but", "where", "if"]);
 
 function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
@@ -75,14 +75,17 @@ function tokenize(sentence: string): Token[] {
     else if (text === ".") {
       const prev = tokens[tokens.length - 1];
       const abbreviation = prev && prev.end === start && ABBREVIATIONS.has(prev.lower);
-      boundary = abbreviation ? "none" : "stop";
+      // "Birmingham, Ala., killed": a full stop before a comma or a lower-case word ends no sentence.
+      const continues = /^\s*(?:[,a-z0-9]|$)/.test(sentence.slice(start + 1)) && !/^\s*$/.test(sentence.slice(start + 1));
+      boundary = abbreviation || continues ? "none" : "stop";
     }
     tokens.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), start, end: start + text.length, boundary });
   }
   return tokens;
 }
 
-type Marker = Exclude<Tense, "unknown">;
+/** A marker; "unknown" is a word that blocks the search without telling the tense ("planned to"). */
+type Marker = Tense;
 
 /** The tense a token marks by itself or with the words right after it; null when it marks none. */
 function markerAt(tokens: Token[], i: number): Marker | null {
@@ -90,16 +93,31 @@ function markerAt(tokens: Token[], i: number): Marker | null {
   const next = (k: number) => tokens.slice(i + 1, i + 1 + k).filter((x) => x.boundary === "none").map((x) => x.lower);
   const toFollows = (k: number) => next(k).includes("to");
   if (/'ll$/.test(t)) return "future";
-  if (FUTURE_BEFORE_TO.has(t)) return toFollows(1) ? "future" : t.endsWith("ed") && !["expected", "planned", "hoped", "set"].includes(t) ? "past" : null;
+  if (FUTURE_BEFORE_TO.has(t)) {
+    // "plans to" looks ahead; "planned to", "hoped to" tell a past intention of either a past or a coming act.
+    if (toFollows(1)) return t.endsWith("ed") && t !== "expected" ? "unknown" : "future";
+    if (t === "set") return "past"; // "set Friday as the deadline"; "will set" meets "will" first
+    return t.endsWith("ed") && !["expected", "planned", "hoped", "prepared"].includes(t) ? "past" : null;
+  }
   if (t === "take" && next(1)[0] === "place" && i > 0 && tokens[i - 1].lower === "to") return "future";
   if (BE_PRESENT.has(t) || BE_PAST.has(t)) {
     // "are to hold", "were Saturday to hold", "is due", "was expected to".
-    if (toFollows(3) && !next(3).some((w) => w.endsWith("ed") && !FUTURE_BEFORE_TO.has(w))) return "future";
+    // At most one word between, and not a participle ("was found clinging to" is no future).
+    const n = next(2);
+    if (n[0] === "to" || (n[1] === "to" && !/(?:ed|ing)$/.test(n[0]) && !PAST_WORDS.has(n[0]))) return "future";
+    // "were planning to", "is going to", "was expected to": a plan, still ahead when told.
+    if (n[1] === "to" && FUTURE_BEFORE_TO.has(n[0])) return "future";
     if (BE_PAST.has(t)) return "past";
     if (t === "'s") return null; // mostly a possessive
     return "present";
   }
+  if (t === "next" && next(1)[0] === "to") return null; // "next to the embassy"
   if (FUTURE_WORDS.has(t)) return "future";
+  // Bare "be" follows a modal or "to": "will be held", "to be signed", "must be returned".
+  // ("could be located Wednesday" is mostly a past "could not": no tense from "could").
+  if (t === "be") return i > 0 && tokens[i - 1].lower === "could" ? "unknown" : "future";
+  // A participle after a form of "be" ("is heard", "would be held", "was killed") takes that verb's tense.
+  if (i > 0 && /^(?:be|been|being|is|are|am|was|were)$/.test(tokens[i - 1].lower) && (t.endsWith("ed") || PAST_WORDS.has(t))) return null;
   if (t === "has" || t === "have") {
     const n = next(2);
     return n.some((w) => w.endsWith("ed") || PAST_WORDS.has(w) || w === "been") ? "past" : "present";
@@ -129,7 +147,9 @@ function nearestMarker(tokens: Token[], at: number, after: number, lo: number, h
     const score = distance + (isAfter !== possessive ? 0.5 : 0);
     if (!best || score < best.score) best = { marker, score };
   };
-  for (let i = at - 1, d = 1; i >= lo; i--, d++) consider(i, d, false);
+  // A possessive date names a thing ("Wednesday's ruling"); the verb governing that noun says
+  // nothing of when it happened, so only a verb after it counts.
+  if (!possessive) for (let i = at - 1, d = 1; i >= lo; i--, d++) consider(i, d, false);
   for (let i = after, d = 1; i < hi; i++, d++) {
     // A new clause after the date has its own subject and verb: "said on Friday that ... will".
     if (!possessive && CLAUSE_OPENERS.has(tokens[i].lower) && d > 1) break;
@@ -157,6 +177,12 @@ export function clauseTense(sentence: string, index: number, length?: number): T
   if (after === at) after = at + 1;
   const possessive = /^['’]s\b/.test(sentence.slice(end)) || /['’]s$/.test(sentence.slice(index, end));
   if (possessive && after < tokens.length && /^['’]s$/.test(tokens[after].lower)) after++;
+  // "until Tuesday" is an end point still ahead ("extended its deadline until Tuesday"), except in a
+  // past perfect ("Until Thursday, they had not called him a suspect").
+  if (at > 0 && /^(?:until|till)$/.test(tokens[at - 1].lower)) {
+    const { lo, hi } = span(tokens, at, after, false);
+    return tokens.slice(lo, hi).some((t) => t.lower === "had") ? "past" : "future";
+  }
   // Words the expression itself contains ("next Friday", "last week") decide at once.
   for (let i = at; i < after; i++) {
     const w = tokens[i].lower;

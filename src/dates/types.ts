@@ -29,6 +29,8 @@ export type Candidate =
       month: number;
       day?: number;
       year?: number;
+      /** Year relative to the report's ("February this year" = 0, "last year" = -1). */
+      yearOffset?: number;
       end?: { month: number; day?: number; year?: number };
       modifier?: "last" | "next" | "this";
     }

@@ -8,9 +8,10 @@ import type { Tense } from "./tense.ts";
 
 /**
  * Without a tense marker, a weekday up to this many days back is read as past, else as the coming one.
- * News mostly reports what already happened, so the past side gets the larger share of the week.
+ * News mostly reports what already happened, so an unmarked weekday is the past one unless it is
+ * tomorrow's.
  */
-export const UNKNOWN_PAST_WINDOW = 4;
+export const UNKNOWN_PAST_WINDOW = 5;
 
 /** Luxon weekday number (1 = Monday .. 7 = Sunday) of an English weekday name or abbreviation; null if none. */
 export function weekdayNumber(word: string): number | null {

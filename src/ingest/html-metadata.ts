@@ -12,13 +12,26 @@ type JsonObject = { [k: string]: Json };
 /** JSON-LD types that describe the article itself (schema.org Article and its subtypes). */
 const ARTICLE_TYPE = /(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|AnalysisNewsArticle)$/;
 
-function metaContent(doc: Document, ...keys: string[]): { value: string; key: string } | undefined {
-  for (const key of keys) {
+type MetaIndex = Map<string, string>;
+
+/** All <meta> tags by lower-cased property/name/itemprop, first one wins (one pass, not one query per key). */
+function indexMeta(doc: Document): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const el of doc.getElementsByTagName("meta")) {
+    const value = el.getAttribute("content")?.trim();
+    if (!value) continue;
     for (const attr of ["property", "name", "itemprop"]) {
-      const el = doc.querySelector(`meta[${attr}="${key}" i]`);
-      const value = el?.getAttribute("content")?.trim();
-      if (value) return { value, key };
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !index.has(key)) index.set(key, value);
     }
+  }
+  return index;
+}
+
+function metaContent(meta: MetaIndex, ...keys: string[]): { value: string; key: string } | undefined {
+  for (const key of keys) {
+    const value = meta.get(key.toLowerCase());
+    if (value) return { value, key };
   }
   return undefined;
 }
@@ -113,45 +126,46 @@ export interface HtmlMetadata {
 
 export function readHtmlMetadata(doc: Document, file: string, diagnostics: Diagnostic[]): HtmlMetadata {
   const ld = readJsonLd(doc, file, diagnostics);
+  const meta = indexMeta(doc);
   const title = clean(doc.querySelector("title")?.textContent ?? undefined);
   const stated: StatedFields = {};
 
   const headline =
-    asText(ld?.headline) ?? clean(metaContent(doc, "og:title", "twitter:title")?.value) ?? asText(ld?.name) ?? title;
+    asText(ld?.headline) ?? clean(metaContent(meta, "og:title", "twitter:title")?.value) ?? asText(ld?.name) ?? title;
   if (headline) stated.headline = headline;
 
   const publisher = ld?.publisher && typeof ld.publisher === "object" ? asText(ld.publisher) : undefined;
-  const source = clean(metaContent(doc, "og:site_name", "application-name")?.value) ?? publisher;
+  const source = clean(metaContent(meta, "og:site_name", "application-name")?.value) ?? publisher;
   if (source) stated.source = source;
 
-  stated.published = publishedDate(doc, ld);
+  stated.published = publishedDate(doc, meta, ld);
   if (!stated.published) delete stated.published;
 
-  const section = clean(metaContent(doc, "article:section", "section")?.value) ?? asText(ld?.articleSection);
+  const section = clean(metaContent(meta, "article:section", "section")?.value) ?? asText(ld?.articleSection);
   if (section) stated.section = section;
 
   const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute("href")?.trim();
   const ldUrl = asText(ld?.url) ?? (typeof ld?.mainEntityOfPage === "string" ? ld.mainEntityOfPage : asText((ld?.mainEntityOfPage as JsonObject | undefined)?.["@id"]));
-  const url = canonical || clean(metaContent(doc, "og:url")?.value) || ldUrl;
+  const url = canonical || clean(metaContent(meta, "og:url")?.value) || ldUrl;
   if (url) stated.url = url;
 
-  const metaAuthor = clean(metaContent(doc, "author", "article:author", "byl", "dc.creator", "sailthru.author")?.value);
+  const metaAuthor = clean(metaContent(meta, "author", "article:author", "byl", "dc.creator", "sailthru.author")?.value);
   const byline = names(ld?.author) ?? (metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor : undefined);
   if (byline) stated.byline = byline;
 
   const standfirst =
-    asText(ld?.description) ?? clean(metaContent(doc, "og:description", "description", "twitter:description")?.value);
+    asText(ld?.description) ?? clean(metaContent(meta, "og:description", "description", "twitter:description")?.value);
   if (standfirst) stated.standfirst = standfirst;
 
   return { stated, title };
 }
 
-function publishedDate(doc: Document, ld: JsonObject | undefined): StatedDate | undefined {
+function publishedDate(doc: Document, meta: MetaIndex, ld: JsonObject | undefined): StatedDate | undefined {
   const ldDate = asText(ld?.datePublished);
   const fromLd = dateFrom(ldDate, `JSON-LD datePublished: ${ldDate}`);
   if (fromLd) return fromLd;
-  const meta = metaContent(
-    doc,
+  const stated = metaContent(
+    meta,
     "article:published_time",
     "datePublished",
     "pubdate",
@@ -164,7 +178,7 @@ function publishedDate(doc: Document, ld: JsonObject | undefined): StatedDate | 
     "sailthru.date",
     "parsely-pub-date",
   );
-  const fromMeta = dateFrom(meta?.value, `<meta ${meta?.key}="${meta?.value}">`);
+  const fromMeta = dateFrom(stated?.value, `<meta ${stated?.key}="${stated?.value}">`);
   if (fromMeta) return fromMeta;
   const time =
     doc.querySelector('time[itemprop="datePublished" i][datetime]') ??
@@ -173,6 +187,6 @@ function publishedDate(doc: Document, ld: JsonObject | undefined): StatedDate | 
   const dt = time?.getAttribute("datetime")?.trim();
   const fromTime = dateFrom(dt, `<time datetime="${dt}">${clean(time?.textContent ?? "") ?? ""}</time>`);
   if (fromTime) return fromTime;
-  const updated = metaContent(doc, "og:updated_time", "article:modified_time");
+  const updated = metaContent(meta, "og:updated_time", "article:modified_time");
   return dateFrom(updated?.value, `<meta ${updated?.key}="${updated?.value}">`);
 }

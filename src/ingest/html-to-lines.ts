@@ -67,6 +67,8 @@ export function htmlToLines(html: string, file: string): HtmlLines {
     return { lines: [], bodyLines: new Set(), lineTags: rendered.tags, stated, diagnostics };
   }
 
+  // Readability would walk these too; they are never article text (it drops scripts itself anyway).
+  for (const node of rendered.dead) node.parentNode?.removeChild(node);
   rendered.textNodes.forEach(({ node }, k) => {
     const span = document.createElement("span");
     span.setAttribute(NODE_ATTR, String(k));

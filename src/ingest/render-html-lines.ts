@@ -34,6 +34,8 @@ export interface RenderedLines {
   lineChars: Map<number, number>;
   /** Elements that were skipped as active content (script...) and elements with on* handler attributes. */
   activeContent: { scripts: number; handlers: number };
+  /** Skipped elements and comments: callers may remove them to lighten later DOM passes. */
+  dead: Node[];
 }
 
 const TEXT_NODE = 3;
@@ -46,6 +48,7 @@ export function renderHtmlLines(root: Node): RenderedLines {
   const textNodes: RenderedLines["textNodes"] = [];
   const lineChars = new Map<number, number>();
   const activeContent = { scripts: 0, handlers: 0 };
+  const dead: Node[] = [];
 
   let pieces: string[] = [];
   let pending: Array<{ node: Node; chars: number }> = [];
@@ -98,7 +101,10 @@ export function renderHtmlLines(root: Node): RenderedLines {
       pending.push({ node, chars: value.trim().length });
       continue;
     }
-    if (node.nodeType === COMMENT_NODE) continue;
+    if (node.nodeType === COMMENT_NODE) {
+      dead.push(node);
+      continue;
+    }
     if (node.nodeType !== ELEMENT_NODE) {
       pushChildren(node);
       continue;
@@ -113,6 +119,7 @@ export function renderHtmlLines(root: Node): RenderedLines {
     }
     countHandlers(el);
     if (SKIPPED.has(tag)) {
+      if (tag !== "title") dead.push(node);
       if (tag === "script" || tag === "iframe" || tag === "object" || tag === "embed") activeContent.scripts++;
       continue;
     }
@@ -130,7 +137,7 @@ export function renderHtmlLines(root: Node): RenderedLines {
     pushChildren(node);
   }
   flush();
-  return { lines, tags, textNodes, lineChars, activeContent };
+  return { lines, tags, textNodes, lineChars, activeContent, dead };
 
   function pushChildren(node: Node) {
     const kids = node.childNodes;

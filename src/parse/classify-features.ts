@@ -41,6 +41,16 @@ function countWords(tokens: string[]): number {
   return n;
 }
 
+/** The first `max` words of the page (enough to tell its language). */
+function sample(tokensOf: string[][], max: number): string[] {
+  const out: string[] = [];
+  for (const t of tokensOf) {
+    for (const w of t) out.push(w);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
 export interface PageFeatures {
   lines: LineFeatures[];
   /** Whether a stop-word list fits the page's language. */
@@ -49,7 +59,7 @@ export interface PageFeatures {
 
 export function measureLines(input: Line[]): PageFeatures {
   const tokensOf: string[][] = input.map((l) => l.text.match(WORD) ?? []);
-  const stop: StopList | undefined = pickStopList(tokensOf.flat().slice(0, 5000));
+  const stop: StopList | undefined = pickStopList(sample(tokensOf, 3000));
   const counts = new Map<string, number>();
   const keys = input.map((l) => normalise(l.text));
   for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);

@@ -12,9 +12,17 @@
  */
 import type { Line } from "../ingest/types.ts";
 import { measureLines, type LineFeatures } from "./classify-features.ts";
+import { locateHeadline } from "./classify-headline.ts";
 import { END_MARKERS, FURNITURE, looksLikeCredit, matchSignal } from "./classify-signals.ts";
 
 export type Verdict = { content: boolean; reason?: string };
+
+export interface ClassifyContext {
+  /** Line number of the headline; lines above it are the page header. */
+  headlineLine?: number;
+  /** The headline's text: where the page prints it (again) marks the top of the article. */
+  headline?: string;
+}
 
 type Cls = "good" | "neargood" | "short" | "bad";
 
@@ -37,7 +45,7 @@ const GOOD_CHARS = 140;
 const HEADING_REACH_CHARS = 300;
 const NAV_RUN = 3;
 
-export function classifyLines(lines: Line[], ctx: { headlineLine?: number } = {}): Map<number, Verdict> {
+export function classifyLines(lines: Line[], ctx: ClassifyContext = {}): Map<number, Verdict> {
   const page = measureLines(lines);
   const items: Item[] = page.lines.map((f) => initialItem(f, page.hasStopList));
   const out = new Map<number, Verdict>();
@@ -45,8 +53,8 @@ export function classifyLines(lines: Line[], ctx: { headlineLine?: number } = {}
 
   reviseByContext(items);
   markCaptions(items);
-  const start = headlineStart(items, ctx.headlineLine);
-  const [from, to] = densestRegion(items, start);
+  const { start, weight } = headlineStart(items, ctx);
+  const [from, to] = densestRegion(items, start, weight);
 
   let marker: string | undefined;
   for (let k = 0; k < items.length; k++) {
@@ -58,7 +66,7 @@ export function classifyLines(lines: Line[], ctx: { headlineLine?: number } = {}
     }
     let reason: string;
     if (it.hard) reason = it.reason!;
-    else if (k < start) reason = "before the headline: page header or navigation";
+    else if (k < start && k < from) reason = "before the headline: page header or navigation";
     else if (k < from) reason = "before the article's main text: page header or navigation";
     else if (k > to) reason = marker ?? "after the article: teasers, comments or footer";
     else reason = it.reason ?? "not article text";
@@ -182,14 +190,27 @@ function markCaptions(items: Item[]): void {
   }
 }
 
-/** Index of the first line at or after the headline; lines above it are the page header. */
-function headlineStart(items: Item[], headlineLine: number | undefined): number {
-  if (headlineLine === undefined) return 0;
-  const k = items.findIndex((it) => it.f.n >= headlineLine);
-  if (k < 0) return 0;
+/**
+ * Index of the first line at or after the headline; lines above it are the page header. A headline
+ * line number before all our lines (a page title on line 1) says nothing; then the printed headline
+ * is looked for by its text. A printed repeat of the headline is itself not body text.
+ */
+function headlineStart(items: Item[], ctx: ClassifyContext): { start: number; weight: number } {
+  let k = -1;
+  let exact = true;
+  if (ctx.headlineLine !== undefined && ctx.headlineLine > items[0].f.n) k = items.findIndex((it) => it.f.n >= ctx.headlineLine!);
+  if (k < 0 && ctx.headline) {
+    const at = locateHeadline(items.map((it) => it.f), ctx.headline, (j) => items[j].initial === "good");
+    if (at !== undefined) {
+      exact = at.exact;
+      Object.assign(items[at.index], { cls: "bad", hard: true, reason: "headline printed again" });
+      k = at.index;
+    }
+  }
+  if (k < 0) return { start: 0, weight: 1 };
   // Only trust the headline if article text follows it.
   const after = items.slice(k).some((it) => it.cls === "good");
-  return after ? k : 0;
+  return after ? { start: k, weight: exact ? 0 : BEFORE_HEADLINE_WEIGHT } : { start: 0, weight: 1 };
 }
 
 function value(it: Item): number {
@@ -199,19 +220,40 @@ function value(it: Item): number {
   return -(5 + Math.min(it.f.words, 40) / 4);
 }
 
-/** Maximum-sum run of lines from `start` on: the article's core. Returns [from, to] inclusive. */
-function densestRegion(items: Item[], start: number): [number, number] {
+/** Weight of good text above a headline found only approximately: possible (a mis-placed headline), but unlikely. */
+const BEFORE_HEADLINE_WEIGHT = 0.3;
+/** Weight of good text after a header that opens comments (they read like prose) or teasers. */
+const AFTER_COMMENTS_WEIGHT = 0.05;
+const AFTER_TEASERS_WEIGHT = 0.7;
+/** Good words needed before an end marker counts as closing the article (not a menu item on top). */
+const ARTICLE_BEFORE_MARKER_WORDS = 50;
+
+/**
+ * Maximum-sum run of lines: the article's core. Good lines add their words, other lines cost; text
+ * above the headline and below comment/teaser headers is discounted. Returns [from, to] inclusive.
+ */
+function densestRegion(items: Item[], start: number, beforeWeight: number): [number, number] {
   let best = -Infinity;
   let bestFrom = start;
   let bestTo = start - 1;
   let sum = 0;
-  let from = start;
-  for (let k = start; k < items.length; k++) {
+  let from = 0;
+  let weight = 1;
+  let goodWords = 0;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (k >= start && it.endMarker && goodWords >= ARTICLE_BEFORE_MARKER_WORDS)
+      weight *= it.reason?.startsWith("comment") ? AFTER_COMMENTS_WEIGHT : AFTER_TEASERS_WEIGHT;
+    let v = value(it);
+    if (v > 0) {
+      if (k >= start) goodWords += it.f.words;
+      v *= k < start ? beforeWeight : weight;
+    }
     if (sum <= 0) {
       sum = 0;
       from = k;
     }
-    sum += value(items[k]);
+    sum += v;
     if (sum > best) {
       best = sum;
       bestFrom = from;

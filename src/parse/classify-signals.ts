@@ -32,6 +32,10 @@ export const FURNITURE: Signal[] = [
   { re: /^\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}.*)?$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s+\d{1,2}:\d{2}.*)?$/i, reason: "dateline" },
   { re: /^(?:photo|image|picture|video|illustration|graphic|photograph)s?(?: credit)?\s*[:|]|^(?:image|photo) (?:via|by|courtesy)\b|\b(?:getty images|shutterstock|afp via getty|istock(?:photo)?)\b\s*$/i, reason: "photo caption or credit" },
   { re: /^(?:tags?|topics?|categories|filed under|related topics|keywords)\s*:/i, reason: "tag list" },
+  { re: /^(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|messenger|flipboard|telegram|instagram|youtube|tumblr|snapchat|tiktok|rss|e-?mail|google\+?|mix|pocket|sms|copy(?: link)?|[\w]+_url)(?:[ ,/|•·]+(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|messenger|flipboard|telegram|instagram|youtube|tumblr|snapchat|tiktok|rss|e-?mail|google\+?|mix|pocket|sms|copy(?: link)?))*$/i, reason: "share/subscribe line" },
+  { re: /(?:\[…\]|\[\.\.\.\]|\s(?:…|\.\.\.))$/, reason: "teaser excerpt (truncated text)" },
+  { re: /^you must be (?:logged|signed) in to (?:post|leave) a (?:comment|reply)|^leave a (?:comment|reply)\b.{0,30}$|^cancel reply$/i, reason: "comment form" },
+  { re: /\(\d{1,3}(?:\.\d+)?%,\s*[\d,]+\s+votes?\)$|^\d[\d,]*\s+votes?$|^(?:total )?votes?:?\s*\d/i, reason: "poll or rating widget" },
   { re: /^[^\p{L}\p{N}]+$/u, reason: "punctuation or symbols only" },
   { re: /^[\d\s.,:;%/|•·+-]+$/u, reason: "numbers only (counter or widget)" },
   { re: /^@\w{2,}$|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?:\/\/|www\.)\S+$/i, reason: "handle, e-mail or address line" },
@@ -44,7 +48,8 @@ export const FURNITURE: Signal[] = [
 export const END_MARKERS: Signal[] = [
   { re: /^(?:related|more|other|latest|top|popular|recent|recommended|trending|featured|suggested|similar|further)(?: \w+){0,3}(?: (?:stories|articles|news|posts|content|coverage|reads?|videos|links|topics|from [\p{L}\p{N} .'&-]{2,40}))\s*:?$/iu, reason: "teaser list after the article" },
   { re: /^(?:related|recommended|trending|popular|most (?:read|popular|viewed|shared|commented|watched|emailed)|read (?:next|more|this next)|what to read next|up next|next up|more (?:on|in|from|about)\b.{0,50}|you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)\b.{0,30}|(?:don'?t|do not) miss|editor'?s picks?|also (?:read|see|on \S+)|see also|in case you missed it|recommended for you|around the web|from (?:our|the) (?:partners|network|web)|promoted (?:stories|links)|sponsored (?:stories|links)|featured on\b.{0,40}|more great \S+ stories|elsewhere on \S+)\s*[:.…]*$/iu, reason: "teaser list after the article" },
-  { re: /^(?:\d+\s+)?(?:comments?|reader comments|top rated comments|(?:leave|post) a (?:comment|reply)|join the (?:conversation|discussion)|discussion|responses|conversation)\s*(?:\(\d+\))?\s*:?$/i, reason: "comment section after the article" },
+  { re: /^(?:more|more from|more on|also on|latest from|elsewhere on)\s+\p{Lu}[\p{L}\p{N}.'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’&-]*){0,3}\s*:?$/u, reason: "teaser list after the article" },
+  { re: /^(?:\d+\s+)?(?:comments?|reader comments|top rated comments|(?:leave|post) a (?:comment|reply)(?: cancel reply)?|join the (?:conversation|discussion)|discussion|responses|conversation)\s*(?:\(\d+\))?\s*:?$/i, reason: "comment section after the article" },
   { re: /^(?:about (?:the )?(?:author|writer|contributor)|about\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}|author'?s? (?:bio|profile)|more (?:by|from) (?:this|the) author)\s*:?$/iu, reason: "author note after the article" },
 ];
 

@@ -44,12 +44,13 @@ export type StopList = ReadonlySet<string>;
  */
 export function pickStopList(words: string[], minShare = 0.12): StopList | undefined {
   if (words.length === 0) return undefined;
+  const lower = words.map((w) => w.toLowerCase());
   let best: StopList | undefined;
   let bestShare = 0;
   for (const set of SETS.values()) {
     let hits = 0;
-    for (const w of words) if (set.has(w.toLowerCase())) hits++;
-    const share = hits / words.length;
+    for (const w of lower) if (set.has(w)) hits++;
+    const share = hits / lower.length;
     if (share > bestShare) {
       bestShare = share;
       best = set;

@@ -15,10 +15,11 @@ describe("resolveWeekday", () => {
     expect(resolveWeekday(6, "2013-09-14", "future")).toBe("2013-09-14"); // "are to hold ... on Saturday"
   });
 
-  it("unknown/present: nearest, leaning to the past", () => {
+  it("unknown/present: the past one unless it is tomorrow", () => {
     expect(resolveWeekday(4, "2013-09-13", "unknown")).toBe("2013-09-12"); // 1 day back
     expect(resolveWeekday(1, "2013-09-13", "unknown")).toBe("2013-09-09"); // 4 days back beats 3 ahead
-    expect(resolveWeekday(7, "2013-09-13", "present")).toBe("2013-09-15"); // 5 back vs 2 ahead
+    expect(resolveWeekday(7, "2013-09-13", "present")).toBe("2013-09-08"); // 5 back still beats 2 ahead
+    expect(resolveWeekday(6, "2013-09-13", "unknown")).toBe("2013-09-14"); // tomorrow beats 6 days back
   });
 
   it("crosses month and year ends", () => {

@@ -1,0 +1,11 @@
+import fs from "node:fs"; import zlib from "node:zlib";
+import { ingestBytes } from "./src/ingest/read-report.ts";
+const dir="/work/shared/extraction/dev/";
+const files=fs.readdirSync(dir).filter(f=>f.endsWith(".html.gz"));
+const bufs = files.map(f=>zlib.gunzipSync(fs.readFileSync(dir+f)));
+for (const b of bufs) ingestBytes(b,"a.html");
+const best=bufs.map(()=>Infinity); let all=0;
+for (let rep=0;rep<3;rep++) bufs.forEach((b,i)=>{const t=performance.now(); ingestBytes(b,"a.html"); const d=performance.now()-t; all+=d; best[i]=Math.min(best[i],d);});
+const s=[...best].sort((a,b)=>a-b);
+console.log("mean(all runs)", (all/bufs.length/3).toFixed(1), "mean(best of 3)", (best.reduce((a,b)=>a+b)/best.length).toFixed(1), "median", s[s.length>>1].toFixed(1), "p90", s[Math.floor(s.length*0.9)].toFixed(1), "max", s.at(-1)!.toFixed(1));
+best.forEach((t,i)=>{ if (t>60) console.log(files[i].slice(0,10), t.toFixed(0)); });

@@ -1,0 +1,144 @@
+/** The parse stages one at a time, on hand-written cases beyond the seeds. */
+import { describe, expect, it } from "vitest";
+import { ingestBytes } from "../../src/ingest/read-report.ts";
+import { headlineFromLead } from "../../src/parse/derive-headline.ts";
+import { continuesOnto, joinWrappedLines } from "../../src/parse/logical-lines.ts";
+import { parseDateline } from "../../src/parse/parse-dateline.ts";
+import { parseDocument } from "../../src/parse/parse-document.ts";
+import { slugify } from "../../src/parse/slug.ts";
+import { splitGluedHeading, splitGluedSentences } from "../../src/parse/split-glued.ts";
+import { resolveTimelineLabel } from "../../src/parse/timeline-labels.ts";
+
+const parse = (text: string, file = "seeds/t.txt") => parseDocument(ingestBytes(Buffer.from(text), file));
+
+describe("joining hard-wrapped lines", () => {
+  it.each([
+    ["The", "US and Russian foreign ministers are due", true], // a lone article cannot end a paragraph
+    ["talks on how to secure the weapons in the port of", "Latakia by the end of the year.", true],
+    ["Obama said the plan would need a vote in the", "Senate.", true],
+    ["a long line of prose that was cut by the dump at column seventy President Barack", "Obama's moves.", true],
+    ["It ended.", "The next paragraph starts here.", false],
+    ["Reviving talks", "Washington and Moscow were also working hard.", false], // a heading
+    ["Chemical weapons plan timeline", "5-6 Sep: Putin and Obama discuss", false], // never into a timeline label
+    ["He said:", "“We will go.”", false],
+  ])("%j + %j -> %s", (a, b, expected) => {
+    expect(continuesOnto(a, b)).toBe(expected);
+  });
+
+  it("keeps line numbers of every joined line, and blank lines end a paragraph", () => {
+    const lines = ["The", "cat sat.", "", "Next"].map((text, i) => ({ n: i + 1, text }));
+    expect(joinWrappedLines(lines)).toEqual([
+      { text: "The cat sat.", lines: [1, 2] },
+      { text: "Next", lines: [4] },
+    ]);
+  });
+});
+
+describe("glued text", () => {
+  it.each([
+    ["Talks may go on.The envoy says so.", ["Talks may go on.", "The envoy says so."]],
+    ['He said "no."Then he left.', ['He said "no."', "Then he left."]],
+    ["The U.S. Army and Mr. Smith met in St. Louis.", ["The U.S. Army and Mr. Smith met in St. Louis."]], // abbreviations stay
+    ["Version 2.5 was released.", ["Version 2.5 was released."]],
+  ])("%j", (text, expected) => {
+    expect(splitGluedSentences(text).map((p) => p.text)).toEqual(expected);
+  });
+
+  it("splits a short quoted subheading from the paragraph glued after it", () => {
+    expect(splitGluedHeading("'Not a game' While UN chief Ban Ki-moon welcomed the application, the UN would not")).toMatchObject({
+      heading: "'Not a game'",
+      rest: "While UN chief Ban Ki-moon welcomed the application, the UN would not",
+    });
+    expect(splitGluedHeading('"We will win," he said at the rally in the capital on Sunday.')).toBeUndefined();
+    expect(splitGluedHeading("'Yes' Short.")).toBeUndefined();
+  });
+});
+
+describe("timeline labels", () => {
+  it.each([
+    ["5-6 Sep", "2013-09-13", { start: "2013-09-05", end: "2013-09-06" }],
+    ["9 Sep", "2013-09-13", { start: "2013-09-09" }],
+    ["Dec 30", "2014-01-02", { start: "2013-12-30" }], // the run-up crosses the new year
+    ["14 Sep 2012", "2013-09-13", { start: "2012-09-14" }],
+    ["March 2011", "2013-09-13", {}], // a month gets no invented day
+    ["9 Sep", undefined, {}], // no anchor, no guess
+  ])("%s against %s", (label, anchor, expected) => {
+    const { start, end } = resolveTimelineLabel(label, anchor);
+    expect({ ...(start && { start }), ...(end && { end }) }).toEqual(expected);
+  });
+});
+
+describe("datelines", () => {
+  it.each([
+    ["14 Sep 2013 07:13", { date: "2013-09-14", time: "07:13" }],
+    ["19 November 2019, 09:01 AM", { date: "2019-11-19", time: "09:01" }],
+    ["Nov. 20, 2019", { date: "2019-11-20", time: undefined }],
+    ["3 hours ago", undefined],
+    ["Friday", undefined],
+  ])("%s", (text, expected) => {
+    const got = parseDateline(text);
+    expect(got && { date: got.date, time: got.time }).toEqual(expected);
+  });
+
+  it("a relative dateline is removed with a reason and an info diagnostic, and gives no date", () => {
+    const r = parse("Published 3 hours ago\n\nThe council voted on Tuesday to close the old bridge after engineers found deep cracks in its piers.\n");
+    expect(r.published).toBeNull();
+    expect(r.removed[0]).toMatchObject({ line: 1, text: "Published 3 hours ago" });
+    expect(r.diagnostics.map((d) => d.rule)).toContain("relative-dateline");
+  });
+});
+
+describe("derived headlines", () => {
+  it.each([
+    ["Short lead sentence here. Second sentence.", "Short lead sentence here"],
+    [
+      "The United States and Russia were Saturday to hold a third day of complex talks, seeking to hammer out a deal on eliminating Syria's arsenal.",
+      "The United States and Russia were Saturday to hold a third day of complex talks",
+    ],
+    [
+      "The US and Russian foreign ministers are due to hold their second round of talks in Geneva on how to secure Syria's chemical weapons.",
+      "The US and Russian foreign ministers are due to hold their second round of talks in Geneva on how…",
+    ],
+  ])("%s", (lead, expected) => {
+    expect(headlineFromLead(lead)).toBe(expected);
+  });
+});
+
+describe("outlets without a profile (the generic path)", () => {
+  const body = "The council voted on Tuesday to close the old bridge after engineers found deep cracks in its piers.\n";
+  it("takes the source from a SOURCE line", () => {
+    expect(parse(`${body}SOURCE: Nowhere Herald\n`).source).toMatchObject({ id: "nowhere-herald", name: "Nowhere Herald", origin: "stated" });
+  });
+  it("takes the agency from a wire dateline and maps it to a profile's alias", () => {
+    const r = parse(`NAIROBI, Kenya (AP) _\n\n${body}`);
+    expect(r.source).toMatchObject({ id: "associated-press", origin: "stated" });
+    expect(r.fields).toContainEqual({ field: "dateline", text: "NAIROBI, Kenya (AP) _", line: 1 });
+  });
+  it("takes the headline and site from a page title line", () => {
+    const r = parse(`Bridge closed after cracks found - The Valley Courier\n\n${body}`);
+    expect(r.headline).toBe("Bridge closed after cracks found");
+    expect(r.source).toMatchObject({ id: "the-valley-courier", origin: "inferred" });
+  });
+  it("says so when no outlet can be found", () => {
+    const r = parse(body);
+    expect(r.source.id).toBe("unknown");
+    expect(r.diagnostics.map((d) => d.rule)).toContain("unknown-source");
+  });
+  it("reads a byline and a stated dateline", () => {
+    const r = parse(`Bridge closed after cracks found\nBy Jane Doe\nPublished: 3 March 2021 10:15\n\n${body}`);
+    expect(r.byline).toBe("Jane Doe");
+    expect(r.published).toMatchObject({ date: "2021-03-03", time: "10:15", origin: "stated" });
+    expect(r.headline).toBe("Bridge closed after cracks found");
+  });
+});
+
+describe("slugs", () => {
+  it.each([
+    ["US and Russia enter third day of Syria talks", "us-and-russia-enter-third-day-of-syria-talks"],
+    ["../../etc/passwd", "etc-passwd"],
+    ["Café ‘déjà vu’ — 100%", "cafe-deja-vu-100"],
+    ["???", ""],
+  ])("%s", (text, expected) => {
+    expect(slugify(text)).toBe(expected);
+  });
+});
