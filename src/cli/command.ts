@@ -10,8 +10,8 @@ export interface CommandContext {
 
 export interface Command {
   name: string;
-  /** One line for `--help`. */
-  summary: string;
+  /** One line for `--help` (the list in main.ts shows its own copy, so help needs no module loaded). */
+  summary?: string;
   /** Usage line(s) and option descriptions for `wire-archive <name> --help`. */
   usage: string;
   options?: ParseArgsConfig["options"];

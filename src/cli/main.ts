@@ -3,12 +3,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BuildLockedError } from "../build/build-lock.ts";
 import { parseCommandArgs, type Command, type CommandContext } from "./command.ts";
-import { command as build } from "./commands/build.ts";
-import { command as check } from "./commands/check.ts";
-import { command as parse } from "./commands/parse.ts";
-import { command as serve } from "./commands/serve.ts";
 
-export const COMMANDS: Command[] = [build, parse, check, serve];
+/**
+ * The commands, loaded on demand: `--help` and light commands must not pay for Eleventy, linkedom
+ * and the rest. To add one: a module exporting `command: Command`, and one entry here.
+ */
+export const COMMANDS: Array<{ name: string; summary: string; load: () => Promise<Command> }> = [
+  { name: "build", summary: "Build the site into _site/ from the reports in seeds/", load: async () => (await import("./commands/build.ts")).command },
+  { name: "parse", summary: "Parse one report and print its record", load: async () => (await import("./commands/parse.ts")).command },
+  { name: "check", summary: "Parse every report in seeds/ and list all problems", load: async () => (await import("./commands/check.ts")).command },
+  { name: "serve", summary: "Serve the built site on localhost", load: async () => (await import("./commands/serve.ts")).command },
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -29,11 +34,12 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
     ctx.stdout.write(help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     ctx.stderr.write(`wire-archive: unknown command "${name}".\n\n${help()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     ctx.stdout.write(`${command.usage}\n`);
     return 0;
