@@ -3,6 +3,7 @@
  * report (date inference across a story, unique ids), then validates every record at the boundary.
  */
 import { validateRecord, type ArticleRecord } from "../record/schema.ts";
+import { buildTimeline } from "../timeline/build-timeline.ts";
 import { assignUniqueIds } from "./assign-ids.ts";
 import { inferMissingDates } from "./infer-published.ts";
 import { resolveTimelineEntries } from "./resolve-entries.ts";
@@ -18,6 +19,7 @@ export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().t
   return {
     records: valid,
     sources: summariseSources(valid),
+    timeline: buildTimeline(valid),
     diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),
     generatedAt,
   };

@@ -1,13 +1,17 @@
 /**
  * seeds/ -> Archive: ingest and parse every report, then run the archive-wide stage. Reports that
  * yield nothing usable are left out of the archive and returned with their diagnostics.
+ * Per-report parse results come from the on-disk parse cache when the report is unchanged.
  */
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { readReport } from "../ingest/read-report.ts";
-import { parseReport } from "../parse/parse-document.ts";
+import { DEFAULT_MAX_BYTES } from "../ingest/decode-bytes.ts";
+import { ingestBytes, readReport, sha256Hex } from "../ingest/read-report.ts";
+import { parseReport, type ParsedReport } from "../parse/parse-document.ts";
 import type { ArticleRecord, Diagnostic } from "../record/schema.ts";
 import { buildArchive } from "./build-archive.ts";
 import { listReports } from "./list-reports.ts";
+import { openParseCache, type ParseCache } from "./parse-cache.ts";
 import type { Archive } from "./types.ts";
 
 export interface LoadOptions {
@@ -15,25 +19,77 @@ export interface LoadOptions {
   /** Folder of reports, relative to root or absolute. */
   seedsDir?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Parse cache to use; default: the one under <root>/.wire-archive/cache. `false`: parse everything. */
+  cache?: ParseCache | false;
 }
 
 export interface LoadResult {
   archive: Archive;
   /** Reports left out, with why. */
   skipped: Array<{ file: string; diagnostics: Diagnostic[] }>;
+  /** How many reports were parsed and how many came from the cache. */
+  parseStats?: { parsed: number; cached: number };
 }
 
 export async function loadArchive(opts: LoadOptions): Promise<LoadResult> {
+  const { records, skipped, parseStats } = await loadParsed(opts);
+  return { archive: buildArchive(records), skipped, parseStats };
+}
+
+/** Every report parsed on its own (no archive-wide stage yet): usable records and skipped reports. */
+export async function loadParsed(opts: LoadOptions): Promise<{ records: ArticleRecord[] } & Required<Omit<LoadResult, "archive">>> {
   const dir = path.resolve(opts.root, opts.seedsDir ?? "seeds");
   const files = await listReports(dir);
+  const cache = opts.cache === false ? undefined : (opts.cache ?? openParseCache(opts.root));
   const records: ArticleRecord[] = [];
   const skipped: LoadResult["skipped"] = [];
+  const parseStats = { parsed: 0, cached: 0 };
   let done = 0;
-  for (const file of files) {
-    const { record, usable } = parseReport(await readReport(file, opts.root));
-    if (usable) records.push(record);
-    else skipped.push({ file: record.sourceFile, diagnostics: record.diagnostics });
+  // Reading files and cache entries overlaps (a few at a time); parsing itself is synchronous CPU work.
+  const results = await mapLimited(files, IO_CONCURRENCY, async (file) => {
+    const parsed = await parseFile(file, opts.root, cache);
     opts.onProgress?.(++done, files.length);
+    return parsed;
+  });
+  for (const { result, cached } of results) {
+    parseStats[cached ? "cached" : "parsed"]++;
+    if (result.usable) records.push(result.record);
+    else skipped.push({ file: result.record.sourceFile, diagnostics: result.record.diagnostics });
   }
-  return { archive: buildArchive(records), skipped };
+  return { records, skipped, parseStats };
+}
+
+const IO_CONCURRENCY = 16;
+
+/** Like Promise.all over items.map(fn), with at most `limit` calls in flight; results in input order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** One report through ingest and parse, or its cached result when its bytes and path are unchanged. */
+export async function parseFile(abs: string, root: string, cache?: ParseCache): Promise<{ result: ParsedReport; cached: boolean }> {
+  const rel = path.relative(root, abs).split(path.sep).join("/");
+  let bytes: Buffer | undefined;
+  try {
+    // Too large or unreadable: readReport answers those without loading the file.
+    if ((await stat(abs)).size <= DEFAULT_MAX_BYTES) bytes = await readFile(abs);
+  } catch {
+    bytes = undefined;
+  }
+  if (!bytes) return { result: parseReport(await readReport(abs, root)), cached: false };
+  const checksum = sha256Hex(bytes);
+  const hit = await cache?.get(rel, checksum);
+  if (hit) return { result: hit, cached: true };
+  const result = parseReport(ingestBytes(bytes, rel));
+  await cache?.set(rel, checksum, result);
+  return { result, cached: false };
 }

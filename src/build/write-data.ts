@@ -1,7 +1,8 @@
-/** Machine-readable copies of the archive under `data/`: every record, for re-use and for tests. */
+/** Machine-readable copies of the archive under `data/`: every record and the timeline, for re-use and tests. */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/types.ts";
+import { writeTimelineData } from "../timeline/write-timeline.ts";
 
 export async function writeDataFiles(outDir: string, archive: Archive): Promise<string[]> {
   const dir = path.join(outDir, "data");
@@ -9,5 +10,5 @@ export async function writeDataFiles(outDir: string, archive: Archive): Promise<
   const articles = { generatedAt: archive.generatedAt, count: archive.records.length, sources: archive.sources, articles: archive.records };
   const file = path.join(dir, "articles.json");
   await writeFile(file, JSON.stringify(articles, null, 1));
-  return [file];
+  return [file, ...(await writeTimelineData(dir, archive.timeline, archive.records, "Wire Archive timeline"))];
 }

@@ -13,6 +13,8 @@ export const COMMANDS: Array<{ name: string; summary: string; load: () => Promis
   { name: "parse", summary: "Parse one report and print its record", load: async () => (await import("./commands/parse.ts")).command },
   { name: "check", summary: "Parse every report in seeds/ and list all problems", load: async () => (await import("./commands/check.ts")).command },
   { name: "serve", summary: "Serve the built site on localhost", load: async () => (await import("./commands/serve.ts")).command },
+  { name: "add", summary: "Validate new reports, copy them into seeds/ and rebuild", load: async () => (await import("./commands/add.ts")).command },
+  { name: "dev", summary: "Build, serve and rebuild on every change, reloading the browser", load: async () => (await import("./commands/dev.ts")).command },
 ];
 
 function help(): string {

@@ -6,6 +6,7 @@
  */
 import * as chrono from "chrono-node";
 import type { Candidate } from "./types.ts";
+import { HOLIDAYS } from "./holidays.ts";
 import { weekdayNumber } from "./weekday.ts";
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -25,7 +26,9 @@ const UNIT_PHRASE = /(?<!\bthe\s+)\b(?:(later|earlier|early|late|mid-?)\s+)?(thi
 const AGO_PHRASE = /\b(?:(?:almost|nearly|about|some|more than|over|just|only)\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago\b/gi;
 const DAY_WORDS = /\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/gi;
 /** A four-digit year not part of a larger number, an amount or a count ("1,400 people"). */
-const YEAR = /(?<![\d,.$£€#]|\d[,.]|\d-)\b(1[6-9]\d\d|20\d\d)\b(?![,.]\d|\d|\s*(?:%|per\s?cent|people|persons|troops|soldiers|men|women|children|dead|killed|tonnes|tons|metric|km|kilometers|kilometres|miles|meters|metres|feet|dollars|euros|pounds)\b)/g;
+const YEAR = /(?<![\d,.$£€#]|\d[,.]|\d-)\b(1[6-9]\d\d|20\d\d)\b(?![,.]\d|\d|\s*(?:%|per\s?cent|people|persons|troops|soldiers|men|women|children|dead|killed|tonnes|tons|metric|km|kilometers|kilometres|miles|meters|metres|feet|dollars|euros|pounds|gmt|utc|est|edt|cst|cdt|pst|pdt|hours|hrs|local time)\b)/gi;
+/** Words after which a four-digit number is a label, not a year ("Resolution 1973", "Flight 1549"). */
+const NUMBER_LABEL = /\b(?:resolution|resolutions|flight|route|highway|interstate|no|number|nos|room|model|code|section|article|chapter|page|pp|vol|volume|bus|apartment|suite|box|line|channel|unit|battalion|division|regiment|squad|platoon|paragraph|item|lot|bill)\.?\s*$|#\s*$/i;
 
 function modifierBefore(text: string, index: number): "last" | "next" | "this" | undefined {
   const m = /\b(last|next|this|coming)\s+$/i.exec(text.slice(Math.max(0, index - 12), index));
@@ -114,7 +117,16 @@ function phraseCandidates(sentence: string): Candidate[] {
     const days = w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0;
     out.push({ kind: "day-offset", text: m[0], index: m.index!, days });
   }
+  HOLIDAYS.forEach((h, holiday) => {
+    for (const m of sentence.matchAll(new RegExp(h.pattern.source, "g"))) {
+      const mod = /\b(last|next|this|coming)\s+$/i.exec(sentence.slice(Math.max(0, m.index! - 8), m.index!));
+      const modifier = mod ? (mod[1].toLowerCase() === "coming" ? "next" : (mod[1].toLowerCase() as "last" | "next" | "this")) : undefined;
+      const start = mod ? m.index! - mod[0].length : m.index!;
+      out.push({ kind: "holiday", text: sentence.slice(start, m.index! + m[0].length), index: start, holiday, modifier });
+    }
+  });
   for (const m of sentence.matchAll(YEAR)) {
+    if (NUMBER_LABEL.test(sentence.slice(Math.max(0, m.index! - 14), m.index!))) continue;
     out.push({ kind: "year", text: m[1], index: m.index!, year: Number(m[1]) });
   }
   return out;

@@ -9,6 +9,7 @@
  */
 import { DateTime } from "luxon";
 import { findCandidates } from "./find-expressions.ts";
+import { HOLIDAYS } from "./holidays.ts";
 import { splitSentences } from "./sentences.ts";
 import { clauseTense, type Tense } from "./tense.ts";
 import type { Candidate, DateMention, Precision } from "./types.ts";
@@ -33,32 +34,35 @@ const iso = (d: DateTime) => d.toISODate()!;
 const isoMonth = (d: DateTime) => d.toFormat("yyyy-MM");
 
 /**
- * The year of a day (or month, when `day` is absent) that the text gives without one.
- * past: the latest on or before the anchor; future: the earliest on or after; otherwise the nearest.
+ * Of the same day (or month) in the years around the anchor, the one the text means.
+ * Close to the report: the nearest, whatever the tense ("ruled Wednesday that he must return by
+ * Jan. 14" has a past verb and a coming deadline). Further away: past tense takes the latest on or
+ * before the anchor, future the earliest on or after, otherwise the nearest (ties to the past).
  * `strict` ("last November", "next March") excludes the anchor's own day or month.
  */
-function inferYear(anchor: DateTime, month: number, day: number | undefined, tense: Tense, strict = false): number | null {
-  const unit = day === undefined ? "month" : "day";
-  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    .map((year) => DateTime.fromObject({ year, month, day: day ?? 1 }, { zone: "utc" }))
-    .filter((d) => d.isValid && (day === undefined || d.day === day));
+function pickNear(anchor: DateTime, candidates: DateTime[], unit: "day" | "month", tense: Tense, strict: boolean): DateTime | null {
   if (candidates.length === 0) return null;
   const a = anchor.startOf(unit);
   const diff = (d: DateTime) => d.startOf(unit).diff(a, "days").days;
-  // A date close to the report is that one whatever the verb's tense: "ruled Wednesday that he must
-  // return by Jan. 14" (past verb, coming deadline). Tense decides only further away.
   const nearest = [...candidates].sort((x, y) => Math.abs(diff(x)) - Math.abs(diff(y)) || diff(x) - diff(y))[0];
-  if (Math.abs(diff(nearest)) <= NEAR_DAYS && !strict) return nearest.year;
+  if (Math.abs(diff(nearest)) <= NEAR_DAYS && !strict) return nearest;
   if (tense === "past") {
     const past = candidates.filter((d) => (strict ? diff(d) < 0 : diff(d) <= 0));
-    return past.length ? past[past.length - 1].year : null;
+    return past.length ? past[past.length - 1] : null;
   }
   if (tense === "future") {
     const future = candidates.filter((d) => (strict ? diff(d) > 0 : diff(d) >= 0));
-    return future.length ? future[0].year : null;
+    return future.length ? future[0] : null;
   }
-  // Unmarked: the nearest (ties go to the past).
-  return nearest.year;
+  return nearest;
+}
+
+/** The year of a day (or month, when `day` is absent) that the text gives without one. */
+function inferYear(anchor: DateTime, month: number, day: number | undefined, tense: Tense, strict = false): number | null {
+  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    .map((year) => DateTime.fromObject({ year, month, day: day ?? 1 }, { zone: "utc" }))
+    .filter((d) => d.isValid && (day === undefined || d.day === day));
+  return pickNear(anchor, candidates, day === undefined ? "month" : "day", tense, strict)?.year ?? null;
 }
 
 function placeCalendar(c: Extract<Candidate, { kind: "calendar" }>, anchor: DateTime, tense: Tense): Placed | null {
@@ -119,6 +123,13 @@ export function placeCandidate(c: Candidate, anchorDate: string, tense: Tense): 
       }
       if (c.unit === "month") return { date: isoMonth(then), precision: "month" };
       return { date: String(then.year), precision: "year" };
+    }
+    case "holiday": {
+      const rule = HOLIDAYS[c.holiday];
+      const near = [anchor.year - 1, anchor.year, anchor.year + 1].map((y) => rule.day(y));
+      const t: Tense = c.modifier === "last" ? "past" : c.modifier === "next" ? "future" : tense;
+      const hit = pickNear(anchor, near, "day", t, c.modifier === "last" || c.modifier === "next");
+      return hit ? { date: iso(hit), precision: "day" } : null;
     }
     case "day-offset":
       return { date: iso(anchor.plus({ days: c.days })), precision: "day" };

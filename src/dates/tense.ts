@@ -128,7 +128,7 @@ function markerAt(tokens: Token[], i: number): Marker | null {
   return null;
 }
 
-/** Tokens [from, to) that contain no boundary of at least `level` between them and the date. */
+/** The token span around the date up to the nearest boundary (a full stop; also a comma when `stopAtComma`). */
 function span(tokens: Token[], at: number, after: number, stopAtComma: boolean): { lo: number; hi: number } {
   const blocks = (tk: Token) => tk.boundary === "stop" || (stopAtComma && tk.boundary === "comma");
   let lo = at;

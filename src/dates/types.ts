@@ -39,5 +39,7 @@ export type Candidate =
   | { kind: "unit"; text: string; index: number; unit: "week" | "month" | "year"; offset: number }
   /** "11 days ago", "two months ago". */
   | { kind: "ago"; text: string; index: number; unit: "day" | "week" | "month" | "year"; amount: number }
+  /** A named day: "Thanksgiving Day", "last Christmas" (index into HOLIDAYS). */
+  | { kind: "holiday"; text: string; index: number; holiday: number; modifier?: "last" | "next" | "this" }
   /** "today", "yesterday", "tomorrow", "tonight". */
   | { kind: "day-offset"; text: string; index: number; days: number };

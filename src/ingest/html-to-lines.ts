@@ -1,11 +1,10 @@
 /**
  * A saved HTML page -> text lines, the fields its metadata states, and which lines are the article.
  * Lines are rendered from the whole body (so nothing is lost); Readability then marks the article.
- * To know which rendered lines Readability kept, each text node is wrapped in a span carrying its
- * index before Readability runs: attributes survive its restructuring and re-parsing, node
- * identity does not.
+ * To know which rendered lines Readability kept, each text node's parent element gets an id attribute
+ * before Readability runs: attributes survive its restructuring and re-parsing, node identity does not.
  */
-import { Readability } from "@mozilla/readability";
+import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Diagnostic } from "../record/schema.ts";
 import { readHtmlMetadata } from "./html-metadata.ts";
@@ -24,7 +23,14 @@ export interface HtmlLines {
 
 const NODE_ATTR = "data-wa-node";
 
-export function htmlToLines(html: string, file: string): HtmlLines {
+export interface HtmlOptions {
+  /** Skip article detection on pages nested deeper than this (Readability slows badly with depth; real pages stay under 40). Default 150. */
+  maxDepth?: number;
+  /** Skip article detection on pages with more elements than this (real pages: a few thousand). Default 30000. */
+  maxElements?: number;
+}
+
+export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}): HtmlLines {
   const diagnostics: Diagnostic[] = [];
   let document: Document;
   try {
@@ -44,7 +50,9 @@ export function htmlToLines(html: string, file: string): HtmlLines {
   const root: Node = document.body ?? document.documentElement ?? document;
   const rendered = renderHtmlLines(root);
 
-  const { scripts, handlers } = rendered.activeContent;
+  // Neither these elements nor attributes reach the text (only text nodes are read); counted on the source, cheaper than the DOM.
+  const scripts = html.match(/<(?:script(?![^>]*application\/(?:ld\+)?json)|iframe|object|embed)\b/gi)?.length ?? 0;
+  const handlers = html.match(/<[a-z][^>]*?\s(?:on[a-z]+\s*=|(?:href|src|action)\s*=\s*["']?\s*javascript:)/gi)?.length ?? 0;
   if (scripts || handlers) {
     const parts = [scripts ? `${scripts} script/embedded object${scripts > 1 ? "s" : ""}` : "", handlers ? `${handlers} event-handler/javascript: attribute${handlers > 1 ? "s" : ""}` : ""].filter(Boolean);
     diagnostics.push({
@@ -69,26 +77,74 @@ export function htmlToLines(html: string, file: string): HtmlLines {
 
   // Readability would walk these too; they are never article text (it drops scripts itself anyway).
   for (const node of rendered.dead) node.parentNode?.removeChild(node);
-  rendered.textNodes.forEach(({ node }, k) => {
-    const span = document.createElement("span");
-    span.setAttribute(NODE_ATTR, String(k));
-    node.parentNode?.replaceChild(span, node);
-    span.appendChild(node);
-  });
+  const maxDepth = opts.maxDepth ?? 150;
+  const maxElements = opts.maxElements ?? 30000;
+  if (rendered.maxDepth > maxDepth || rendered.elements > maxElements) {
+    const what = rendered.maxDepth > maxDepth ? `nested ${rendered.maxDepth} elements deep` : `with ${rendered.elements} elements`;
+    diagnostics.push({
+      file,
+      severity: "warning",
+      rule: "no-article-found",
+      message: `Unexpected page ${what}, expected an ordinary web page (at most ${maxDepth} deep, ${maxElements} elements); the article was not looked for`,
+      hint: "All of the page's text was kept; the parser will pick the article from it. If this is a real article, save it as plain text instead.",
+    });
+    return { lines: rendered.lines, bodyLines: new Set(), lineTags: rendered.tags, stated, diagnostics };
+  }
 
-  const bodyLines = articleLines(document, rendered, file, diagnostics);
+  // Tag each text node's parent element with an id (attributes are cheap, extra nodes are not).
+  // Readability moves loose text out of its parent in two cases, into new untagged <p>s: text directly
+  // in a <div>, and text after <br><br>. Those text nodes get a tagged <span> of their own instead.
+  const byTag: Array<Array<{ line: number; chars: number }>> = [];
+  const parentId = new Map<Node, number>();
+  const hasBr = new Map<Node, boolean>();
+  for (const { node, line, chars } of rendered.textNodes) {
+    const parent = node.parentNode as Element | null;
+    if (!parent || parent.nodeType !== 1) continue;
+    let br = hasBr.get(parent);
+    if (br === undefined) hasBr.set(parent, (br = parent.getElementsByTagName("br").length > 0));
+    if (br || parent.localName === "div") {
+      const span = document.createElement("span");
+      span.setAttribute(NODE_ATTR, String(byTag.length));
+      byTag.push([{ line, chars }]);
+      parent.replaceChild(span, node);
+      span.appendChild(node);
+      continue;
+    }
+    let id = parentId.get(parent);
+    if (id === undefined) {
+      id = byTag.length;
+      parentId.set(parent, id);
+      byTag.push([]);
+      parent.setAttribute(NODE_ATTR, String(id));
+    }
+    byTag[id].push({ line, chars });
+  }
+
+  // Readability always returns its best guess; this cheap check says whether there is a real article at all.
+  const readerable = isProbablyReaderable(document as unknown as Parameters<typeof isProbablyReaderable>[0]);
+  if (!readerable) {
+    diagnostics.push({
+      file,
+      severity: "warning",
+      rule: "no-article-found",
+      message: "Unexpected page without a recognisable article (no block of running text), expected one main article",
+      hint: "All of the page's text was kept, and bodyLines is only Readability's best guess: check the result, or save the article's text as a .txt file instead.",
+    });
+  }
+  const bodyLines = articleLines(document, byTag, rendered.lineChars, file, readerable ? diagnostics : []);
   return { lines: rendered.lines, bodyLines, lineTags: rendered.tags, stated, diagnostics };
 }
 
 function articleLines(
   document: Document,
-  rendered: ReturnType<typeof renderHtmlLines>,
+  byTag: Array<Array<{ line: number; chars: number }>>,
+  lineChars: Map<number, number>,
   file: string,
   diagnostics: Diagnostic[],
 ): Set<number> {
   let content: string | null | undefined;
   try {
-    content = new Readability(document, { keepClasses: false }).parse()?.content;
+    content = new Readability(document, { keepClasses: false, ...(process.env.WA_CT ? { charThreshold: Number(process.env.WA_CT) } : {}) }).parse()?.content;
   } catch (err) {
     diagnostics.push({
       file,
@@ -99,21 +155,20 @@ function articleLines(
     });
     return new Set();
   }
-  // Characters per line that ended up inside the article, counted from the spans Readability kept.
+  // Characters per line that ended up inside the article, counted from the tagged elements Readability kept.
   const kept = new Map<number, number>();
   if (content) {
     const seen = new Set<number>();
     for (const m of content.matchAll(new RegExp(`${NODE_ATTR}="(\\d+)"`, "g"))) {
-      const k = Number(m[1]);
-      const t = rendered.textNodes[k];
-      if (!t || seen.has(k)) continue;
-      seen.add(k);
-      kept.set(t.line, (kept.get(t.line) ?? 0) + (t.node.nodeValue ?? "").trim().length);
+      const id = Number(m[1]);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const { line, chars } of byTag[id] ?? []) kept.set(line, (kept.get(line) ?? 0) + chars);
     }
   }
   const body = new Set<number>();
   for (const [line, chars] of kept) {
-    if (chars * 2 >= (rendered.lineChars.get(line) ?? 0)) body.add(line);
+    if (chars * 2 >= (lineChars.get(line) ?? 0)) body.add(line);
   }
   if (body.size === 0) {
     diagnostics.push({

@@ -9,10 +9,10 @@ import path from "node:path";
 import type { Diagnostic } from "../record/schema.ts";
 import { decodeBytes, DEFAULT_MAX_BYTES, tooLargeDiagnostic, type DecodeOptions } from "./decode-bytes.ts";
 import { readFrontMatter } from "./front-matter.ts";
-import { htmlToLines } from "./html-to-lines.ts";
+import { htmlToLines, type HtmlOptions } from "./html-to-lines.ts";
 import type { Line, ReportFormat, SourceDocument } from "./types.ts";
 
-export interface IngestOptions extends DecodeOptions {}
+export interface IngestOptions extends DecodeOptions, HtmlOptions {}
 
 /** Format by file extension: .html/.htm -> html, .md/.markdown -> markdown, anything else -> text. */
 export function formatOf(file: string): ReportFormat {
@@ -53,7 +53,7 @@ export function ingestBytes(bytes: Uint8Array, file: string, opts: IngestOptions
   if (decoded.fatal) return doc;
 
   if (format === "html") {
-    const page = htmlToLines(decoded.text, file);
+    const page = htmlToLines(decoded.text, file, opts);
     doc.lines = page.lines;
     doc.bodyLines = page.bodyLines;
     doc.lineTags = page.lineTags;

@@ -29,13 +29,14 @@ export interface RenderedLines {
   /** Element name each line came from. */
   tags: Map<number, string>;
   /** Every non-blank text node and the line it went into. */
-  textNodes: Array<{ node: Node; line: number }>;
+  textNodes: Array<{ node: Node; line: number; chars: number }>;
   /** Characters each line got from its text nodes (for majority votes over partial lines). */
   lineChars: Map<number, number>;
-  /** Elements that were skipped as active content (script...) and elements with on* handler attributes. */
-  activeContent: { scripts: number; handlers: number };
   /** Skipped elements and comments: callers may remove them to lighten later DOM passes. */
   dead: Node[];
+  /** Element count and deepest nesting seen: later DOM passes can refuse pathological pages. */
+  elements: number;
+  maxDepth: number;
 }
 
 const TEXT_NODE = 3;
@@ -47,7 +48,6 @@ export function renderHtmlLines(root: Node): RenderedLines {
   const tags = new Map<number, string>();
   const textNodes: RenderedLines["textNodes"] = [];
   const lineChars = new Map<number, number>();
-  const activeContent = { scripts: 0, handlers: 0 };
   const dead: Node[] = [];
 
   let pieces: string[] = [];
@@ -63,7 +63,7 @@ export function renderHtmlLines(root: Node): RenderedLines {
       tags.set(n, lineTag(blockStack));
       let chars = 0;
       for (const p of pending) {
-        textNodes.push({ node: p.node, line: n });
+        textNodes.push({ node: p.node, line: n, chars: p.chars });
         chars += p.chars;
       }
       lineChars.set(n, chars);
@@ -73,11 +73,16 @@ export function renderHtmlLines(root: Node): RenderedLines {
   };
 
   // Iterative walk: deeply nested pages must not overflow the stack.
-  type Frame = { node: Node; exit: boolean };
-  const stack: Frame[] = [{ node: root, exit: false }];
+  type Frame = { node: Node; exit: boolean; depth: number };
+  const stack: Frame[] = [{ node: root, exit: false, depth: 0 }];
+  let elements = 0;
+  let maxDepth = 0;
+  let depth = 0;
   let preDepth = 0;
   while (stack.length) {
-    const { node, exit } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { node, exit } = frame;
+    depth = frame.depth;
     if (node.nodeType === TEXT_NODE) {
       const value = node.nodeValue ?? "";
       if (!/\S/.test(value)) {
@@ -109,18 +114,19 @@ export function renderHtmlLines(root: Node): RenderedLines {
       pushChildren(node);
       continue;
     }
-    const el = node as Element;
-    const tag = el.localName?.toLowerCase() ?? "";
+    const tag = (node as Element).localName?.toLowerCase() ?? "";
+    if (!exit) {
+      elements++;
+      if (depth > maxDepth) maxDepth = depth;
+    }
     if (exit) {
       if (tag === "pre") preDepth--;
       flush();
       blockStack.pop();
       continue;
     }
-    countHandlers(el);
     if (SKIPPED.has(tag)) {
       if (tag !== "title") dead.push(node);
-      if (tag === "script" || tag === "iframe" || tag === "object" || tag === "embed") activeContent.scripts++;
       continue;
     }
     if (tag === "br") {
@@ -132,30 +138,21 @@ export function renderHtmlLines(root: Node): RenderedLines {
       flush();
       blockStack.push(tag);
       if (tag === "pre") preDepth++;
-      stack.push({ node, exit: true });
+      stack.push({ node, exit: true, depth });
     }
     pushChildren(node);
   }
   flush();
-  return { lines, tags, textNodes, lineChars, activeContent, dead };
+  return { lines, tags, textNodes, lineChars, dead, elements, maxDepth };
 
   function pushChildren(node: Node) {
     const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], exit: false });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], exit: false, depth: depth + 1 });
   }
 
   function flushPreBreaks(value: string) {
     const breaks = value.split("\n").length - 1;
     for (let i = 0; i < breaks; i++) flush();
-  }
-
-  function countHandlers(el: Element) {
-    const attrs = el.attributes;
-    if (!attrs) return;
-    for (let i = 0; i < attrs.length; i++) {
-      const a = attrs[i];
-      if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) activeContent.handlers++;
-    }
   }
 }
 

@@ -28,14 +28,17 @@ export interface LineFeatures {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+// Scripts written without spaces between words (Han, kana, Hangul syllables, Thai), by code point range:
+// cheaper than Unicode script properties, which matters on long pages.
+const CJK = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
 
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
-function countWords(tokens: string[]): number {
+function countWords(text: string, tokens: string[]): number {
+  if (!CJK.test(text)) return tokens.length;
   let n = 0;
   for (const t of tokens) n += CJK.test(t) ? Math.max(1, Math.round(t.length / 2)) : 1;
   return n;
@@ -61,7 +64,8 @@ export function measureLines(input: Line[]): PageFeatures {
   const tokensOf: string[][] = input.map((l) => l.text.match(WORD) ?? []);
   const stop: StopList | undefined = pickStopList(sample(tokensOf, 3000));
   const counts = new Map<string, number>();
-  const keys = input.map((l) => normalise(l.text));
+  // The same words in the same order, case aside: what `normalise` gives, from the tokens at hand.
+  const keys = tokensOf.map((t) => t.join(" ").toLowerCase());
   for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
 
   const out: LineFeatures[] = [];
@@ -80,7 +84,7 @@ export function measureLines(input: Line[]): PageFeatures {
         if (c !== c.toLowerCase()) capital++;
       }
     }
-    const words = countWords(tokens);
+    const words = countWords(text, tokens);
     out.push({
       i,
       n: input[i].n,

@@ -44,6 +44,14 @@ const NEAR_STOP = 0.18;
 const GOOD_CHARS = 140;
 const HEADING_REACH_CHARS = 300;
 const NAV_RUN = 3;
+const TABLE_ROW_NUMBERS = 3;
+const TABLE_MIN_ROWS = 3;
+const HEADLINE_LIST_RUN = 4;
+/** A teaser (headline plus a sentence of summary) is shorter than this; an article paragraph may not be. */
+const TEASER_MAX_WORDS = 40;
+const TITLE_CASE_SHARE = 0.65;
+const TITLE_LINE_CHARS = 100;
+const MENU_ITEM_WORDS = 4;
 
 export function classifyLines(lines: Line[], ctx: ClassifyContext = {}): Map<number, Verdict> {
   const page = measureLines(lines);
@@ -51,6 +59,10 @@ export function classifyLines(lines: Line[], ctx: ClassifyContext = {}): Map<num
   const out = new Map<number, Verdict>();
   if (items.length === 0) return out;
 
+  markTableRows(items);
+  markNavigationRuns(items);
+  markMarkedLists(items);
+  markHeadlineLists(items);
   reviseByContext(items);
   markCaptions(items);
   const { start, weight } = headlineStart(items, ctx);
@@ -92,6 +104,8 @@ function initialItem(f: LineFeatures, hasStopList: boolean): Item {
 
 function lengthClass(f: LineFeatures, hasStopList: boolean): Cls {
   if (f.chars < SHORT_CHARS || f.words < SHORT_WORDS) return "short";
+  // Title Case throughout: headlines, menus, teaser lists — not running prose.
+  if (f.capShare >= TITLE_CASE_SHARE && f.words >= SHORT_WORDS) return f.chars < TITLE_LINE_CHARS ? "short" : "bad";
   if (f.stopDensity !== undefined && hasStopList) {
     const sd = f.stopDensity;
     if (sd >= GOOD_STOP && (f.chars >= GOOD_CHARS || f.endsSentence)) return "good";
@@ -103,6 +117,84 @@ function lengthClass(f: LineFeatures, hasStopList: boolean): Cls {
   if (f.endsSentence && f.words >= 10) return "good";
   if (f.words >= 20) return "neargood";
   return "short";
+}
+
+const numbersIn = (text: string) => text.match(/\d+(?:[.,:]\d+)*/g)?.length ?? 0;
+
+/**
+ * A table printed as text: lines set line under line, each with several figures (standings, results,
+ * prices). Inside an article it is content, so its rows count as near-good rather than short.
+ */
+function markTableRows(items: Item[]): void {
+  let k = 0;
+  while (k < items.length) {
+    let j = k;
+    while (j < items.length && !items[j].hard && numbersIn(items[j].f.text) >= TABLE_ROW_NUMBERS && (j === k || !items[j].f.blankBefore)) j++;
+    if (j - k >= TABLE_MIN_ROWS) {
+      for (let m = k; m < j; m++) Object.assign(items[m], { initial: "neargood", cls: "neargood", reason: "table outside the article text" });
+    }
+    k = Math.max(j, k + 1);
+  }
+}
+
+/** A menu item: a few words, no sentence punctuation, no comma or digits-with-words list shape. */
+function isMenuItem(f: LineFeatures): boolean {
+  return f.words <= MENU_ITEM_WORDS && !f.endsSentence && !/[,;:]/.test(f.text);
+}
+
+/**
+ * Runs of menu items set line under line (no blank lines between) are navigation, tag lists or
+ * link bars. Lists inside articles differ: their items are longer or punctuated.
+ */
+function markNavigationRuns(items: Item[]): void {
+  let k = 0;
+  while (k < items.length) {
+    let j = k;
+    while (j < items.length && isMenuItem(items[j].f) && (j === k || !items[j].f.blankBefore)) j++;
+    if (j - k >= NAV_RUN) {
+      for (let m = k; m < j; m++) {
+        if (items[m].hard) continue;
+        Object.assign(items[m], { initial: "bad", cls: "bad", hard: true, reason: "navigation: run of short link-like lines" });
+      }
+    }
+    k = Math.max(j, k + 1);
+  }
+}
+
+/** A link-list entry: a short line that is not a sentence, a labelled item ("Label: value"), a table row or a repeated heading. */
+function isListEntry(it: Item): boolean {
+  const f = it.f;
+  // Repeated short lines are the headings of a structured page (a meal plan's "Meal 2"), not links.
+  if (it.hard || it.initial !== "short" || f.endsSentence || f.repeats > 1 || /[:;]/.test(f.text)) return false;
+  const numbers = f.text.match(/\d+/g)?.length ?? 0;
+  return numbers < 2;
+}
+
+/**
+ * Four or more such entries in a row, blank lines or not, are a list of links (a video playlist,
+ * "more stories", a menu): an article's headings come one at a time, between paragraphs.
+ */
+function markHeadlineLists(items: Item[]): void {
+  let k = 0;
+  while (k < items.length) {
+    let j = k;
+    while (j < items.length && isListEntry(items[j])) j++;
+    if (j - k >= HEADLINE_LIST_RUN) {
+      for (let m = k; m < j; m++) Object.assign(items[m], { initial: "bad", cls: "bad", hard: true, reason: "navigation: run of short link-like lines" });
+    }
+    k = Math.max(j, k + 1);
+  }
+}
+
+/** The lines set directly under a teaser or comment header (no blank line between) are its list. */
+function markMarkedLists(items: Item[]): void {
+  for (let k = 0; k < items.length; k++) {
+    if (!items[k].endMarker) continue;
+    for (let j = k + 1; j < items.length && !items[j].f.blankBefore && !items[j].endMarker && items[j].f.words <= TEASER_MAX_WORDS; j++) {
+      if (items[j].hard) continue;
+      Object.assign(items[j], { initial: "bad", cls: "bad", hard: true, reason: items[k].reason });
+    }
+  }
 }
 
 /** Nearest class before/after k, skipping short lines (and near-good ones when asked). Edges are bad. */
@@ -216,7 +308,8 @@ function headlineStart(items: Item[], ctx: ClassifyContext): { start: number; we
 function value(it: Item): number {
   if (it.endMarker) return it.reason?.startsWith("comment") ? -150 : -40;
   if (it.cls === "good") return Math.min(Math.max(it.f.words, 3), 80);
-  if (it.hard) return -8;
+  // A dateline or byline below the article's start opens another story (a teaser with its date).
+  if (it.hard) return it.reason === "dateline" || it.reason === "byline" ? -25 : -8;
   return -(5 + Math.min(it.f.words, 40) / 4);
 }
 

@@ -2,7 +2,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { formatIsoDate, formatPublished, publishedDatetime } from "./dates.ts";
 import { groupBlocks, summaryOf } from "./blocks.ts";
-import { absoluteUrl, articlePath, blockAnchor, rawReportPath } from "./links.ts";
+import { absoluteUrl, articlePath, blockAnchor, rawReportPath, safeHref } from "./links.ts";
 import { chronology } from "./chronology.ts";
 
 export default function filtersPlugin(config: UserConfig): void {
@@ -15,5 +15,6 @@ export default function filtersPlugin(config: UserConfig): void {
   config.addFilter("rawPath", rawReportPath);
   config.addFilter("anchor", blockAnchor);
   config.addFilter("absoluteUrl", absoluteUrl);
+  config.addFilter("safeHref", safeHref);
   config.addFilter("chronology", chronology);
 }

@@ -40,7 +40,14 @@ export const talksThirdDay: ArticleRecord = {
     },
     { type: "paragraph", text: "Teams of experts have been poring over a Russian initiative.", line: 37 },
   ],
-  media: [{ caption: "Washington and Moscow are also working to get peace talks going", credit: "Reuters", line: 12 }],
+  media: [
+    {
+      caption: "Washington and Moscow are also working to get peace talks going",
+      credit: "Reuters",
+      text: "Washington and Moscow are also working to get peace talks going [Reuters]",
+      line: 12,
+    },
+  ],
   related: [{ text: "In-depth coverage of escalating violence across Syria", line: 40 }],
   fields: [{ field: "section", text: "Middle East", line: 1 }],
   removed: [
@@ -80,7 +87,7 @@ export const agencyWire: ArticleRecord = {
     { type: "paragraph", text: "The United States and Russia were Saturday to hold a third day of complex talks.", line: 1 },
     { type: "paragraph", text: "UN chief Ban Ki-moon accused Assad of crimes against humanity.", line: 3 },
   ],
-  media: [{ credit: "Agence France-Presse", line: 12 }],
+  media: [{ credit: "Agence France-Presse", text: "[Image via Agence France-Presse]", line: 12 }],
   related: [],
   fields: [],
   removed: [],
@@ -125,6 +132,7 @@ export function fixtureArchive(): Archive {
       { id: "afp", name: "AFP", count: 1 },
       { id: "unknown", name: "Unknown source", count: 1 },
     ],
+    timeline: { events: [] },
     diagnostics: talksThirdDay.diagnostics,
     generatedAt: "2024-01-01T00:00:00.000Z",
   };

@@ -1,0 +1,94 @@
+/**
+ * The parse stage alone, in this process, on one core: ingest + parseReport per file, no archive,
+ * no render. Gives reports/s and a census of diagnostics (a generated archive should parse cleanly).
+ *
+ * CLI: `npx tsx bench/parse-only.ts DIR [--root DIR] [--limit N] [--profile OUT.cpuprofile]`
+ * --profile records a CPU profile of the parse loop (not module loading) with positions mapped back to
+ * the .ts sources (tsx's source maps), so `bench/profile-summary.ts` can print real file:line hot spots.
+ */
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
+import { findSourceMap } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { listReports } from "../src/archive/list-reports.ts";
+import { readReport } from "../src/ingest/read-report.ts";
+import { parseReport } from "../src/parse/parse-document.ts";
+
+export interface ParseOnlyResult {
+  reports: number;
+  unusable: number;
+  seconds: number;
+  reportsPerSecond: number;
+  /** rule id -> count, over every report's diagnostics. */
+  rules: Record<string, number>;
+  /** A few example diagnostics per rule, for reading. */
+  examples: Record<string, string[]>;
+}
+
+/** Parses the reports in `dir` (the first `limit` of them, by name, when given). */
+export async function parseOnly(dir: string, root = path.dirname(dir), limit = Infinity, profileTo?: string): Promise<ParseOnlyResult> {
+  const files = (await listReports(dir)).slice(0, limit);
+  const rules: Record<string, number> = {};
+  const examples: Record<string, string[]> = {};
+  let unusable = 0;
+  // Warm up module loading and profile compilation so the figure is the steady-state rate.
+  if (files[0]) parseReport(await readReport(files[0], root));
+  const session = profileTo ? await startProfile() : undefined;
+  const t = performance.now();
+  for (const file of files) {
+    const { record, usable } = parseReport(await readReport(file, root));
+    if (!usable) unusable++;
+    for (const d of record.diagnostics) {
+      rules[d.rule] = (rules[d.rule] ?? 0) + 1;
+      const ex = (examples[d.rule] ??= []);
+      if (ex.length < 3) ex.push(`${record.sourceFile}:${d.line ?? "?"} ${d.message}`);
+    }
+  }
+  const seconds = (performance.now() - t) / 1000;
+  if (session && profileTo) await stopProfile(session, profileTo);
+  return { reports: files.length, unusable, seconds, reportsPerSecond: files.length / seconds, rules, examples };
+}
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 200 });
+  await session.post("Profiler.start");
+  return session;
+}
+
+/** Stops the profiler and writes the profile with each frame moved to its place in the .ts source. */
+async function stopProfile(session: Session, out: string): Promise<void> {
+  const { profile } = await session.post("Profiler.stop");
+  session.disconnect();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    if (!f.url.startsWith("file:")) continue;
+    const entry = findSourceMap(f.url)?.findEntry(f.lineNumber, f.columnNumber);
+    if (entry && "originalLine" in entry) {
+      f.lineNumber = entry.originalLine;
+      f.columnNumber = entry.originalColumn;
+    }
+  }
+  await writeFile(out, JSON.stringify(profile));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = path.resolve(process.argv[2] ?? "seeds");
+  const rootAt = process.argv.indexOf("--root");
+  const limitAt = process.argv.indexOf("--limit");
+  const root = rootAt > 0 ? path.resolve(process.argv[rootAt + 1]) : path.dirname(dir);
+  const profileAt = process.argv.indexOf("--profile");
+  const profileTo = profileAt > 0 ? path.resolve(process.argv[profileAt + 1]) : undefined;
+  const result = await parseOnly(dir, root, limitAt > 0 ? Number(process.argv[limitAt + 1]) : Infinity, profileTo);
+  if (profileTo) console.log(`CPU profile (source-mapped): ${profileTo}`);
+  console.log(
+    `${result.reports} reports (${result.unusable} unusable) in ${result.seconds.toFixed(2)} s: ${result.reportsPerSecond.toFixed(0)} reports/s`,
+  );
+  for (const [rule, count] of Object.entries(result.rules).sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${rule}: ${count}`);
+    for (const ex of result.examples[rule]) console.log(`      ${ex}`);
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * `npm run bench [-- --sizes 100,1000,10000] [--large] [--runs 3] [--corpus DIR] [--seed 1]
+ *  [--json out.json] [--parse-sample 1000] [--keep] [--no-browser]`
+ *
+ * For each N: generates an archive of N reports (bench/generate-archive.ts) into a throwaway copy of
+ * the project, then measures with the real CLI as a child process, each figure the median of --runs:
+ * parse rate in this process (one core), full (cold) build wall time, peak RSS and stage timings,
+ * rebuild after adding / editing one report and with nothing changed, search index size, and the bytes
+ * a browser fetches for a first search. Prints a table with the issue's targets and writes JSON
+ * (bench/results/latest.json unless --json). Measures whatever exists: a missing `add` command,
+ * Pagefind output or chromium is noted, not fatal.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { DEFAULT_CORPUS, generateReport, loadCorpus } from "./generate-archive.ts";
+import { measureFirstSearch } from "./first-search.ts";
+import { parseOnly } from "./parse-only.ts";
+import { hasCommand, runCli, type CliRun, GNU_TIME } from "./run-cli.ts";
+import { checkTargets, formatTable, formatTargets, type SizeResult } from "./table.ts";
+import { clearBuildState, makeBenchRoot } from "./temp-root.ts";
+
+const REPO = fileURLToPath(new URL("../", import.meta.url));
+/** Above this many seconds for one full build at N ≥ 10,000, the remaining runs at that N drop to 1. */
+const LONG_BUILD_SECONDS = 60;
+
+export interface BenchOptions {
+  sizes: number[];
+  runs: number;
+  corpusDir: string;
+  seed: number;
+  jsonPath: string;
+  parseSample: number;
+  keep: boolean;
+  browser: boolean;
+}
+
+function options(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: "string" },
+      large: { type: "boolean" },
+      runs: { type: "string" },
+      corpus: { type: "string" },
+      seed: { type: "string" },
+      json: { type: "string" },
+      "parse-sample": { type: "string" },
+      keep: { type: "boolean" },
+      "no-browser": { type: "boolean" },
+    },
+  });
+  const sizes = (values.sizes ?? "100,1000,10000").split(",").map((s) => Number(s.replace(/[_,]/g, "")));
+  if (values.large && !sizes.includes(50_000)) sizes.push(50_000);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`Unexpected --sizes "${values.sizes}", expected positive integers like 100,1000,10000`);
+  return {
+    sizes,
+    runs: Math.max(1, Number(values.runs ?? 3)),
+    corpusDir: path.resolve(values.corpus ?? DEFAULT_CORPUS),
+    seed: Number(values.seed ?? 1),
+    jsonPath: path.resolve(values.json ?? path.join(REPO, "bench/results/latest.json")),
+    parseSample: Number(values["parse-sample"] ?? 1000),
+    keep: Boolean(values.keep),
+    browser: !values["no-browser"],
+  };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function medianStages(runs: CliRun[]): Record<string, number> | undefined {
+  const withStages = runs.filter((r) => r.stages);
+  if (withStages.length === 0) return undefined;
+  const names = [...new Set(withStages.flatMap((r) => Object.keys(r.stages!)))];
+  const stages = Object.fromEntries(names.map((k) => [k, median(withStages.map((r) => r.stages![k] ?? 0))]));
+  // What the stages do not cover: process start, module loading (tsx, Eleventy), lock, swap.
+  stages.other = median(withStages.map((r) => r.wallSeconds - Object.values(r.stages!).reduce((a, b) => a + b, 0)));
+  return stages;
+}
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+async function build(root: string): Promise<CliRun> {
+  const run = await runCli(root, ["build", "--quiet"]);
+  if (run.exitCode !== 0) throw new Error(`build exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
+  return run;
+}
+
+/** Edits one report the way a person fixing a typo would: a sentence appended to its longest line. */
+async function editReport(seedsDir: string, k: number): Promise<string> {
+  const files = (await readdir(seedsDir)).sort();
+  const file = path.join(seedsDir, files[(k * 7919) % files.length]);
+  const lines = (await readFile(file, "utf8")).split("\n");
+  let longest = 0;
+  lines.forEach((l, i) => (l.length > lines[longest].length ? (longest = i) : undefined));
+  lines[longest] += ` Officials declined to comment further (edit ${k + 1}).`;
+  await writeFile(file, lines.join("\n"));
+  return file;
+}
+
+async function dirSize(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    bytes += (await stat(path.join(e.parentPath, e.name))).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
+  const t0 = performance.now();
+  const bench = await makeBenchRoot({ repoDir: REPO, n, corpusDir: opts.corpusDir, seed: opts.seed });
+  const generateSeconds = (performance.now() - t0) / 1000;
+  log(`N=${n}: generated in ${generateSeconds.toFixed(1)} s into ${bench.root}`);
+  const notes: string[] = [];
+  const sample = Math.min(n, opts.parseSample);
+  const parsed = await parseOnly(bench.seedsDir, bench.root, sample);
+  log(`N=${n}: parse alone ${parsed.reportsPerSecond.toFixed(0)} reports/s over ${sample} reports`);
+  if (sample < n) notes.push(`parse rate over the first ${sample} reports (--parse-sample)`);
+  const result: SizeResult = {
+    n,
+    runs: opts.runs,
+    notes,
+    generateSeconds,
+    parse: { sample, reportsPerSecond: parsed.reportsPerSecond, unusable: parsed.unusable, rules: parsed.rules },
+  };
+  try {
+    // Full (cold) builds: nothing left from a previous build, no cache.
+    const full: CliRun[] = [];
+    let runs = opts.runs;
+    for (let r = 0; r < runs; r++) {
+      await clearBuildState(bench.root);
+      const run = await build(bench.root);
+      full.push(run);
+      log(`N=${n}: full build ${r + 1}/${runs}: ${run.wallSeconds.toFixed(2)} s, ${run.peakRssMB?.toFixed(0) ?? "?"} MB`);
+      if (r === 0 && runs > 1 && n >= 10_000 && run.wallSeconds > LONG_BUILD_SECONDS) {
+        runs = 1;
+        notes.push(`1 run instead of ${opts.runs} (a full build took ${run.wallSeconds.toFixed(0)} s > ${LONG_BUILD_SECONDS} s)`);
+        log(`N=${n}: builds are long: 1 run per measure at this size`);
+      }
+    }
+    result.runs = runs;
+    const rss = full.map((r) => r.peakRssMB).filter((x): x is number => x !== undefined);
+    result.build = {
+      wallSeconds: median(full.map((r) => r.wallSeconds)),
+      peakRssMB: rss.length ? median(rss) : undefined,
+      stages: medianStages(full),
+      allWallSeconds: full.map((r) => r.wallSeconds),
+    };
+    const cacheInfo = full.at(-1)?.extra;
+    if (cacheInfo && Object.keys(cacheInfo).length) notes.push(`CLI timings extra: ${JSON.stringify(cacheInfo)}`);
+
+    // Rebuilds on the warm state the last full build left.
+    const noChange: CliRun[] = [];
+    for (let r = 0; r < runs; r++) noChange.push(await build(bench.root));
+    log(`N=${n}: no-change rebuild ${median(noChange.map((r) => r.wallSeconds)).toFixed(2)} s`);
+
+    const edits: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      await editReport(bench.seedsDir, r);
+      edits.push((await build(bench.root)).wallSeconds);
+    }
+    log(`N=${n}: edit rebuild ${median(edits).toFixed(2)} s`);
+
+    // Add: a report the archive has not seen (report N+k of the same generated sequence).
+    const corpus = await loadCorpus(opts.corpusDir);
+    const viaAdd = await hasCommand(bench.root, "add");
+    const incoming = path.join(bench.root, "incoming");
+    await mkdir(incoming, { recursive: true });
+    const adds: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const report = generateReport(corpus, opts.seed, n + r);
+      if (viaAdd) {
+        const file = path.join(incoming, report.fileName);
+        await writeFile(file, report.text);
+        let run = await runCli(bench.root, ["add", file, "--quiet"]);
+        if (run.exitCode === 2) run = await runCli(bench.root, ["add", file]); // no --quiet on add
+        if (run.exitCode !== 0) throw new Error(`add exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
+        adds.push(run.wallSeconds);
+      } else {
+        await writeFile(path.join(bench.seedsDir, report.fileName), report.text);
+        adds.push((await build(bench.root)).wallSeconds);
+      }
+    }
+    log(`N=${n}: add rebuild ${median(adds).toFixed(2)} s (${viaAdd ? "wire-archive add" : "copy + build"})`);
+    if (viaAdd) notes.push("add s: `wire-archive add <file>` wall time (assumed to include the rebuild)");
+    result.rebuild = {
+      addSeconds: median(adds),
+      addVia: viaAdd ? "add" : "copy+build",
+      editSeconds: median(edits),
+      noChangeSeconds: median(noChange.map((r) => r.wallSeconds)),
+      noChangePeakRssMB: median(noChange.map((r) => r.peakRssMB ?? NaN)),
+    };
+
+    const site = path.join(bench.root, "_site");
+    const pagefind = path.join(site, "pagefind");
+    const siteSize = await dirSize(site);
+    result.index = {
+      siteMB: siteSize.bytes / 2 ** 20,
+      files: siteSize.files,
+      pagefindMB: existsSync(pagefind) ? (await dirSize(pagefind)).bytes / 2 ** 20 : undefined,
+    };
+    if (opts.browser) {
+      const fs = await measureFirstSearch(site).catch((err: Error) => ({ measured: false as const, note: `error: ${err.message.split("\n")[0]}` }));
+      result.firstSearch = fs.measured ? { kb: fs.bytes / 1024, requests: fs.requests } : { note: fs.note };
+    } else result.firstSearch = { note: "--no-browser" };
+  } catch (err) {
+    result.failed = (err as Error).message;
+    log(`N=${n}: FAILED: ${result.failed}`);
+  } finally {
+    if (opts.keep) log(`N=${n}: kept ${bench.root}`);
+    else await bench.remove();
+  }
+  return result;
+}
+
+async function main(): Promise<number> {
+  const opts = options(process.argv.slice(2));
+  if (!existsSync(opts.corpusDir)) {
+    log(`no corpus at ${opts.corpusDir}: pass --corpus DIR (topic folders of NNN.txt, title on the first line)`);
+    return 2;
+  }
+  log(`sizes ${opts.sizes.join(", ")}; ${opts.runs} run(s) each; corpus ${opts.corpusDir}; seed ${opts.seed}`);
+  log(`peak RSS via ${existsSync(GNU_TIME) ? `${GNU_TIME} -v` : "process.resourceUsage() preloaded into the CLI"}; ${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`);
+  const results: SizeResult[] = [];
+  for (const n of opts.sizes) {
+    results.push(await benchSize(n, opts));
+    // Written after every size, so a long run that is stopped still leaves what it measured.
+    await mkdir(path.dirname(opts.jsonPath), { recursive: true });
+    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: os.totalmem() / 2 ** 30, node: process.version };
+    await writeFile(opts.jsonPath, `${JSON.stringify({ date: new Date().toISOString(), machine, options: opts, results, targets: checkTargets(results) }, null, 2)}\n`);
+    process.stdout.write(`\n${formatTable(results)}\n`);
+  }
+  process.stdout.write(`\nTargets:\n${formatTargets(checkTargets(results))}\n\nJSON: ${opts.jsonPath}\n`);
+  return results.some((r) => r.failed) ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}

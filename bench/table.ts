@@ -1,0 +1,122 @@
+/**
+ * The bench's results: their shape (also the JSON written), the printed table, and the issue's
+ * targets checked against the figures.
+ */
+export interface SizeResult {
+  n: number;
+  /** How many runs each median is over (full builds may drop to 1 at large N; see notes). */
+  runs: number;
+  notes: string[];
+  generateSeconds: number;
+  parse: { sample: number; reportsPerSecond: number; unusable: number; rules: Record<string, number> };
+  build?: {
+    wallSeconds: number;
+    peakRssMB?: number;
+    /** Median seconds per stage, when the CLI reports its timings ($WIRE_ARCHIVE_TIMINGS). */
+    stages?: Record<string, number>;
+    allWallSeconds: number[];
+  };
+  rebuild?: {
+    addSeconds?: number;
+    /** `add`: the CLI's add command; `copy+build`: the report copied into seeds/ and `build` run. */
+    addVia?: "add" | "copy+build";
+    editSeconds?: number;
+    noChangeSeconds?: number;
+    noChangePeakRssMB?: number;
+  };
+  index?: { pagefindMB?: number; siteMB: number; files: number };
+  firstSearch?: { kb?: number; requests?: number; note?: string };
+  failed?: string;
+}
+
+export interface Target {
+  label: string;
+  /** Pulls the figure from a result; undefined when not measured. */
+  value: (r: SizeResult) => number | undefined;
+  limit: number;
+  better: "lower" | "higher";
+  unit: string;
+  /** The N the target is stated at (undefined: any N). */
+  atN?: number;
+}
+
+export const TARGETS: Target[] = [
+  { label: "full build at 10,000", value: (r) => r.build?.wallSeconds, limit: 20, better: "lower", unit: "s", atN: 10_000 },
+  { label: "peak RSS at 10,000", value: (r) => r.build?.peakRssMB, limit: 1536, better: "lower", unit: "MB", atN: 10_000 },
+  { label: "add one report + rebuild", value: (r) => r.rebuild?.addSeconds, limit: 2, better: "lower", unit: "s", atN: 10_000 },
+  { label: "rebuild, nothing changed", value: (r) => r.rebuild?.noChangeSeconds, limit: 1, better: "lower", unit: "s", atN: 10_000 },
+  { label: "parsing, one core", value: (r) => r.parse.reportsPerSecond, limit: 2000, better: "higher", unit: "reports/s" },
+];
+
+const fmt = (v: number | undefined, digits = 2) => (v === undefined || Number.isNaN(v) ? "—" : v.toFixed(digits));
+
+function stagesText(stages?: Record<string, number>): string {
+  if (!stages) return "n/a";
+  return Object.entries(stages)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(" · ");
+}
+
+export function formatTable(results: SizeResult[]): string {
+  const head = ["N", "parse rep/s", "build s", "peak RSS MB", "stages s", "add s", "edit s", "no-change s", "index MB", "1st search KB"];
+  const rows = results.map((r) => [
+    r.n.toLocaleString("en-US"),
+    fmt(r.parse.reportsPerSecond, 0),
+    fmt(r.build?.wallSeconds),
+    fmt(r.build?.peakRssMB, 0),
+    stagesText(r.build?.stages),
+    r.rebuild?.addSeconds === undefined ? "—" : `${fmt(r.rebuild.addSeconds)}${r.rebuild.addVia === "copy+build" ? "*" : ""}`,
+    fmt(r.rebuild?.editSeconds),
+    fmt(r.rebuild?.noChangeSeconds),
+    r.index?.pagefindMB === undefined ? "—" : fmt(r.index.pagefindMB),
+    r.firstSearch?.kb === undefined ? "—" : fmt(r.firstSearch.kb, 0),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const out = [line(head), `|${widths.map((w, i) => (i === 4 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...rows.map(line)];
+  const footnotes: string[] = [];
+  if (results.some((r) => r.rebuild?.addVia === "copy+build")) footnotes.push("* add = report copied into seeds/ + `build` (no `add` command yet)");
+  if (results.some((r) => !r.build?.stages)) footnotes.push("stages n/a: the CLI does not write $WIRE_ARCHIVE_TIMINGS yet");
+  for (const r of results) {
+    if (r.firstSearch?.note) footnotes.push(`N=${r.n}: first search not measured: ${r.firstSearch.note}`);
+    if (r.failed) footnotes.push(`N=${r.n}: FAILED: ${r.failed}`);
+    for (const note of r.notes) footnotes.push(`N=${r.n}: ${note}`);
+  }
+  return [...out, ...footnotes.map((f) => `  ${f}`)].join("\n");
+}
+
+export interface TargetCheck {
+  label: string;
+  n?: number;
+  value?: number;
+  limit: number;
+  unit: string;
+  met?: boolean;
+  /** True when the target is stated at an N that was not measured: `met` is only indicative. */
+  provisional?: boolean;
+}
+
+/** Each target against the result at its N (or the largest N measured, flagged when not the stated one). */
+export function checkTargets(results: SizeResult[]): TargetCheck[] {
+  return TARGETS.map((t) => {
+    const measured = results.filter((r) => t.value(r) !== undefined);
+    const at = (t.atN !== undefined ? measured.find((r) => r.n === t.atN) : undefined) ?? measured.sort((a, b) => b.n - a.n)[0];
+    if (!at) return { label: t.label, limit: t.limit, unit: t.unit };
+    const value = t.atN === undefined ? Math.min(...measured.map((r) => t.value(r)!)) : t.value(at)!;
+    const met = t.better === "lower" ? value <= t.limit : value >= t.limit;
+    const provisional = t.atN !== undefined && at.n !== t.atN;
+    return { label: t.label, n: t.atN === undefined ? undefined : at.n, value, limit: t.limit, unit: t.unit, met, provisional };
+  });
+}
+
+export function formatTargets(checks: TargetCheck[]): string {
+  return checks
+    .map((c) => {
+      const where = c.provisional ? ` (only measured at N=${c.n!.toLocaleString("en-US")}: indicative)` : c.n !== undefined && !c.label.includes(c.n.toLocaleString("en-US")) ? ` (at N=${c.n.toLocaleString("en-US")})` : "";
+      const status = c.met === undefined ? "not measured" : `${c.met ? "met" : "NOT met"}${c.provisional ? "?" : ""}`;
+      const value = c.value === undefined ? "—" : `${c.value.toFixed(c.unit === "s" ? 2 : 0)} ${c.unit}`;
+      const op = c.label.startsWith("parsing") ? "≥" : "≤";
+      return `  ${status.padEnd(12)} ${c.label}: ${value} (target ${op} ${c.limit} ${c.unit})${where}`;
+    })
+    .join("\n");
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { evaluateDir, pageIds, worstPages, type DirResult } from "../../eval/evaluate-dir.ts";
+import { extractBody } from "../../eval/record-body.ts";
+import type { Command } from "../command.ts";
+
+export const command: Command = {
+  name: "eval",
+  summary: "Score body extraction on a folder of pages with gold bodies",
+  usage: `wire-archive eval <dir> [--html] [--json] [--write DIR] [--worst N]
+
+Scores the parser on a folder laid out like ../shared/extraction/dev: ID.txt (or, with --html,
+ID.html.gz) in, ID.gold.txt gold body. Each page goes through ingest and the parser; the text scored
+is the record's body blocks joined, without the headline. The metric (4-word shingles, precision and
+recall averaged over pages, F1 of the averages) is that of the folder's score.py.
+Prints F1, precision, recall, pages, mean/max milliseconds per page and the worst pages.
+  --html       use the ID.html.gz pages (HTML ingest path) instead of the ID.txt dumps
+  --json       print the figures and every page's scores as JSON
+  --write DIR  also write each prediction to DIR/ID.txt (to cross-check with score.py)
+  --worst N    how many of the worst pages to list (default 10)`,
+  options: {
+    html: { type: "boolean" },
+    json: { type: "boolean" },
+    write: { type: "string" },
+    worst: { type: "string" },
+  },
+  async run({ values, positionals }, ctx) {
+    const [dirArg] = positionals;
+    if (!dirArg) {
+      ctx.stderr.write("wire-archive eval: missing <dir>, expected a folder of ID.txt / ID.gold.txt pages.\n");
+      return 2;
+    }
+    const dir = path.resolve(process.cwd(), dirArg);
+    if (!existsSync(dir) || !statSync(dir).isDirectory() || pageIds(dir).length === 0) {
+      ctx.stderr.write(`wire-archive eval: unexpected folder ${dirArg}: expected ID.gold.txt files in it.\n`);
+      return 2;
+    }
+    const kind = values.html ? "html" : "txt";
+    const worst = Math.max(0, Number(values.worst ?? 10) || 10);
+    const result = evaluateDir(dir, extractBody, kind, { warmUp: true });
+    if (typeof values.write === "string") {
+      const out = path.resolve(process.cwd(), values.write);
+      mkdirSync(out, { recursive: true });
+      for (const p of result.pages) writeFileSync(path.join(out, `${p.id}.txt`), p.prediction);
+    }
+    if (values.json) ctx.stdout.write(`${JSON.stringify(toJson(result, kind), null, 2)}\n`);
+    else ctx.stdout.write(describe(result, kind, worst));
+    const failed = result.pages.filter((p) => p.error);
+    for (const p of failed) ctx.stderr.write(`wire-archive eval: ${p.id}: ${p.error}\n`);
+    return failed.length ? 1 : 0;
+  },
+};
+
+const f3 = (x: number) => x.toFixed(3);
+
+function describe(r: DirResult, kind: string, worst: number): string {
+  const t = r.totals;
+  const lines = [
+    `input: ${kind === "html" ? "HTML (.html.gz)" : "plain text (.txt)"}`,
+    `F1 ${f3(t.f1)}  precision ${f3(t.precision)}  recall ${f3(t.recall)}  pages ${t.pages}`,
+    `time per page: mean ${r.meanMs.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms`,
+  ];
+  if (worst > 0) {
+    lines.push("", `worst ${Math.min(worst, r.pages.length)} pages:`, "  ID                 F1     P      R");
+    for (const p of worstPages(r, worst)) lines.push(`  ${p.id.slice(0, 16).padEnd(17)}  ${f3(p.f1)}  ${f3(p.precision)}  ${f3(p.recall)}${p.error ? `  (error: ${p.error})` : ""}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function toJson(r: DirResult, kind: string) {
+  return {
+    input: kind,
+    ...r.totals,
+    meanMs: r.meanMs,
+    maxMs: r.maxMs,
+    pages: r.pages.map(({ prediction: _p, hasPrediction: _h, hasGold: _g, ...rest }) => rest),
+  };
+}

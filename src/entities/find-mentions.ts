@@ -1,0 +1,99 @@
+/**
+ * Names in one report: the alias table's listed forms, plus the people, organisations and places the
+ * `compromise` NLP library tags. Each is cleaned (possessive, punctuation, leading titles), resolved to a
+ * canonical name (alias table; else a lone surname to the full name the same report gives), and kept
+ * with the block it sits in. Listed forms win where the two overlap.
+ */
+import nlp from "compromise";
+import type { ArticleRecord } from "../record/schema.ts";
+import { aliasKey, type AliasTable } from "./alias-table.ts";
+import type { EntityKind } from "./types.ts";
+
+export interface ResolvedMention {
+  name: string;
+  kind: EntityKind;
+  blockIndex: number;
+  /** The words as printed. */
+  text: string;
+}
+
+interface RawMention {
+  text: string;
+  kind: EntityKind;
+  start: number;
+  end: number;
+  listed: boolean;
+}
+
+type Tagged = { text: string; offset: { start: number; length: number } };
+
+export function findMentions(record: ArticleRecord, table: AliasTable): ResolvedMention[] {
+  const raw: Array<RawMention & { blockIndex: number }> = [];
+  record.body.forEach((block, blockIndex) => {
+    for (const m of blockMentions(block.text, table)) raw.push({ ...m, blockIndex });
+  });
+  // Resolve each form: the alias table first, else itself.
+  const resolved = raw.map((m) => {
+    const entry = table.byKey.get(aliasKey(m.text));
+    return { ...m, name: entry?.name ?? m.text, kind: entry?.kind ?? m.kind, shortAlias: table.isShortPersonAlias(m.text) };
+  });
+  // A lone surname ("Kerry") means the person the report names in full ("John Kerry").
+  const fullNames = new Map<string, string>();
+  for (const m of resolved) {
+    if (m.kind !== "person" || !/\s/.test(m.name)) continue;
+    const last = aliasKey(m.name.split(/\s+/).at(-1)!.replace(/^al-/i, ""));
+    if (!fullNames.has(last)) fullNames.set(last, m.name);
+  }
+  const namedInFull = new Set(resolved.filter((m) => !m.shortAlias).map((m) => m.name));
+  const out: ResolvedMention[] = [];
+  for (const m of resolved) {
+    let name = m.name;
+    if (m.kind === "person" && !/\s/.test(name)) name = fullNames.get(aliasKey(name.replace(/^al-/i, ""))) ?? name;
+    // One-word aliases ("Ban", "Assad") only count where the report also names the person in full.
+    if (m.shortAlias && !namedInFull.has(name)) continue;
+    out.push({ name, kind: m.kind, blockIndex: m.blockIndex, text: m.text });
+  }
+  return out;
+}
+
+export function blockMentions(text: string, table: AliasTable): RawMention[] {
+  const listed: RawMention[] = [];
+  for (const m of text.matchAll(table.pattern ?? /(?!)/g)) {
+    const entry = table.byKey.get(aliasKey(m[0]))!;
+    listed.push({ text: m[0], kind: entry.kind, start: m.index!, end: m.index! + m[0].length, listed: true });
+  }
+  const tagged: RawMention[] = [];
+  const doc = nlp(text);
+  const kinds: Array<[EntityKind, Tagged[]]> = [
+    ["person", doc.people().json({ offset: true, terms: false }) as Tagged[]],
+    ["organisation", doc.organizations().json({ offset: true, terms: false }) as Tagged[]],
+    ["place", doc.places().json({ offset: true, terms: false }) as Tagged[]],
+  ];
+  for (const [kind, found] of kinds) {
+    for (const f of found) {
+      const cleaned = cleanName(f.text, table);
+      if (!cleaned) continue;
+      // Where the cleaned name sits inside the tagged span (titles and punctuation were cut off).
+      const start = f.offset.start + Math.max(0, f.text.indexOf(cleaned));
+      const end = start + cleaned.length;
+      if (listed.some((l) => l.start < end && start < l.end)) continue;
+      tagged.push({ text: cleaned, kind, start, end, listed: false });
+    }
+  }
+  return [...listed, ...tagged].sort((a, b) => a.start - b.start);
+}
+
+/** The name without possessive, surrounding punctuation and leading titles; "" when nothing name-like is left. */
+export function cleanName(text: string, table: AliasTable): string {
+  let name = text
+    .trim()
+    .replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, "")
+    .replace(/['’]s$/u, "")
+    .replace(/\.$/, "");
+  name = table.stripTitles(name).trim();
+  if (!name || /[\d:;"“”()]/.test(name)) return "";
+  if (!/^\p{Lu}/u.test(name)) return "";
+  // Single short words are too ambiguous unless written as an acronym ("UN", "BBC").
+  if (!/\s/.test(name) && name.length < 3 && !/^\p{Lu}{2,}$/u.test(name)) return "";
+  return name;
+}

@@ -1,0 +1,139 @@
+/**
+ * Groups reports into stories. Two reports are linked when their TF-IDF cosine is high enough: a
+ * lower bar when both are dated within a few days of each other and share names, a high one when a
+ * date is missing (text alone must then carry the decision). Links are merged strongest first, and two
+ * groups join only when at least half of all their cross pairs are links themselves, so a chain of
+ * loosely related reports does not snowball into one topic. Candidates come from an inverted index of
+ * rare terms, so the work grows with the number of reports, not its square. A story's id is its
+ * earliest report's id, so adding an unrelated report leaves existing stories and their ids alone.
+ */
+import { DateTime } from "luxon";
+import type { ArticleRecord } from "../record/schema.ts";
+import { nameWords } from "./content-words.ts";
+import { buildCorpus, candidatesOf, cosine, reportText, type Corpus } from "./tfidf.ts";
+
+export interface GroupOptions {
+  /** Both dated, within `maxDaysApart`: link at this cosine... */
+  minSimilarityDated?: number;
+  /** ...or at this lower one when they also share at least `minSharedNames` names. */
+  minSimilarityDatedWithNames?: number;
+  minSharedNames?: number;
+  /** A date missing on either side: link only at this cosine (near-rewrites of one report). */
+  minSimilarityUndated?: number;
+  /** Dated reports further apart than this are never linked. */
+  maxDaysApart?: number;
+}
+
+export const DEFAULT_GROUP_OPTIONS: Required<GroupOptions> = {
+  minSimilarityDated: 0.4,
+  minSimilarityDatedWithNames: 0.2,
+  minSharedNames: 6,
+  minSimilarityUndated: 0.65,
+  maxDaysApart: 3,
+};
+
+export interface StoryGroup {
+  id: string;
+  title: string;
+  start: string | null;
+  end: string | null;
+  articleIds: string[];
+}
+
+export interface ScoredLink {
+  a: number;
+  b: number;
+  similarity: number;
+}
+
+interface Linker {
+  corpus: Corpus;
+  /** The link rule for any pair: its cosine when linked, otherwise null. */
+  link(a: number, b: number): number | null;
+}
+
+function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
+  const opts = { ...DEFAULT_GROUP_OPTIONS, ...options };
+  const corpus = buildCorpus(records);
+  const names = records.map((r) => nameWords(reportText(r)));
+  const days = records.map((r) => (r.published ? DateTime.fromISO(r.published.date, { zone: "utc" }).toMillis() / 86_400_000 : null));
+  const link = (a: number, b: number): number | null => {
+    const da = days[a];
+    const db = days[b];
+    const similarity = cosine(corpus.vectors[a], corpus.vectors[b]);
+    if (da === null || db === null) return similarity >= opts.minSimilarityUndated ? similarity : null;
+    if (Math.abs(da - db) > opts.maxDaysApart) return null;
+    if (similarity >= opts.minSimilarityDated) return similarity;
+    if (similarity < opts.minSimilarityDatedWithNames) return null;
+    let shared = 0;
+    for (const name of names[a]) if (names[b].has(name)) shared++;
+    return shared >= opts.minSharedNames ? similarity : null;
+  };
+  return { corpus, link };
+}
+
+/** Linked pairs of reports (indexes into `records`), strongest first. */
+export function linkReports(records: ArticleRecord[], options: GroupOptions = {}, linker = makeLinker(records, options)): ScoredLink[] {
+  const n = records.length;
+  const seen = new Set<number>();
+  const links: ScoredLink[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const j of candidatesOf(linker.corpus, i)) {
+      const [a, b] = i < j ? [i, j] : [j, i];
+      if (seen.has(a * n + b)) continue;
+      seen.add(a * n + b);
+      const similarity = linker.link(a, b);
+      if (similarity !== null) links.push({ a, b, similarity });
+    }
+  }
+  return links.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+}
+
+export function groupStories(records: ArticleRecord[], options: GroupOptions = {}): StoryGroup[] {
+  const linker = makeLinker(records, options);
+  const groupOf = records.map((_, i) => i);
+  const members = new Map<number, number[]>(records.map((_, i) => [i, [i]]));
+  for (const { a, b } of linkReports(records, options, linker)) {
+    const ga = groupOf[a];
+    const gb = groupOf[b];
+    if (ga === gb) continue;
+    const A = members.get(ga)!;
+    const B = members.get(gb)!;
+    let linked = 0;
+    for (const x of A) for (const y of B) if (linker.link(x, y) !== null) linked++;
+    if (linked * 2 < A.length * B.length) continue;
+    for (const y of B) groupOf[y] = ga;
+    A.push(...B);
+    members.delete(gb);
+  }
+  return [...members.values()]
+    .filter((g) => g.length >= 2)
+    .map((g) => toStory(g.map((i) => records[i])))
+    .sort((a, b) => compareNullableDates(b.start, a.start) || (a.id < b.id ? -1 : 1));
+}
+
+/** Oldest first; undated after dated; then by id. */
+function byDateThenId(a: ArticleRecord, b: ArticleRecord): number {
+  return compareNullableDates(a.published?.date ?? null, b.published?.date ?? null) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function compareNullableDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+function toStory(members: ArticleRecord[]): StoryGroup {
+  const sorted = [...members].sort(byDateThenId);
+  const dates = sorted.map((r) => r.published?.date).filter((d): d is string => !!d);
+  // A printed headline names the story better than one derived from a lead sentence.
+  const titled = sorted.find((r) => r.headlineOrigin === "stated") ?? sorted[0];
+  return {
+    id: sorted[0].id,
+    title: titled.headline,
+    start: dates[0] ?? null,
+    end: dates.at(-1) ?? null,
+    articleIds: sorted.map((r) => r.id),
+  };
+}

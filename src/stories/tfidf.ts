@@ -1,0 +1,88 @@
+/**
+ * TF-IDF vectors of reports and a candidate search over an inverted index of rare terms, so grouping
+ * compares each report with the few that share its distinctive words, never all pairs.
+ */
+import type { ArticleRecord } from "../record/schema.ts";
+import { contentWords } from "./content-words.ts";
+
+export type Vector = Map<string, number>;
+
+export interface Corpus {
+  vectors: Vector[];
+  /** term -> indexes of the reports containing it, for terms rare enough to be telling. */
+  postings: Map<string, number[]>;
+  /** Each report's most telling terms (highest weight among the indexed ones). */
+  keyTerms: string[][];
+}
+
+export interface CorpusOptions {
+  /** Terms in more reports than this are not indexed (too common to tell stories apart). */
+  maxPostings?: number;
+  /** How many of its terms a report is looked up by. */
+  keyTermCount?: number;
+}
+
+export function reportText(record: ArticleRecord): string {
+  return [record.headline, ...record.body.map((b) => b.text)].join("\n");
+}
+
+export function buildCorpus(records: ArticleRecord[], opts: CorpusOptions = {}): Corpus {
+  const n = records.length;
+  const maxPostings = opts.maxPostings ?? Math.max(30, Math.ceil(n * 0.01));
+  const keyTermCount = opts.keyTermCount ?? 15;
+  const counts = records.map((r) => {
+    const tf = new Map<string, number>();
+    for (const w of contentWords(reportText(r))) tf.set(w, (tf.get(w) ?? 0) + 1);
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const tf of counts) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const vectors = counts.map((tf) => {
+    const v: Vector = new Map();
+    let norm = 0;
+    for (const [t, c] of tf) {
+      const w = (1 + Math.log(c)) * Math.log(1 + n / df.get(t)!);
+      v.set(t, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of v) v.set(t, w / norm);
+    return v;
+  });
+  const postings = new Map<string, number[]>();
+  vectors.forEach((v, i) => {
+    for (const t of v.keys()) {
+      const d = df.get(t)!;
+      if (d < 2 || d > maxPostings) continue;
+      const list = postings.get(t) ?? postings.set(t, []).get(t)!;
+      list.push(i);
+    }
+  });
+  const keyTerms = vectors.map((v) =>
+    [...v]
+      .filter(([t]) => postings.has(t))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, keyTermCount)
+      .map(([t]) => t),
+  );
+  return { vectors, postings, keyTerms };
+}
+
+/** Other reports containing at least `minShared` of report `i`'s key terms. */
+export function candidatesOf(corpus: Corpus, i: number, minShared = 2): number[] {
+  const hits = new Map<number, number>();
+  for (const t of corpus.keyTerms[i]) {
+    for (const j of corpus.postings.get(t) ?? []) if (j !== i) hits.set(j, (hits.get(j) ?? 0) + 1);
+  }
+  return [...hits].filter(([, c]) => c >= minShared).map(([j]) => j);
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small) {
+    const x = large.get(t);
+    if (x) dot += w * x;
+  }
+  return dot;
+}

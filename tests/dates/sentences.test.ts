@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "../../src/dates/sentences.ts";
+
+const texts = (s: string) => splitSentences(s).map((x) => x.text);
+
+describe("splitSentences", () => {
+  it("splits on full stops and glued sentences", () => {
+    expect(texts("Talks lasted an hour. Talks may continue beyond Friday.The BBC's Paul Adams says so.")).toEqual([
+      "Talks lasted an hour.",
+      "Talks may continue beyond Friday.",
+      "The BBC's Paul Adams says so.",
+    ]);
+  });
+
+  it("keeps abbreviations, initials and times inside the sentence", () => {
+    expect(texts("The blast came at 10:35 a.m. Friday near the U.S. embassy. Mr. Kerry and P.J. Crowley spoke.")).toEqual([
+      "The blast came at 10:35 a.m. Friday near the U.S. embassy.",
+      "Mr. Kerry and P.J. Crowley spoke.",
+    ]);
+    expect(texts("He was last seen Nov. 3, the day before.")).toEqual(["He was last seen Nov. 3, the day before."]);
+  });
+
+  it("gives each sentence's offset", () => {
+    const text = "One.  Two here.";
+    const [, two] = splitSentences(text);
+    expect(text.slice(two.index, two.index + two.text.length)).toBe("Two here.");
+  });
+});

@@ -1,0 +1,87 @@
+/** The line classifier on a small hand-made page dump: what it keeps, what it drops and why. */
+import { describe, expect, it } from "vitest";
+import { classifyLines } from "../../src/parse/classify-lines.ts";
+
+const PAGE = `Home
+News
+Sport
+Weather
+Business
+
+Council approves new bridge over the river
+
+By Jane Smith
+Published 12 March 2021
+
+The city council voted on Tuesday to approve a new pedestrian bridge over the river, ending a debate that has lasted for more than a decade.
+
+Supporters said the bridge would connect the two halves of the town and bring more visitors to the shops on the eastern bank.
+
+Costs and delays
+
+The project is expected to cost about 12 million pounds and should be finished within three years, according to the council's own estimates.
+
+Opponents argued that the money would be better spent on repairing the roads, which they said were in a poor state after the winter.
+
+Share this article
+12 comments
+
+Most read
+Man arrested after break-in at local shop
+School wins national chess title
+Weather warning issued for the weekend
+
+We use cookies to improve your experience on our site. By continuing you accept our cookie policy.
+© 2021 Example News. All rights reserved.`;
+
+const lines = PAGE.split("\n").map((text, i) => ({ n: i + 1, text }));
+const verdicts = classifyLines(lines, { headlineLine: 7 });
+const byText = (t: string) => verdicts.get(lines.find((l) => l.text === t)!.n)!;
+
+describe("classifyLines", () => {
+  it("gives every non-blank line a verdict and blank lines none", () => {
+    expect(verdicts.size).toBe(lines.filter((l) => l.text.trim()).length);
+    for (const l of lines) if (!l.text.trim()) expect(verdicts.has(l.n)).toBe(false);
+  });
+
+  it("keeps the paragraphs and the subheading between them", () => {
+    const kept = lines.filter((l) => verdicts.get(l.n)?.content).map((l) => l.text);
+    expect(kept).toEqual([
+      "The city council voted on Tuesday to approve a new pedestrian bridge over the river, ending a debate that has lasted for more than a decade.",
+      "Supporters said the bridge would connect the two halves of the town and bring more visitors to the shops on the eastern bank.",
+      "Costs and delays",
+      "The project is expected to cost about 12 million pounds and should be finished within three years, according to the council's own estimates.",
+      "Opponents argued that the money would be better spent on repairing the roads, which they said were in a poor state after the winter.",
+    ]);
+  });
+
+  it("names the signal for each dropped line", () => {
+    expect(byText("Sport")).toEqual({ content: false, reason: "navigation: run of short link-like lines" });
+    expect(byText("By Jane Smith").reason).toBe("byline");
+    expect(byText("Published 12 March 2021").reason).toBe("dateline");
+    expect(byText("Share this article").reason).toBe("share/subscribe line");
+    expect(byText("12 comments").reason).toBe("comment count");
+    expect(byText("Most read").reason).toBe("teaser list after the article");
+    expect(byText("School wins national chess title").reason).toBe("teaser list after the article");
+    expect(byText(lines.at(-2)!.text).reason).toBe("cookie notice");
+    expect(byText("© 2021 Example News. All rights reserved.").reason).toBe("footer / copyright");
+  });
+
+  it("does not take prose above the headline for the article", () => {
+    const page = [
+      "Weather warning issued for the weekend as forecasters expect heavy rain across the whole region on Saturday.",
+      "",
+      "Council approves new bridge over the river",
+      "",
+      ...lines.slice(11, 21).map((l) => l.text),
+    ].map((text, i) => ({ n: i + 1, text }));
+    const v = classifyLines(page, { headlineLine: 3 });
+    expect(v.get(1)).toEqual({ content: false, reason: "before the headline: page header or navigation" });
+    expect(v.get(5)?.content).toBe(true);
+  });
+
+  it("returns an empty map for an empty or blank input", () => {
+    expect(classifyLines([]).size).toBe(0);
+    expect(classifyLines([{ n: 1, text: "   " }]).size).toBe(0);
+  });
+});

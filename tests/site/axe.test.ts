@@ -1,0 +1,67 @@
+/** Accessibility: axe-core in headless chromium finds no violations on the rendered fixture site. */
+import { rm } from "node:fs/promises";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
+import { buildFixtureSite } from "./build-fixture-site.ts";
+
+const PAGES = [
+  "/",
+  "/articles/us-russia-third-day/",
+  "/articles/agency-wire-third-day/",
+  "/articles/undated-markup/",
+  "/timeline/",
+  "/search/",
+];
+
+describe.skipIf(!shouldRunBrowserTests())("accessibility (axe)", () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let rootDir: string;
+
+  beforeAll(async () => {
+    const site = await buildFixtureSite();
+    rootDir = site.rootDir;
+    server = await startStaticServer(site.outDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (rootDir) await rm(rootDir, { recursive: true, force: true });
+  });
+
+  // Both colour schemes (dark mode has its own palette, so its own contrast) and the narrowest phone.
+  const VIEWS = [
+    ["light", 1280, "desktop"],
+    ["dark", 1280, "desktop"],
+    ["light", 360, "phone"],
+  ] as const;
+  for (const [colorScheme, width, device] of VIEWS) {
+    it.each(PAGES)(`%s has no violations (${colorScheme}, ${device})`, async (urlPath) => {
+      const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
+      try {
+        const page = await context.newPage();
+        const consoleErrors: string[] = [];
+        page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+        const response = await page.goto(server.url + urlPath);
+        expect(response?.status()).toBe(200);
+        // Open the collapsed panels so their contents are checked too.
+        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map(
+          (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+        );
+        expect(summary).toEqual([]);
+        // Nothing overflows sideways on a narrow screen.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

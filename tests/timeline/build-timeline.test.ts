@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { buildTimeline } from "../../src/timeline/build-timeline.ts";
+import { toTimelineJs } from "../../src/timeline/timelinejs.ts";
+import { record } from "./records.ts";
+
+// 2013-09-13 was a Friday.
+describe("events of one report", () => {
+  it("anchors each sentence to each date it names, citing block and exact sentence", () => {
+    const r = record("a", "AFP", "2013-09-14", [
+      "Nothing dated here.",
+      "Kerry met Lavrov on Friday. He will fly to Israel on Sunday.",
+    ]);
+    const { events } = buildTimeline([r]);
+    expect(events.map((e) => [e.date, e.precision, e.text])).toEqual([
+      ["2013-09-13", "day", "Kerry met Lavrov on Friday."],
+      ["2013-09-15", "day", "He will fly to Israel on Sunday."],
+    ]);
+    expect(events[0].sources).toEqual([{ articleId: "a", blockIndex: 1, quote: "Kerry met Lavrov on Friday.", expression: "Friday" }]);
+  });
+
+  it("a sentence with two dates gives two events; the same date twice gives one", () => {
+    const r = record("a", "AFP", "2013-09-14", ["The war erupted in March 2011, Kerry said Friday.", "On Friday, talks went on into Friday night."]);
+    const { events } = buildTimeline([r]);
+    expect(events.map((e) => [e.date, e.precision, e.sources[0].blockIndex])).toEqual([
+      ["2011-03", "month", 0],
+      ["2013-09-13", "day", 1], // same day: ordered by text, "On Friday..." first
+      ["2013-09-13", "day", 0],
+    ]);
+  });
+
+  it("the report's publication alone is no event; headings are not read", () => {
+    const r = record("a", "AFP", "2013-09-14", [{ type: "heading", text: "Friday talks", line: 1 }, "Talks are difficult."]);
+    expect(buildTimeline([r]).events).toEqual([]);
+  });
+
+  it("without a publication date only dates with a year are placed", () => {
+    const r = record("a", "AFP", null, ["Talks resumed on Friday after the war began in March 2011."]);
+    expect(buildTimeline([r]).events.map((e) => e.date)).toEqual(["2011-03"]);
+  });
+
+  it("timeline entries become events with the label's precision", () => {
+    const r = record("b", "BBC", "2013-09-13", [
+      {
+        type: "timeline",
+        title: "Timeline",
+        text: "Timeline\n5-6 Sep: Putin and Obama discuss control\nMarch 2011: Uprising begins",
+        entries: [
+          { label: "5-6 Sep", start: "2013-09-05", end: "2013-09-06", text: "Putin and Obama discuss control", line: 2 },
+          { label: "March 2011", start: "2011-03-01", text: "Uprising begins", line: 3 },
+          { label: "9 Sep", text: "Lavrov urges Syria to hand over weapons", line: 4 },
+        ],
+        line: 1,
+      },
+    ]);
+    const { events } = buildTimeline([r]);
+    expect(events.map((e) => [e.date, e.end ?? null, e.precision, e.text])).toEqual([
+      ["2011-03", null, "month", "Uprising begins"],
+      ["2013-09-05", "2013-09-06", "day", "Putin and Obama discuss control"],
+      ["2013-09-09", null, "day", "Lavrov urges Syria to hand over weapons"],
+    ]);
+    expect(events[1].sources[0]).toEqual({ articleId: "b", blockIndex: 0, quote: "Putin and Obama discuss control", expression: "5-6 Sep" });
+  });
+});
+
+describe("merging across reports", () => {
+  const afp = record("afp", "AFP", "2013-09-14", [
+    "During their second day of talks in Geneva on Friday, Kerry and Lavrov shuttled in and out of talks.",
+    "Reports emerged Friday that a secret military unit was scattering the stockpile.",
+    "Teams have studied the plan since an August chemical attack near Damascus.",
+    "He will meet Lavrov again at the General Assembly later this month.",
+  ]);
+  const aj = record("aj", "Al Jazeera", "2013-09-14", [
+    "During their second day of talks in Geneva on Friday, the US Secretary of State and Lavrov shuttled in and out of talks.",
+  ]);
+  const bbc = record("bbc", "BBC", "2013-09-13", [
+    "Washington accuses the government of killing hundreds of people in a chemical attack near Damascus on 21 August.",
+    "US Secretary of State John Kerry met Lavrov in Geneva on Thursday.",
+  ]);
+  const { events } = buildTimeline([afp, aj, bbc]);
+  const on = (date: string) => events.filter((e) => e.date === date);
+
+  it("the same happening told by two outlets is one event with both sources and quotes", () => {
+    const talks = on("2013-09-13").find((e) => e.text.includes("second day"))!;
+    expect(talks.sources.map((s) => s.articleId)).toEqual(["afp", "aj"]);
+    expect(talks.sources[1].quote).toBe(aj.body[0].text);
+  });
+
+  it("different happenings on one day stay apart", () => {
+    expect(on("2013-09-13")).toHaveLength(2);
+  });
+
+  it("a vague back-reference joins the one specific happening in its span", () => {
+    const attack = on("2013-08-21");
+    expect(attack).toHaveLength(1);
+    expect(attack[0].precision).toBe("day");
+    expect(attack[0].sources.map((s) => s.articleId).sort()).toEqual(["afp", "bbc"]);
+    expect(on("2013-08")).toEqual([]);
+  });
+
+  it("a plan for later this month is not merged into a past meeting", () => {
+    expect(on("2013-09").map((e) => e.sources.map((s) => s.articleId))).toEqual([["afp"]]);
+    expect(on("2013-09-12")[0].sources.map((s) => s.articleId)).toEqual(["bbc"]);
+  });
+
+  it("sorts by date, a month before its days, with unique ids", () => {
+    expect(events.map((e) => e.date)).toEqual(["2013-08-21", "2013-09", "2013-09-12", "2013-09-13", "2013-09-13"]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    for (const e of events) expect(e.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+  });
+
+  it("exports TimelineJS slides", () => {
+    const js = toTimelineJs({ events }, [afp, aj, bbc], "Syria talks");
+    expect(js.title.text.headline).toBe("Syria talks");
+    expect(js.events).toHaveLength(events.length);
+    const month = js.events.find((e) => e.unique_id === on("2013-09")[0].id)!;
+    expect(month.start_date).toEqual({ year: "2013", month: "9" });
+    expect(month.display_date).toBe("September 2013");
+    const talks = js.events.find((e) => e.unique_id === on("2013-09-13").find((x) => x.sources.length === 2)!.id)!;
+    expect(talks.start_date).toEqual({ year: "2013", month: "9", day: "13" });
+    expect(talks.group).toBe("AFP, Al Jazeera");
+    expect(talks.text.text).toContain("<blockquote>During their second day of talks");
+  });
+});
