@@ -38,15 +38,28 @@ const WORD = /\p{L}+|\p{N}+/gu;
 /** Lines (number and text) some of whose words appear in no claim for that line. */
 export function unaccountedLines(record: ArticleRecord, lines: Array<{ n: number; text: string }>): Array<{ n: number; text: string }> {
   const claims = claimsByLine(record);
+  // A paragraph claims each of its lines; count its words once, not once per line.
+  const counted = new Map<string, Map<string, number>>();
+  const countWords = (text: string) => {
+    let counts = counted.get(text);
+    if (!counts) {
+      counts = new Map();
+      for (const w of text.match(WORD) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+      counted.set(text, counts);
+    }
+    return counts;
+  };
   return lines.filter((line) => {
     const words = line.text.match(WORD);
-    if (!words) return line.text.trim() !== "" && !claims.has(line.n);
-    const pool = new Map<string, number>();
-    for (const w of (claims.get(line.n) ?? []).join(" ").match(WORD) ?? []) pool.set(w, (pool.get(w) ?? 0) + 1);
-    return !words.every((w) => {
-      const left = pool.get(w) ?? 0;
-      pool.set(w, left - 1);
-      return left > 0;
-    });
+    const texts = claims.get(line.n) ?? [];
+    if (!words) return line.text.trim() !== "" && !texts.length;
+    const need = new Map<string, number>();
+    for (const w of words) need.set(w, (need.get(w) ?? 0) + 1);
+    for (const [w, n] of need) {
+      let have = 0;
+      for (const t of texts) have += countWords(t).get(w) ?? 0;
+      if (have < n) return true;
+    }
+    return false;
   });
 }
