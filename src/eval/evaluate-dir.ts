@@ -12,7 +12,10 @@ export type Extractor = (bytes: Uint8Array, file: string) => string;
 
 export interface PageResult extends PageScore {
   id: string;
+  /** Wall-clock milliseconds. */
   ms: number;
+  /** CPU milliseconds this process spent on the page (robust to other processes' load). */
+  cpuMs: number;
   /** The prediction's text (kept so callers can write it out or inspect it). */
   prediction: string;
   error?: string;
@@ -23,6 +26,8 @@ export interface DirResult {
   totals: Totals;
   meanMs: number;
   maxMs: number;
+  meanCpuMs: number;
+  maxCpuMs: number;
 }
 
 export type InputKind = "txt" | "html";
@@ -72,6 +77,7 @@ export function evaluateDir(dir: string, extract: Extractor, kind: InputKind = "
     let prediction = "";
     let error: string | undefined;
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     if (input) {
       try {
         prediction = extract(input.bytes, input.file);
@@ -80,14 +86,18 @@ export function evaluateDir(dir: string, extract: Extractor, kind: InputKind = "
       }
     } else error = `missing input ${id}.${kind === "txt" ? "txt" : "html.gz"}`;
     const ms = performance.now() - t0;
-    pages.push({ id, ms, prediction, error, ...scorePage(gold, prediction) });
+    const cpu = process.cpuUsage(c0);
+    pages.push({ id, ms, cpuMs: (cpu.user + cpu.system) / 1000, prediction, error, ...scorePage(gold, prediction) });
   }
-  const ms = pages.map((p) => p.ms);
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const max = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
   return {
     pages,
     totals: aggregate(pages),
-    meanMs: ms.length ? ms.reduce((a, b) => a + b, 0) / ms.length : 0,
-    maxMs: ms.length ? Math.max(...ms) : 0,
+    meanMs: mean(pages.map((p) => p.ms)),
+    maxMs: max(pages.map((p) => p.ms)),
+    meanCpuMs: mean(pages.map((p) => p.cpuMs)),
+    maxCpuMs: max(pages.map((p) => p.cpuMs)),
   };
 }
 

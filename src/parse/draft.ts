@@ -18,6 +18,8 @@ export interface Draft {
   lineByNumber: Map<number, Line>;
   source?: Source;
   headline?: { text: string; line?: number; origin: "stated" | "derived" };
+  /** Where the page prints its headline again above the article (an h1 under the page title). */
+  headlineRepeatLine?: number;
   standfirst?: string;
   section?: string;
   byline?: string;

@@ -68,11 +68,11 @@ function takePageTitle(d: Draft, logical: LogicalLine[]): LogicalLine[] {
 /** The headline printed again (an HTML h1, a Markdown `# Title`) is the headline, not body text. */
 function claimRepeats(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   const key = normal(d.headline!.text);
-  const half = logical.slice(0, Math.max(5, Math.ceil(logical.length / 2)));
-  const repeat = half.find((l) => normal(l.text.replace(/^#+\s*/, "")) === key);
+  const repeat = logical.find((l) => normal(l.text.replace(/^#+\s*/, "")) === key);
   if (!repeat) return logical;
   for (const n of repeat.lines) claimField(d, lineOf(d, n), "headline");
   d.headline!.line ??= repeat.lines[0];
+  d.headlineRepeatLine = repeat.lines[0];
   return logical.filter((l) => l !== repeat);
 }
 

@@ -39,5 +39,5 @@ function fromClassifier(d: Draft, logical: LogicalLine[]): Verdicts {
     lines.push({ n: l.lines[0], text: l.text });
     last = l.lines.at(-1)!;
   }
-  return classifyLines(lines, { headlineLine: d.headline?.line });
+  return classifyLines(lines, { headlineLine: d.headlineRepeatLine ?? d.headline?.line, headline: d.headline?.text });
 }

@@ -13,7 +13,8 @@ Scores the parser on a folder laid out like ../shared/extraction/dev: ID.txt (or
 ID.html.gz) in, ID.gold.txt gold body. Each page goes through ingest and the parser; the text scored
 is the record's body blocks joined, without the headline. The metric (4-word shingles, precision and
 recall averaged over pages, F1 of the averages) is that of the folder's score.py.
-Prints F1, precision, recall, pages, mean/max milliseconds per page and the worst pages.
+Prints F1, precision, recall, pages, mean/max milliseconds per page (wall clock and CPU) and the
+worst pages.
   --html       use the ID.html.gz pages (HTML ingest path) instead of the ID.txt dumps
   --json       print the figures and every page's scores as JSON
   --write DIR  also write each prediction to DIR/ID.txt (to cross-check with score.py)
@@ -36,7 +37,8 @@ Prints F1, precision, recall, pages, mean/max milliseconds per page and the wors
       return 2;
     }
     const kind = values.html ? "html" : "txt";
-    const worst = Math.max(0, Number(values.worst ?? 10) || 10);
+    const n = Number(values.worst ?? 10);
+    const worst = Number.isInteger(n) && n >= 0 ? n : 10;
     const result = evaluateDir(dir, extractBody, kind, { warmUp: true });
     if (typeof values.write === "string") {
       const out = path.resolve(process.cwd(), values.write);
@@ -58,7 +60,7 @@ function describe(r: DirResult, kind: string, worst: number): string {
   const lines = [
     `input: ${kind === "html" ? "HTML (.html.gz)" : "plain text (.txt)"}`,
     `F1 ${f3(t.f1)}  precision ${f3(t.precision)}  recall ${f3(t.recall)}  pages ${t.pages}`,
-    `time per page: mean ${r.meanMs.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms`,
+    `time per page: mean ${r.meanMs.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms (CPU: mean ${r.meanCpuMs.toFixed(1)} ms, max ${r.maxCpuMs.toFixed(1)} ms)`,
   ];
   if (worst > 0) {
     lines.push("", `worst ${Math.min(worst, r.pages.length)} pages:`, "  ID                 F1     P      R");
@@ -70,9 +72,14 @@ function describe(r: DirResult, kind: string, worst: number): string {
 function toJson(r: DirResult, kind: string) {
   return {
     input: kind,
-    ...r.totals,
+    f1: r.totals.f1,
+    precision: r.totals.precision,
+    recall: r.totals.recall,
+    pageCount: r.totals.pages,
     meanMs: r.meanMs,
     maxMs: r.maxMs,
+    meanCpuMs: r.meanCpuMs,
+    maxCpuMs: r.maxCpuMs,
     pages: r.pages.map(({ prediction: _p, hasPrediction: _h, hasGold: _g, ...rest }) => rest),
   };
 }
