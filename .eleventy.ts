@@ -3,12 +3,24 @@
  * explicitly and injects the archive as global data; each concern is its own plugin in src/site/.
  */
 import type { UserConfig } from "@11ty/eleventy";
+import feedsPlugin from "./src/site/feeds-plugin.ts";
+import structuredDataPlugin from "./src/site/structured-data.ts";
+import ninjsPlugin from "./src/export/ninjs-plugin.ts";
 import filtersPlugin from "./src/site/filters.ts";
 import assetsPlugin from "./src/site/assets.ts";
+import timelinePlugin from "./src/site/timeline-plugin.ts";
+import storiesPlugin from "./src/site/stories-plugin.ts";
 
 export default function (eleventyConfig: UserConfig): void {
+  // Before filtersPlugin: the RSS plugin inside feedsPlugin defines its own `absoluteUrl` filter, and
+  // the project's (added later) must be the one templates get.
+  eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(structuredDataPlugin);
+  eleventyConfig.addPlugin(ninjsPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
+  eleventyConfig.addPlugin(timelinePlugin);
+  eleventyConfig.addPlugin(storiesPlugin);
 }
 
 // Input (layouts/) and output come from renderSite's constructor arguments: a `dir` export here would

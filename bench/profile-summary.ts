@@ -40,6 +40,7 @@ export interface HotSpot {
 }
 
 function label(frame: CallFrame, repo: string): string {
+  if (!frame.url) return `(${frame.functionName || "native"})`; // (idle), (garbage collector), builtins
   let file = frame.url.replace(/^file:\/\//, "");
   if (file.startsWith(repo)) file = path.relative(repo, file);
   file = file.replace(/.*node_modules\//, "node_modules/");

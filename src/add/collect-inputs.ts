@@ -22,7 +22,8 @@ export interface CollectedInputs {
 
 export function displayPath(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
-  return (rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join("/");
+  const outside = rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  return (rel && !outside ? rel : abs).split(path.sep).join("/");
 }
 
 export async function collectInputs(args: string[], cwd: string): Promise<CollectedInputs> {

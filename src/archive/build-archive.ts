@@ -4,6 +4,8 @@
  */
 import { validateRecord, type ArticleRecord } from "../record/schema.ts";
 import { buildTimeline } from "../timeline/build-timeline.ts";
+import { buildStories } from "../stories/build-stories.ts";
+import { buildEntities } from "../entities/build-entities.ts";
 import { assignUniqueIds } from "./assign-ids.ts";
 import { inferMissingDates } from "./infer-published.ts";
 import { resolveTimelineEntries } from "./resolve-entries.ts";
@@ -20,6 +22,8 @@ export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().t
     records: valid,
     sources: summariseSources(valid),
     timeline: buildTimeline(valid),
+    stories: buildStories(valid),
+    entities: buildEntities(valid),
     diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),
     generatedAt,
   };

@@ -1,6 +1,8 @@
 /** The whole archive as the site sees it: validated records plus archive-wide derived data. */
 import type { ArticleRecord, Diagnostic } from "../record/schema.ts";
 import type { Timeline } from "../timeline/types.ts";
+import type { Story } from "../stories/types.ts";
+import type { Entity } from "../entities/types.ts";
 
 export interface SourceSummary {
   id: string;
@@ -14,6 +16,10 @@ export interface Archive {
   sources: SourceSummary[];
   /** Every dated event the reports tell of, merged across reports, in date order. */
   timeline: Timeline;
+  /** Reports about the same happening, grouped, with what they agree and disagree on (src/stories). */
+  stories?: Story[];
+  /** People, organisations and places the reports name, aliases merged (src/entities). */
+  entities?: Entity[];
   /** Every diagnostic of every report, with `file` set. */
   diagnostics: Diagnostic[];
   /** ISO timestamp of the build; the only non-deterministic field. */

@@ -10,6 +10,7 @@ import { acquireBuildLock } from "./build-lock.ts";
 import { silentProgress, type Progress } from "./progress.ts";
 import { recoverOutput, stagingDirFor, swapIn } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
+import { indexSite } from "./index-site.ts";
 
 export interface BuildOptions {
   root: string;
@@ -50,6 +51,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const { pages } = await timed("render", () => renderSite({ archive: loaded.archive, outDir: staging, rootDir: opts.root, baseUrl: opts.baseUrl, quiet: true }));
     rendering.done(`${pages} pages`);
     await timed("data", () => writeDataFiles(staging, loaded.archive));
+    const indexing = progress.stage("Indexing for search");
+    const search = await timed("index", () => indexSite(staging, { expectedPages: loaded.archive.records.length }));
+    indexing.done(`${search.pages} pages indexed, ${Math.round(search.size.totalBytes / 1024)} KiB in pagefind/`);
     swapIn(staging, outDir);
     return { ...loaded, outDir, pages, timings };
   } catch (err) {

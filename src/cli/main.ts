@@ -14,6 +14,7 @@ export const COMMANDS: Array<{ name: string; summary: string; load: () => Promis
   { name: "check", summary: "Parse every report in seeds/ and list all problems", load: async () => (await import("./commands/check.ts")).command },
   { name: "eval", summary: "Score body extraction on a folder of pages with gold bodies", load: async () => (await import("./commands/eval.ts")).command },
   { name: "serve", summary: "Serve the built site on localhost", load: async () => (await import("./commands/serve.ts")).command },
+  { name: "search", summary: "Search the built site's index from the terminal", load: async () => (await import("./commands/search.ts")).command },
   { name: "add", summary: "Validate new reports, copy them into seeds/ and rebuild", load: async () => (await import("./commands/add.ts")).command },
   { name: "dev", summary: "Build, serve and rebuild on every change, reloading the browser", load: async () => (await import("./commands/dev.ts")).command },
 ];

@@ -20,11 +20,11 @@ export interface EntityOptions {
 }
 
 export function buildEntities(records: ArticleRecord[], opts: EntityOptions = {}): Entity[] {
-  const table = opts.table ?? makeAliasTable();
+  const table = opts.table ?? defaultTable;
   const minUnlisted = opts.minMentionsUnlisted ?? 2;
   const byName = new Map<string, Entity & { kinds: Map<EntityKind, number> }>();
   for (const record of records) {
-    const mentions = findMentions(record, table);
+    const mentions = cachedMentions(record, table);
     for (const m of mentions) {
       const key = aliasKey(m.name);
       let entity = byName.get(key);
@@ -74,6 +74,19 @@ function attachQuotes(
       speaker: q.speaker,
     });
   }
+}
+
+// The tagger costs tens of milliseconds a report; a rebuild (dev server, watch) re-reads unchanged ones.
+const mentionCache = new WeakMap<AliasTable, Map<string, ReturnType<typeof findMentions>>>();
+const defaultTable = makeAliasTable();
+
+function cachedMentions(record: ArticleRecord, table: AliasTable): ReturnType<typeof findMentions> {
+  let cache = mentionCache.get(table);
+  if (!cache) mentionCache.set(table, (cache = new Map()));
+  const key = `${record.id}:${record.checksum}:${record.body.map((b) => b.text.length).join(",")}`;
+  let mentions = cache.get(key);
+  if (!mentions) cache.set(key, (mentions = findMentions(record, table)));
+  return mentions;
 }
 
 function uniqueSlug(name: string, used: Set<string>): string {

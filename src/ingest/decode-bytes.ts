@@ -12,6 +12,8 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export interface DecodeOptions {
   /** Reject files larger than this many bytes (default 5 MB). */
   maxBytes?: number;
+  /** The bytes are an HTML page: a `<meta charset>` near the top names the legacy encoding. */
+  htmlCharset?: boolean;
 }
 
 export interface DecodedText {
@@ -127,8 +129,21 @@ function hasC1Bytes(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** `<meta charset="...">` or `<meta http-equiv="Content-Type" content="...; charset=...">` in the first 4 KB. */
+function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString("latin1");
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  if (!m) return undefined;
+  const name = m[1].toLowerCase();
+  // The HTML standard reads these labels as windows-1252 (browsers always have).
+  if (["iso-8859-1", "latin1", "l1", "us-ascii", "ascii", "iso8859-1", "cp819"].includes(name)) return "windows-1252";
+  return iconv.encodingExists(name) && !/^utf-?(8|16)/.test(name) ? name : undefined;
+}
+
 /** Pick a legacy encoding for bytes that are not valid UTF-8. */
-function chooseLegacyEncoding(bytes: Uint8Array): { encoding: string; detail: string } {
+function chooseLegacyEncoding(bytes: Uint8Array, html = false): { encoding: string; detail: string } {
+  const declared = html ? declaredHtmlCharset(bytes) : undefined;
+  if (declared) return { encoding: declared, detail: "declared by the page's <meta charset>" };
   const c1 = hasC1Bytes(bytes);
   const western = c1 ? "windows-1252" : "ISO-8859-1";
   // chardet's guesses for multi-byte Unicode forms or ASCII cannot be right here (no BOM, not UTF-8, has high bytes).
@@ -249,7 +264,9 @@ export function decodeBytes(bytes: Uint8Array, file: string, opts: DecodeOptions
   }
 
   let text: string;
+  let lossy = false;
   if (encoding === "UTF-16LE" || encoding === "UTF-16BE") {
+    lossy = true; // unpaired surrogates decode to U+FFFD
     text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
   } else {
     try {
@@ -258,10 +275,12 @@ export function decodeBytes(bytes: Uint8Array, file: string, opts: DecodeOptions
     } catch {
       // A BOM promised UTF-8 but the bytes disagree: still decode what we can, replacement chars flagged below.
       if (encoding === "UTF-8") {
+        lossy = true;
         text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(body);
       } else {
-        const legacy = chooseLegacyEncoding(body);
+        const legacy = chooseLegacyEncoding(body, opts.htmlCharset);
         encoding = legacy.encoding;
+        lossy = true; // a few code points (0x81 in windows-1252...) have no character
         text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
         diagnostics.push({
           file,
@@ -293,14 +312,27 @@ export function decodeBytes(bytes: Uint8Array, file: string, opts: DecodeOptions
   const replacement = text.indexOf("\uFFFD");
   if (replacement !== -1) {
     const count = text.split("\uFFFD").length - 1;
-    diagnostics.push({
-      file,
-      line: lineOfIndex(text, replacement),
-      severity: "warning",
-      rule: "undecodable-bytes",
-      message: `Unexpected ${count} byte sequence${count > 1 ? "s" : ""} not valid in ${encoding}, expected valid text; shown as \uFFFD`,
-      hint: "The file is probably damaged or mixes encodings: re-save it as UTF-8 from the original source.",
-    });
+    const plural = count > 1 ? "s" : "";
+    diagnostics.push(
+      lossy
+        ? {
+            file,
+            line: lineOfIndex(text, replacement),
+            severity: "warning",
+            rule: "undecodable-bytes",
+            message: `Unexpected ${count} byte sequence${plural} not valid in ${encoding}, expected valid text; shown as \uFFFD`,
+            hint: "The file is probably damaged or mixes encodings: re-save it as UTF-8 from the original source.",
+          }
+        : {
+            // Valid bytes that spell U+FFFD: the damage happened before this file was saved; nothing we can undo.
+            file,
+            line: lineOfIndex(text, replacement),
+            severity: "info",
+            rule: "replacement-character",
+            message: `Unexpected ${count} replacement character${plural} (\uFFFD) in the text, expected the original characters`,
+            hint: "The source lost these characters before the file was saved; fix them by hand if they matter.",
+          },
+    );
   }
 
   // \s covers NBSP, zero-width no-break space and other Unicode spaces.

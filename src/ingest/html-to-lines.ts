@@ -4,7 +4,7 @@
  * To know which rendered lines Readability kept, each text node's parent element gets an id attribute
  * before Readability runs: attributes survive its restructuring and re-parsing, node identity does not.
  */
-import { isProbablyReaderable, Readability } from "@mozilla/readability";
+import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Diagnostic } from "../record/schema.ts";
 import { readHtmlMetadata } from "./html-metadata.ts";
@@ -13,8 +13,9 @@ import type { Line, StatedFields } from "./types.ts";
 
 export interface HtmlLines {
   lines: Line[];
-  /** Lines inside the article Readability found (empty when none was found). */
-  bodyLines: Set<number>;
+  /** Lines inside the article Readability found; undefined when none was found (a no-article-found
+   *  warning says why), so the parser falls back to classifying the lines itself. */
+  bodyLines?: Set<number>;
   /** Element name per line (p, h2, li, blockquote, figcaption, td...). */
   lineTags: Map<number, string>;
   stated: StatedFields;
@@ -22,6 +23,22 @@ export interface HtmlLines {
 }
 
 const NODE_ATTR = "data-wa-node";
+/** Below this much text (Readability's own minContentLength), a result on a page without running text is not an article. */
+const MIN_ARTICLE_CHARS = 140;
+
+/**
+ * Readability's isProbablyReaderable, computed on the rendered lines rather than the (by then
+ * rearranged) DOM: paragraphs of 140+ characters, each scoring sqrt(length - 140), must pass 20.
+ */
+function hasRunningText(lines: Line[], tags: Map<number, string>): boolean {
+  let score = 0;
+  for (const l of lines) {
+    const tag = tags.get(l.n);
+    if ((tag === "p" || tag === "pre" || tag === "article") && l.text.length >= 140) score += Math.sqrt(l.text.length - 140);
+    if (score > 20) return true;
+  }
+  return false;
+}
 
 export interface HtmlOptions {
   /** Skip article detection on pages nested deeper than this (Readability slows badly with depth; real pages stay under 40). Default 150. */
@@ -43,7 +60,7 @@ export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}):
       message: `Unexpected HTML the parser could not read (${(err as Error).message}), expected a web page`,
       hint: "Re-save the page from the browser (File > Save Page As, HTML only).",
     });
-    return { lines: [], bodyLines: new Set(), lineTags: new Map(), stated: {}, diagnostics };
+    return { lines: [], lineTags: new Map(), stated: {}, diagnostics };
   }
 
   const { stated } = readHtmlMetadata(document, file, diagnostics);
@@ -72,7 +89,7 @@ export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}):
       message: "Unexpected HTML page with no visible text, expected a news article",
       hint: "Check the page was saved complete (some sites load the article by script; save the rendered page instead).",
     });
-    return { lines: [], bodyLines: new Set(), lineTags: rendered.tags, stated, diagnostics };
+    return { lines: [], lineTags: rendered.tags, stated, diagnostics };
   }
 
   // Readability would walk these too; they are never article text (it drops scripts itself anyway).
@@ -88,7 +105,7 @@ export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}):
       message: `Unexpected page ${what}, expected an ordinary web page (at most ${maxDepth} deep, ${maxElements} elements); the article was not looked for`,
       hint: "All of the page's text was kept; the parser will pick the article from it. If this is a real article, save it as plain text instead.",
     });
-    return { lines: rendered.lines, bodyLines: new Set(), lineTags: rendered.tags, stated, diagnostics };
+    return { lines: rendered.lines, lineTags: rendered.tags, stated, diagnostics };
   }
 
   // Tag each text node's parent element with an id (attributes are cheap, extra nodes are not).
@@ -120,18 +137,22 @@ export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}):
     byTag[id].push({ line, chars });
   }
 
-  // Readability always returns its best guess; this cheap check says whether there is a real article at all.
-  const readerable = isProbablyReaderable(document as unknown as Parameters<typeof isProbablyReaderable>[0]);
-  if (!readerable) {
+  const bodyLines = articleLines(document, byTag, rendered.lineChars, file, diagnostics);
+  // Readability always returns its best guess, even on a page of links. A paragraph check (Readability's
+  // isProbablyReaderable) misses real articles laid out without <p>s, so only a short guess on a page
+  // that fails it counts as no article.
+  if (!bodyLines) return { lines: rendered.lines, lineTags: rendered.tags, stated, diagnostics };
+  const bodyChars = rendered.lines.reduce((n, l) => n + (bodyLines.has(l.n) ? l.text.length : 0), 0);
+  if (bodyChars < MIN_ARTICLE_CHARS && !hasRunningText(rendered.lines, rendered.tags)) {
     diagnostics.push({
       file,
       severity: "warning",
       rule: "no-article-found",
-      message: "Unexpected page without a recognisable article (no block of running text), expected one main article",
-      hint: "All of the page's text was kept, and bodyLines is only Readability's best guess: check the result, or save the article's text as a .txt file instead.",
+      message: `Unexpected page without a recognisable article (the best candidate has ${bodyChars} characters), expected one main block of text`,
+      hint: "All of the page's text was kept and the article will be picked from it line by line: check the result, or save the article's text as a .txt file instead.",
     });
+    return { lines: rendered.lines, lineTags: rendered.tags, stated, diagnostics };
   }
-  const bodyLines = articleLines(document, byTag, rendered.lineChars, file, readerable ? diagnostics : []);
   return { lines: rendered.lines, bodyLines, lineTags: rendered.tags, stated, diagnostics };
 }
 
@@ -141,10 +162,10 @@ function articleLines(
   lineChars: Map<number, number>,
   file: string,
   diagnostics: Diagnostic[],
-): Set<number> {
+): Set<number> | undefined {
   let content: string | null | undefined;
   try {
-    content = new Readability(document, { keepClasses: false, ...(process.env.WA_CT ? { charThreshold: Number(process.env.WA_CT) } : {}) }).parse()?.content;
+    content = new Readability(document, { keepClasses: false, disableJSONLD: true }).parse()?.content;
   } catch (err) {
     diagnostics.push({
       file,
@@ -153,7 +174,7 @@ function articleLines(
       message: `Unexpected failure finding the article (${(err as Error).message}), expected Readability to find it`,
       hint: "All of the page's text was kept; the parser will pick the article from it.",
     });
-    return new Set();
+    return undefined;
   }
   // Characters per line that ended up inside the article, counted from the tagged elements Readability kept.
   const kept = new Map<number, number>();
@@ -178,6 +199,7 @@ function articleLines(
       message: "Unexpected page without a recognisable article, expected one main block of text",
       hint: "All of the page's text was kept; the parser will pick the article from it. Check the result, or paste the article's text into a .txt file instead.",
     });
+    return undefined;
   }
   return body;
 }

@@ -8,6 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../record/schema.ts";
 import { decodeBytes, DEFAULT_MAX_BYTES, tooLargeDiagnostic, type DecodeOptions } from "./decode-bytes.ts";
+import { checkMojibake } from "./check-mojibake.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { htmlToLines, type HtmlOptions } from "./html-to-lines.ts";
 import type { Line, ReportFormat, SourceDocument } from "./types.ts";
@@ -37,7 +38,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 export function ingestBytes(bytes: Uint8Array, file: string, opts: IngestOptions = {}): SourceDocument {
   const format = formatOf(file);
-  const decoded = decodeBytes(bytes, file, opts);
+  const decoded = decodeBytes(bytes, file, { ...opts, htmlCharset: format === "html" });
   const doc: SourceDocument = {
     file,
     checksum: sha256Hex(bytes),
@@ -55,11 +56,12 @@ export function ingestBytes(bytes: Uint8Array, file: string, opts: IngestOptions
   if (format === "html") {
     const page = htmlToLines(decoded.text, file, opts);
     doc.lines = page.lines;
-    doc.bodyLines = page.bodyLines;
+    if (page.bodyLines) doc.bodyLines = page.bodyLines;
     doc.lineTags = page.lineTags;
     doc.stated = page.stated;
     doc.diagnostics.push(...page.diagnostics);
-    return doc;
+    if (page.lines.length === 0) doc.fatal = true;
+    return withMojibakeCheck(doc);
   }
 
   // Text and Markdown alike: a leading `---` block is front matter.
@@ -79,6 +81,12 @@ export function ingestBytes(bytes: Uint8Array, file: string, opts: IngestOptions
     });
     doc.fatal = true;
   }
+  return withMojibakeCheck(doc);
+}
+
+function withMojibakeCheck(doc: SourceDocument): SourceDocument {
+  const warning = checkMojibake(doc.lines, doc.file);
+  if (warning) doc.diagnostics.push(warning);
   return doc;
 }
 

@@ -1,12 +1,18 @@
 /**
  * Renders the archive to a static site with Eleventy 3, configured by `.eleventy.ts`.
- * The archive reaches templates as the global `archive`; site settings as the global `site`.
+ * The archive reaches templates as the global `archive`; site settings as the global `site`; the
+ * archive regrouped for publishing (months, sources, feeds) as the global `publish`.
+ * A base URL with a path ("https://example.org/wire/") becomes Eleventy's pathPrefix, which the HTML
+ * <base> plugin applies to every root-relative link in HTML output.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
+import { buildPublishIndex, type PublishIndex } from "../export/archive-index.ts";
+import { parseBaseUrl } from "../export/site-url.ts";
 import rawReportsPlugin from "./raw-reports.ts";
+import sitemapPlugin from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
 
 const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
@@ -18,7 +24,10 @@ export interface RenderSiteOptions {
   outDir: string;
   /** Directory the records' `sourceFile` paths are relative to. */
   rootDir: string;
-  /** Where the site is published, e.g. "https://archive.example.org/"; used for citations. */
+  /**
+   * Where the site is published, e.g. "https://archive.example.org/" or "https://example.org/wire/";
+   * used for canonical URLs, feeds, sitemap and citations. A bare path ("/wire/") sets only the prefix.
+   */
   baseUrl?: string;
   /** Silence Eleventy's own console output (default true: the caller reports). */
   quiet?: boolean;
@@ -27,28 +36,38 @@ export interface RenderSiteOptions {
 /** Site-wide values templates read as `site.*`. */
 export interface SiteData {
   name: string;
+  /** Normalised: absolute, ending in "/"; null when not given (pages then use root-relative URLs). */
   baseUrl: string | null;
+  /** "/" or the sub-path the site is served under, e.g. "/wire/". */
+  pathPrefix: string;
   generatedAt: string;
 }
 
 export async function renderSite(options: RenderSiteOptions): Promise<{ pages: number }> {
   // Eleventy imports its config with Node's own loader; make sure that loader understands .ts.
   ensureTypeScriptImports();
+  const location = parseBaseUrl(options.baseUrl);
+  // A base URL the site cannot be published under is a usage error: stop before writing anything.
+  if (!location.ok) throw new Error(`${location.diagnostic.message}\n  ${location.diagnostic.hint}`);
   const site: SiteData = {
     name: "Wire Archive",
-    baseUrl: options.baseUrl ?? null,
+    ...location.location,
     generatedAt: options.archive.generatedAt,
   };
+  const publish: PublishIndex = buildPublishIndex(options.archive, site.name);
   const eleventy = new Eleventy(TEMPLATES_DIR, path.resolve(options.outDir), {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? true,
+    pathPrefix: site.pathPrefix,
     config(eleventyConfig) {
       eleventyConfig.addGlobalData("archive", options.archive);
       eleventyConfig.addGlobalData("site", site);
+      eleventyConfig.addGlobalData("publish", publish);
       eleventyConfig.addPlugin(rawReportsPlugin, {
         records: options.archive.records,
         rootDir: path.resolve(options.rootDir),
       });
+      eleventyConfig.addPlugin(sitemapPlugin, { site });
     },
   });
   // Eleventy prints its summary line even in quiet mode; the caller does its own reporting.

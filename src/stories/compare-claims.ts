@@ -6,7 +6,7 @@
  * noun (or are both times) and their sentences share enough content words; a matter on which the
  * reports give different values is a discrepancy.
  */
-import { contentSet, dice, sharedWords } from "./content-words.ts";
+import { contentSet, contentTokens, dice } from "./content-words.ts";
 import { findAttribution } from "./find-attribution.ts";
 import type { Claim, Discrepancy, StorySentence } from "./types.ts";
 
@@ -127,16 +127,23 @@ export function findDiscrepancies(reports: string[], sentences: StorySentence[])
     out.push({
       kind: chosen[0].claim.kind,
       unit: chosen[0].claim.unit,
-      about: commonWords(chosen.map((p) => p.words)),
+      about: commonWords(chosen.map((p) => p.words), chosen[0].claim.sentence),
       claims: chosen.map((p) => p.claim),
     });
   }
   return out;
 }
 
-/** Words at least two of the sentences share, in the first sentence's order. */
-function commonWords(sets: Set<string>[]): string[] {
+/** Words the sentences share (all of them if any, else at least two), as the first sentence prints them. */
+function commonWords(sets: Set<string>[], firstSentence: string): string[] {
   const counts = new Map<string, number>();
   for (const s of sets) for (const w of s) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return sharedWords(sets[0], new Set([...counts].filter(([, c]) => c >= 2).map(([w]) => w)));
+  const inAll = [...counts].filter(([, c]) => c === sets.length).map(([w]) => w);
+  const shared = new Set(inAll.length ? inAll : [...counts].filter(([, c]) => c >= 2).map(([w]) => w));
+  const words: string[] = [];
+  for (const t of contentTokens(firstSentence)) {
+    if (shared.delete(t.stem)) words.push(t.word);
+    if (words.length === 10) break;
+  }
+  return words;
 }

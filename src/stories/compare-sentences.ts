@@ -11,7 +11,7 @@ import type { AlignedSentences, StorySentence } from "./types.ts";
 /** Two sentences this alike (weighted Dice) speak of the same matter; near-copies score 0.8 and more. */
 export const SAME_STATEMENT = 0.25;
 /** A sentence with no match this close in another report is told by one report only. */
-export const UNMATCHED_BELOW = 0.2;
+export const UNMATCHED_BELOW = 0.25;
 
 export interface SentenceAlignment {
   allSay: AlignedSentences[];

@@ -37,16 +37,22 @@ export function stem(word: string): string {
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
 
-/** Content-word stems of `text`, in order, repeats kept. Possessive `'s` and `al-` prefixes folded. */
-export function contentWords(text: string): string[] {
-  const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    let word = match[0].replace(/['’]s$/, "").replace(/^al-/, "");
-    if (word.length < 3 || STOPWORDS.has(word)) continue;
-    word = stem(word);
-    if (word.length >= 3) out.push(word);
+/** Content words of `text` as printed, each with its stem. Possessive `'s` and `al-` prefixes folded. */
+export function contentTokens(text: string): Array<{ word: string; stem: string }> {
+  const out: Array<{ word: string; stem: string }> = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].replace(/['’]s$/, "");
+    const lower = word.toLowerCase().replace(/^al-/, "");
+    if (lower.length < 3 || STOPWORDS.has(lower)) continue;
+    const stemmed = stem(lower);
+    if (stemmed.length >= 3) out.push({ word, stem: stemmed });
   }
   return out;
+}
+
+/** Content-word stems of `text`, in order, repeats kept. */
+export function contentWords(text: string): string[] {
+  return contentTokens(text).map((t) => t.stem);
 }
 
 export function contentSet(text: string): Set<string> {

@@ -30,7 +30,7 @@ export interface Claim extends TextLocation {
 export interface Discrepancy {
   kind: Claim["kind"];
   unit: string;
-  /** Content words the sentences share, i.e. what the claims are about. */
+  /** Words every claim's sentence shares (as the first prints them): what the claims are about. */
   about: string[];
   /** One claim per report (the first it makes on the matter), ordered as the story's reports. */
   claims: Claim[];

@@ -152,4 +152,18 @@ describe("decodeBytes: encodings", () => {
     const w = d.diagnostics.find((x) => x.rule === "undecodable-bytes");
     expect(w).toMatchObject({ severity: "warning", line: 2 });
   });
+
+  it("notes a replacement character already present in valid UTF-8 as info, not as bad bytes", () => {
+    const d = decodeBytes(Uint8Array.from(Buffer.from("one\nca\uFFFDe\n", "utf8")), "a.txt");
+    expect(d.text).toBe("one\nca\uFFFDe\n");
+    expect(d.diagnostics).toMatchObject([{ rule: "replacement-character", severity: "info", line: 2 }]);
+  });
+
+  it("uses an HTML page's <meta charset> for legacy bytes, reading ISO-8859-1 as windows-1252 like browsers", () => {
+    const page = bytes('<html><head><meta charset="iso-8859-1"></head><body><p>', 0x93, "Peace", 0x94, " talks ", 0x96, " day 3</p></body></html>");
+    const d = decodeBytes(page, "a.html", { htmlCharset: true });
+    expect(d.encoding).toBe("windows-1252");
+    expect(d.text).toBe('<html><head><meta charset="iso-8859-1"></head><body><p>“Peace” talks – day 3</p></body></html>');
+    expect(d.diagnostics[0].message).toContain("<meta charset>");
+  });
 });

@@ -123,6 +123,8 @@ describe("HTML pages", () => {
     expect(doc.lines.map((l) => l.text)).toEqual(["Home", "About", "Contact"]);
     expect(doc.diagnostics.map((d) => [d.rule, d.severity])).toEqual([["no-article-found", "warning"]]);
     expect(doc.diagnostics[0].file).toBe("reports/menu.html");
+    // No article: bodyLines stays undefined so the parser classifies the lines itself.
+    expect(doc.bodyLines).toBeUndefined();
   });
 
   it("keeps <pre> line breaks as lines", () => {
@@ -131,13 +133,14 @@ describe("HTML pages", () => {
   });
 
   it("survives very deep nesting quickly: keeps the text, skips article detection with a warning", () => {
-    const html = `<html><body>${"<div>".repeat(20000)}deep${"</div>".repeat(20000)}</body></html>`;
+    const html = `<html><body>${"<div>".repeat(5000)}deep${"</div>".repeat(5000)}</body></html>`;
     const t = performance.now();
     const doc = ingestBytes(utf8(html), "a.html");
-    expect(performance.now() - t).toBeLessThan(5000); // Readability alone takes minutes on this
+    expect(performance.now() - t).toBeLessThan(5000); // Readability alone takes 25 s at 1000 levels
     expect(doc.lines.map((l) => l.text)).toEqual(["deep"]);
     const w = doc.diagnostics.find((d) => d.rule === "no-article-found");
-    expect(w?.message).toContain("20000 elements deep");
+    expect(w?.message).toContain("5000 elements deep");
+    expect(doc.bodyLines).toBeUndefined();
   });
 });
 
@@ -146,24 +149,29 @@ const hasDev = existsSync(DEV);
 if (!hasDev) console.warn(`skipping extraction dev-set check: ${DEV} does not exist`);
 
 describe.skipIf(!hasDev)("extraction dev set (../shared/extraction/dev)", () => {
-  it("converts every page without an exception, with an article found, in under 50 ms on average", () => {
+  it("converts every page without an exception, with an article found, in under 50 ms of CPU on average", () => {
     const files = readdirSync(DEV).filter((f) => f.endsWith(".html.gz"));
     expect(files.length).toBeGreaterThan(0);
     const pages = files.map((f) => ({ f, bytes: gunzipSync(readFileSync(path.join(DEV, f))) }));
     ingestBytes(pages[0].bytes, "warm-up.html");
-    let total = 0;
-    for (const { f, bytes } of pages) {
-      const t = performance.now();
-      const doc = ingestBytes(bytes, `dev/${f.replace(/\.gz$/, "")}`);
-      total += performance.now() - t;
+    const docs = [];
+    // CPU time, not wall time: the machine is shared, and other processes' load must not fail this test.
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    for (const { f, bytes } of pages) docs.push(ingestBytes(bytes, `dev/${f.replace(/\.gz$/, "")}`));
+    const wall = (performance.now() - t) / pages.length;
+    const used = process.cpuUsage(cpu);
+    const cpuMean = (used.user + used.system) / 1000 / pages.length;
+    console.log(`extraction dev: ${pages.length} pages, mean ${cpuMean.toFixed(1)} ms CPU, ${wall.toFixed(1)} ms wall per page`);
+    docs.forEach((doc, i) => {
+      const f = files[i];
       expect(doc.fatal, f).toBe(false);
       expect(doc.lines.length, f).toBeGreaterThan(0);
       expect(doc.bodyLines!.size, f).toBeGreaterThan(0);
-      for (const l of doc.lines) expect(l.text, f).not.toMatch(/<script|onerror=/i);
-    }
-    const mean = total / pages.length;
-    console.log(`extraction dev: ${pages.length} pages, mean ${mean.toFixed(1)} ms per page`);
-    // Generous bound: the test machine is shared; measured well under this when idle.
-    expect(mean).toBeLessThan(100);
+      expect(doc.diagnostics.filter((d) => d.severity !== "info"), f).toEqual([]);
+      expect(doc.lines.map((l) => l.text).join("\n"), f).not.toMatch(/<script|onerror=/i);
+    });
+    // CPU time still includes GC threads and suffers from a busy machine; 50 ms is the target, this the alarm.
+    expect(cpuMean).toBeLessThan(100);
   });
 });

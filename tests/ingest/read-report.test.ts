@@ -77,6 +77,20 @@ describe("readReport", () => {
   });
 });
 
+describe("mojibake", () => {
+  it("warns about text that was already mojibake (UTF-8 read as Windows-1252) without changing it", () => {
+    const doc = ingestBytes(new TextEncoder().encode("Fine line\nKerry said itâ€™s done\n"), "a/m.txt");
+    expect(doc.lines[1].text).toBe("Kerry said itâ€™s done");
+    expect(doc.diagnostics).toMatchObject([{ rule: "mojibake-suspected", severity: "warning", line: 2 }]);
+  });
+
+  it("ignores mojibake inside an HTML page's scripts (not part of the text)", () => {
+    const html = "<html><body><script>// nÃ£o</script><p>Clean text.</p></body></html>";
+    const doc = ingestBytes(new TextEncoder().encode(html), "a/m.html");
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain("mojibake-suspected");
+  });
+});
+
 const TIMELINE = "/work/shared/timeline/dev/reports";
 const hasTimeline = existsSync(TIMELINE);
 if (!hasTimeline) console.warn(`skipping timeline dev-set check: ${TIMELINE} does not exist`);

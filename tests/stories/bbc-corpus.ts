@@ -1,8 +1,7 @@
-/** Loads the BBC news corpus (../shared/corpora/bbc-news) through ingest, parse and the archive stage. */
+/** Loads the BBC news corpus (../shared/corpora/bbc-news) through ingest and parse, ids assigned as the archive does. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { buildArchive } from "../../src/archive/build-archive.ts";
-import type { Archive } from "../../src/archive/types.ts";
+import { assignUniqueIds } from "../../src/archive/assign-ids.ts";
 import { ingestBytes } from "../../src/ingest/read-report.ts";
 import { parseReport } from "../../src/parse/parse-document.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
@@ -11,16 +10,8 @@ export const BBC_DIR = path.resolve(import.meta.dirname, "../../../shared/corpor
 export const BBC_PRESENT = existsSync(BBC_DIR);
 export const CATEGORIES = ["business", "entertainment", "politics", "sport", "tech"];
 
-export interface BbcCorpus {
-  records: ArticleRecord[];
-  /** Category (corpus folder) of each record, by record id after the archive stage. */
-  categoryOf: Map<string, string>;
-  /** Checksum -> ids of records whose raw bytes are identical. */
-  byChecksum: Map<string, string[]>;
-}
-
-/** Parsed (not yet archived) records; `sourceFile` keeps the folder so the category can be read back. */
-export function parseBbc(): ArticleRecord[] {
+/** Usable records with unique ids; `sourceFile` is `bbc-news/<category>/<file>`, so the folder can be read back. */
+export function loadBbc(): ArticleRecord[] {
   const out: ArticleRecord[] = [];
   for (const category of CATEGORIES) {
     for (const file of readdirSync(path.join(BBC_DIR, category)).sort()) {
@@ -29,9 +20,8 @@ export function parseBbc(): ArticleRecord[] {
       if (usable) out.push(record);
     }
   }
+  assignUniqueIds(out);
   return out;
 }
 
-export function categoriesOf(archive: Archive): Map<string, string> {
-  return new Map(archive.records.map((r) => [r.id, r.sourceFile.split("/")[1]]));
-}
+export const categoryOf = (record: ArticleRecord) => record.sourceFile.split("/")[1];

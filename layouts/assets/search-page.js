@@ -1,0 +1,70 @@
+// The /search/ page: loads Pagefind's Component UI once the index is known to exist, starts the search
+// given by ?q=, and lets the reader order results by relevance or date (?sort=date:desc|date:asc).
+const page = document.querySelector("[data-search-page]");
+const status = document.querySelector("[data-search-status]");
+const sortSelect = document.querySelector("#search-sort");
+const params = new URLSearchParams(location.search);
+
+function say(message) {
+  status.textContent = message;
+  status.hidden = false;
+}
+
+function sortFrom(value) {
+  const [key, direction = "desc"] = (value || "").split(":");
+  return key ? { [key]: direction } : {};
+}
+
+// Keep the address bar in step, so reload and Back return to the same search.
+function remember(term, sort) {
+  const url = new URL(location.href);
+  if (term) url.searchParams.set("q", term);
+  else url.searchParams.delete("q");
+  if (sort) url.searchParams.set("sort", sort);
+  else url.searchParams.delete("sort");
+  history.replaceState(null, "", url);
+}
+
+async function start() {
+  // /offline.json is always present; it says whether the build's search step ran.
+  const manifest = await fetch("/offline.json", { cache: "no-cache" })
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null);
+  if (!manifest || !manifest.indexed) {
+    say("The search index has not been built for this copy of the site. Run `wire-archive build`, or browse all reports from the home page.");
+    return;
+  }
+  const sort = ["date:desc", "date:asc"].includes(params.get("sort")) ? params.get("sort") : "";
+  sortSelect.value = sort;
+
+  // Configuration must exist before the components connect: insert it ahead of them, then load the UI.
+  const config = document.createElement("pagefind-config");
+  config.setAttribute("highlight-param", "highlight");
+  if (sort) config.setAttribute("sort", sort);
+  page.prepend(config);
+  const css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = "/pagefind/pagefind-component-ui.css";
+  document.head.append(css);
+  try {
+    await import("/pagefind/pagefind-component-ui.js");
+  } catch {
+    say("Search could not be loaded. Browse all reports from the home page instead.");
+    return;
+  }
+  page.hidden = false;
+  const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+  instance.on("search", (term) => remember(term, sortSelect.value));
+
+  sortSelect.addEventListener("change", () => {
+    // The instance's sort is what <pagefind-config sort> sets; change it and search again.
+    instance.searchSort = sortFrom(sortSelect.value);
+    remember(instance.searchTerm, sortSelect.value);
+    if (instance.searchTerm) instance.triggerSearch(instance.searchTerm);
+  });
+
+  const term = params.get("q");
+  if (term) instance.triggerSearch(term);
+}
+
+start();

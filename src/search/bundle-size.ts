@@ -1,0 +1,52 @@
+/**
+ * Size of a Pagefind bundle on disk, split by what each file is for: the index proper (what grows with
+ * the archive), the search runtime (fixed: JS + WebAssembly) and the UI scripts and styles (fixed).
+ */
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+
+export interface BundleSize {
+  files: number;
+  totalBytes: number;
+  /** Words, filters, metadata and page fragments: grows with the archive. */
+  indexBytes: number;
+  /** pagefind.js, its worker and the WebAssembly search core. */
+  runtimeBytes: number;
+  /** Component/default/modular UI, highlight script and their CSS. */
+  uiBytes: number;
+}
+
+export type BundlePart = "index" | "runtime" | "ui";
+
+/** What a bundle file (path relative to the bundle folder, forward slashes) is for. */
+export function bundlePart(relPath: string): BundlePart {
+  if (/^(fragment|index|filter)\//.test(relPath) || relPath.endsWith(".pf_meta") || relPath === "pagefind-entry.json") return "index";
+  if (relPath === "pagefind.js" || relPath === "pagefind-worker.js" || relPath.endsWith(".pagefind")) return "runtime";
+  return "ui";
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+export async function summariseBundle(bundleDir: string): Promise<BundleSize> {
+  const size: BundleSize = { files: 0, totalBytes: 0, indexBytes: 0, runtimeBytes: 0, uiBytes: 0 };
+  for (const rel of await listFiles(bundleDir)) {
+    const bytes = (await stat(path.join(bundleDir, rel))).size;
+    size.files++;
+    size.totalBytes += bytes;
+    size[`${bundlePart(rel)}Bytes`] += bytes;
+  }
+  return size;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}

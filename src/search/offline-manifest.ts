@@ -1,0 +1,62 @@
+/**
+ * The list of files the service worker (`/sw.js`) keeps for offline use, written to `/offline.json`
+ * after Pagefind has written its bundle (the bundle's file names are content hashes, known only then).
+ * `shell` is cached when the worker installs: top-level pages, assets and the search runtime and index.
+ * `pages` is filled in afterwards, in the background: every other page and each result's fragment.
+ * Raw reports and data files are cached when first fetched, not ahead.
+ */
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { listFiles } from "./bundle-size.ts";
+
+export const OFFLINE_MANIFEST = "offline.json";
+
+export interface OfflineManifest {
+  /** False in the placeholder Eleventy renders; true once the search index exists. */
+  indexed: boolean;
+  version: string;
+  shell: string[];
+  pages: string[];
+}
+
+/** Files no visitor needs offline ahead of time: the raw copies, data dumps, feeds and the legacy UIs. */
+const SKIP = [/^raw\//, /^data\//, /\.(xml|txt|md|json)$/, /^pagefind\/pagefind-(ui|modular-ui)\./, /^sw\.js$/];
+
+/**
+ * Splits the site's files (relative paths) into shell and pages. `wasm` names the search cores the index
+ * uses (pagefind-entry.json); the others Pagefind writes are never fetched.
+ */
+export function planOffline(files: string[], bundleDir = "pagefind", wasm?: string[]): Pick<OfflineManifest, "shell" | "pages"> {
+  const shell: string[] = [];
+  const pages: string[] = [];
+  const keepJson = new Set([`${bundleDir}/pagefind-entry.json`]);
+  const wasmFile = new RegExp(`^${bundleDir}/wasm\\.(.+)\\.pagefind$`);
+  for (const rel of files) {
+    if (!keepJson.has(rel) && SKIP.some((re) => re.test(rel))) continue;
+    const core = wasmFile.exec(rel)?.[1];
+    if (wasm && core && !wasm.includes(core)) continue;
+    if (rel.endsWith(".html")) {
+      const url = `/${rel.replace(/(^|\/)index\.html$/, "$1")}`;
+      // Top-level pages (/, /search/, /timeline/...) belong to the shell; articles and the like come after.
+      (url.split("/").length <= 3 ? shell : pages).push(url);
+    } else if (rel.startsWith(`${bundleDir}/fragment/`)) {
+      pages.push(`/${rel}`);
+    } else {
+      shell.push(`/${rel}`);
+    }
+  }
+  return { shell, pages };
+}
+
+export async function writeOfflineManifest(siteDir: string, opts: { bundleDir: string; version?: string }): Promise<OfflineManifest> {
+  const files = await listFiles(siteDir);
+  const entry = await readFile(path.join(siteDir, opts.bundleDir, "pagefind-entry.json"), "utf8").catch(() => "");
+  const languages = (entry ? JSON.parse(entry).languages : {}) as Record<string, { wasm?: string }>;
+  const wasm = Object.values(languages).flatMap((l) => (l.wasm ? [l.wasm] : []));
+  const plan = planOffline(files, opts.bundleDir, wasm);
+  const version = opts.version ?? createHash("sha256").update(entry).update(files.join("\n")).digest("hex").slice(0, 12);
+  const manifest: OfflineManifest = { indexed: true, version, ...plan };
+  await writeFile(path.join(siteDir, OFFLINE_MANIFEST), JSON.stringify(manifest, null, 1));
+  return manifest;
+}

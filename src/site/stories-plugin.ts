@@ -1,0 +1,47 @@
+/**
+ * Stories and entities on the site: collections the story and entity pages paginate over (empty when
+ * the archive has none, so archives built without them still render), and the filters those pages
+ * and the article page use.
+ */
+import type { UserConfig } from "@11ty/eleventy";
+import type { Archive } from "../archive/types.ts";
+import { linkEntities } from "../entities/link-entities.ts";
+import {
+  entitiesOfKind,
+  discrepancyLabel,
+  entityEvents,
+  entityPath,
+  markWording,
+  mentionForms,
+  paragraphHref,
+  recordById,
+  sourceNameOf,
+  storiesOf,
+  storyPath,
+} from "../stories/story-view.ts";
+
+type CollectionApi = { getAll(): Array<{ data: { archive?: Archive } }> };
+
+function archiveOf(api: unknown): Archive | undefined {
+  return (api as CollectionApi).getAll().find((item) => item.data.archive)?.data.archive;
+}
+
+export default function storiesPlugin(config: UserConfig): void {
+  config.addCollection("stories", (api) => archiveOf(api)?.stories ?? []);
+  config.addCollection("entities", (api) => archiveOf(api)?.entities ?? []);
+  config.addFilter("storyPath", storyPath);
+  config.addFilter("entityPath", entityPath);
+  config.addFilter("paragraphHref", paragraphHref);
+  /** `{{ id | recordById(archive) }}` */
+  config.addFilter("recordById", (id: string, archive: Archive) => recordById(archive, id));
+  config.addFilter("sourceName", (id: string, archive: Archive) => sourceNameOf(archive, id));
+  config.addFilter("storiesOf", (record: { id: string }, archive: Archive) => storiesOf(archive, record.id));
+  config.addFilter("entityEvents", (entity, archive: Archive) => entityEvents(archive, entity));
+  config.addFilter("entitiesOfKind", entitiesOfKind);
+  /** `{{ claim.sentence | markWording(claim.wording) | safe }}`: escaped, the wording in `<mark>`. */
+  config.addFilter("markWording", markWording);
+  config.addFilter("discrepancyLabel", discrepancyLabel);
+  config.addFilter("mentionForms", mentionForms);
+  /** `{{ block.text | linkEntities(record.id, index, archive.entities) | safe }}`: escaped, names linked. */
+  config.addFilter("linkEntities", linkEntities);
+}

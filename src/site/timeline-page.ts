@@ -1,0 +1,377 @@
+/**
+ * The timeline pages as the templates read them: the archive's events in date order, grouped by month
+ * and day, each with its sources resolved to outlet, article and paragraph link.
+ *
+ * One page while the timeline is small; past `maxPerPage` events a year/month index at /timeline/
+ * and one page per year, a year too big split by month, a month too big into numbered parts. The same
+ * for each source (/timeline/source/<id>/), which is how the page filters by source without script.
+ */
+import type { Archive } from "../archive/types.ts";
+import type { ArticleRecord } from "../record/schema.ts";
+import type { TimelineEvent } from "../timeline/types.ts";
+import { formatIsoDate } from "./dates.ts";
+import { articlePath, blockAnchor } from "./links.ts";
+import { monthKey, monthKeyLabel, monthKeyShort, spanDatetime, spanLabel } from "./timeline-dates.ts";
+
+export const TIMELINE_PATH = "/timeline/";
+/** Events on one page before the timeline is split by year, then month, then into parts. */
+export const MAX_EVENTS_PER_PAGE = 200;
+
+export interface Outlet {
+  id: string;
+  name: string;
+}
+
+export interface SourceView {
+  outlet: Outlet;
+  articleId: string;
+  headline: string;
+  /** The report's publication date in words, which relative dates ("on Monday") were read against. */
+  published: string | null;
+  href: string;
+  blockIndex: number;
+  quote: string;
+  expression: string;
+}
+
+export interface EventView {
+  id: string;
+  text: string;
+  /** "Friday 13 September 2013", "Week of 16–22 September 2013", "September 2013". */
+  label: string;
+  datetime: string;
+  precision: TimelineEvent["precision"];
+  /** One link per outlet (its first source), in name order: "Agence France-Presse · Al Jazeera · BBC". */
+  outlets: Array<Outlet & { href: string; quote: string }>;
+  sources: SourceView[];
+}
+
+export interface DayGroup {
+  label: string;
+  datetime: string;
+  events: EventView[];
+}
+
+export interface MonthGroup {
+  /** Fragment id on the page: `m-2013-09`, or `y-2011` for events dated only by year. */
+  anchor: string;
+  label: string;
+  days: DayGroup[];
+}
+
+export interface PageLink {
+  href: string;
+  label: string;
+  count: number;
+  current?: boolean;
+  /** The label in full for screen readers when `label` is abbreviated ("Sep" -> "September 2013"). */
+  long?: string;
+}
+
+export interface YearIndex {
+  year: string;
+  href: string;
+  count: number;
+  months: PageLink[];
+}
+
+export interface TimelinePageView {
+  url: string;
+  /** `<title>`: "Timeline", "Timeline: BBC, September 2013". */
+  title: string;
+  description: string;
+  /** The outlet this page is filtered to, or null for every source. */
+  source: Outlet | null;
+  /** The stretch of time this page holds ("September 2013"), null when it holds the whole timeline. */
+  part: string | null;
+  /** True for the year/month index of a split timeline: it lists no events itself. */
+  isIndex: boolean;
+  /** Events on this page; `total` in the whole (filtered) timeline. */
+  count: number;
+  total: number;
+  months: MonthGroup[];
+  /** "All sources" and one chip per outlet, each with its event count. */
+  chips: PageLink[];
+  /** Year/month index of the whole (filtered) timeline; `current` marks this page's months when split. */
+  index: YearIndex[];
+  prev: PageLink | null;
+  next: PageLink | null;
+}
+
+/** A mark beside a dated sentence on an article page, linking to its event. */
+export interface TimelineRef {
+  eventId: string;
+  href: string;
+  /** Short date: "13 Sep 2013", "week of 16–22 Sep 2013". */
+  label: string;
+  quote: string;
+}
+
+export interface TimelineModel {
+  pages: TimelinePageView[];
+  /** Where each event lives on the unfiltered timeline: `/timeline/2013/#<id>`. */
+  eventHref: Map<string, string>;
+  /** articleId -> blockIndex -> the events that block's sentences are sources of. */
+  refs: Map<string, Map<number, TimelineRef[]>>;
+}
+
+interface Part {
+  /** URL path below the scope's base, "" for the base itself. */
+  key: string;
+  label: string | null;
+  events: TimelineEvent[];
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Splits date-ordered events into pages of at most `max` (a single day is never split across months). */
+export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENTS_PER_PAGE): Part[] {
+  if (events.length <= max) return [{ key: "", label: null, events: [...events] }];
+  const parts: Part[] = [];
+  for (const [year, inYear] of groupBy(events, (e) => e.date.slice(0, 4))) {
+    if (inYear.length <= max) {
+      parts.push({ key: `${year}/`, label: year, events: inYear });
+      continue;
+    }
+    // Events dated only by year sort first; they go with the year's first month.
+    const months = [...groupBy(inYear, (e) => (e.precision === "year" ? year : e.date.slice(0, 7)))];
+    if (months.length > 1 && months[0][0] === year) {
+      const [, yearOnly] = months.shift()!;
+      months[0][1].unshift(...yearOnly);
+    }
+    for (const [key, inMonth] of months) {
+      const base = key.length === 4 ? `${year}/` : `${year}/${key.slice(5, 7)}/`;
+      const label = monthKeyLabel(key);
+      const chunks = Math.ceil(inMonth.length / max);
+      for (let i = 0; i < chunks; i++) {
+        parts.push({
+          key: i === 0 ? base : `${base}${i + 1}/`,
+          label: chunks > 1 ? `${label}, part ${i + 1} of ${chunks}` : label,
+          events: inMonth.slice(i * max, (i + 1) * max),
+        });
+      }
+    }
+  }
+  return parts;
+}
+
+function dayLabel(e: TimelineEvent): string {
+  if (e.precision === "year" || (e.precision === "month" && (!e.end || e.end.slice(0, 7) === e.date.slice(0, 7)))) {
+    return `In ${spanLabel(e)}`;
+  }
+  return spanLabel(e, { weekday: true, noYear: e.precision !== "month" });
+}
+
+function monthGroups(events: readonly EventView[], raw: readonly TimelineEvent[]): MonthGroup[] {
+  const rawById = new Map(raw.map((e) => [e.id, e]));
+  const months = groupBy(events, (v) => monthKey(rawById.get(v.id)!));
+  return [...months].map(([key, inMonth]) => {
+    const days = groupBy(inMonth, (v) => {
+      const e = rawById.get(v.id)!;
+      return `${e.precision}|${e.date}|${e.end ?? ""}`;
+    });
+    return {
+      anchor: `${key.length === 4 ? "y" : "m"}-${key}`,
+      label: monthKeyLabel(key),
+      days: [...days.values()].map((inDay) => {
+        const first = rawById.get(inDay[0].id)!;
+        return { label: dayLabel(first), datetime: spanDatetime(first), events: inDay };
+      }),
+    };
+  });
+}
+
+function outletOf(record: ArticleRecord | undefined, articleId: string): Outlet {
+  return record ? { id: record.source.id, name: record.source.name } : { id: "unknown", name: articleId };
+}
+
+function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>): EventView {
+  const sources: SourceView[] = e.sources.map((s) => {
+    const record = records.get(s.articleId);
+    return {
+      outlet: outletOf(record, s.articleId),
+      articleId: s.articleId,
+      headline: record?.headline ?? s.articleId,
+      published: record?.published ? formatIsoDate(record.published.date) : null,
+      href: `${articlePath({ id: s.articleId })}#${blockAnchor(s.blockIndex)}`,
+      blockIndex: s.blockIndex,
+      quote: s.quote,
+      expression: s.expression,
+    };
+  });
+  sources.sort((a, b) => a.outlet.name.localeCompare(b.outlet.name) || a.articleId.localeCompare(b.articleId) || a.blockIndex - b.blockIndex);
+  const outlets = [...groupBy(sources, (s) => s.outlet.id).values()].map(([first]) => ({
+    ...first.outlet,
+    href: first.href,
+    quote: first.quote,
+  }));
+  return { id: e.id, text: e.text, label: spanLabel(e, { weekday: true }), datetime: spanDatetime(e), precision: e.precision, outlets, sources };
+}
+
+function yearIndex(parts: readonly Part[], base: string, currentKey: string | null): YearIndex[] {
+  const years = new Map<string, YearIndex>();
+  for (const part of parts) {
+    for (const [key, events] of groupBy(part.events, monthKey)) {
+      const year = key.slice(0, 4);
+      const href = `${base}${part.key}#${key.length === 4 ? "y" : "m"}-${key}`;
+      let entry = years.get(year);
+      if (!entry) {
+        // The year links to its first group: its year-only events, else its first month.
+        entry = { year, href, count: 0, months: [] };
+        years.set(year, entry);
+      }
+      entry.count += events.length;
+      if (key.length === 4) continue;
+      const label = monthKeyShort(key);
+      const existing = entry.months.find((m) => m.label === label);
+      if (existing) existing.count += events.length;
+      else entry.months.push({ href, label, long: monthKeyLabel(key), count: events.length, current: part.key === currentKey });
+    }
+  }
+  return [...years.values()];
+}
+
+interface Scope {
+  source: Outlet | null;
+  base: string;
+  events: TimelineEvent[];
+}
+
+function scopePages(scope: Scope, records: Map<string, ArticleRecord>, chipsFor: (source: Outlet | null) => PageLink[], max: number): TimelinePageView[] {
+  const parts = splitIntoParts(scope.events, max);
+  const split = parts.length > 1 || parts[0].key !== "";
+  const who = scope.source ? `: ${scope.source.name}` : "";
+  const what = scope.source ? `reported by ${scope.source.name}` : "the reports tell of";
+  const description = `Every dated event ${what}, in date order, each linked to the paragraphs it was read from.`;
+  const chips = chipsFor(scope.source);
+  const pages: TimelinePageView[] = [];
+  if (split) {
+    pages.push({
+      url: scope.base,
+      title: `Timeline${who}`,
+      description,
+      source: scope.source,
+      part: null,
+      isIndex: true,
+      count: 0,
+      total: scope.events.length,
+      months: [],
+      chips,
+      index: yearIndex(parts, scope.base, null),
+      prev: null,
+      next: parts.length ? { href: scope.base + parts[0].key, label: parts[0].label ?? "", count: parts[0].events.length } : null,
+    });
+  }
+  parts.forEach((part, i) => {
+    const views = part.events.map((e) => eventView(e, records));
+    const link = (p: Part | undefined): PageLink | null => (p ? { href: scope.base + p.key, label: p.label ?? "", count: p.events.length } : null);
+    pages.push({
+      url: scope.base + part.key,
+      title: `Timeline${who}${part.label ? `, ${part.label}` : ""}`,
+      description,
+      source: scope.source,
+      part: part.label,
+      isIndex: false,
+      count: part.events.length,
+      total: scope.events.length,
+      months: monthGroups(views, part.events),
+      chips,
+      // A single page still gets the index: it jumps within the page ("#m-2013-09").
+      index: yearIndex(parts, scope.base, split ? part.key : null),
+      prev: link(parts[i - 1]),
+      next: link(parts[i + 1]),
+    });
+  });
+  return pages;
+}
+
+/** Every timeline page (unfiltered, then one set per outlet), the events' homes and the article marks. */
+export function buildTimelineModel(archive: Pick<Archive, "records" | "timeline">, max = MAX_EVENTS_PER_PAGE): TimelineModel {
+  const records = new Map(archive.records.map((r) => [r.id, r]));
+  const events = archive.timeline?.events ?? [];
+  const outletsOf = (e: TimelineEvent) => new Set(e.sources.map((s) => outletOf(records.get(s.articleId), s.articleId).id));
+
+  // Outlets in name order, each with the events it is a source of.
+  const outlets = new Map<string, { outlet: Outlet; events: TimelineEvent[] }>();
+  for (const e of events) {
+    for (const s of e.sources) {
+      const outlet = outletOf(records.get(s.articleId), s.articleId);
+      if (!outlets.has(outlet.id)) outlets.set(outlet.id, { outlet, events: [] });
+    }
+    for (const id of outletsOf(e)) outlets.get(id)!.events.push(e);
+  }
+  const scopes: Scope[] = [
+    { source: null, base: TIMELINE_PATH, events: [...events] },
+    ...[...outlets.values()]
+      .sort((a, b) => a.outlet.name.localeCompare(b.outlet.name))
+      .map(({ outlet, events: own }) => ({ source: outlet, base: `${TIMELINE_PATH}source/${outlet.id}/`, events: own })),
+  ];
+  const chipsFor = (current: Outlet | null): PageLink[] =>
+    scopes.map((s) => ({
+      href: s.base,
+      label: s.source ? s.source.name : "All sources",
+      count: s.events.length,
+      current: (s.source?.id ?? null) === (current?.id ?? null),
+    }));
+  const pages = scopes.flatMap((scope) => scopePages(scope, records, chipsFor, max));
+
+  const eventHref = new Map<string, string>();
+  for (const page of pages) {
+    if (page.source) continue;
+    for (const month of page.months) for (const day of month.days) for (const e of day.events) eventHref.set(e.id, `${page.url}#${e.id}`);
+  }
+  const refs = new Map<string, Map<number, TimelineRef[]>>();
+  for (const e of events) {
+    const label = spanLabel(e, { short: true });
+    for (const s of e.sources) {
+      const byBlock = refs.get(s.articleId) ?? new Map<number, TimelineRef[]>();
+      refs.set(s.articleId, byBlock);
+      const list = byBlock.get(s.blockIndex) ?? [];
+      byBlock.set(s.blockIndex, list);
+      // One mark per event and sentence, even when the event cites the sentence for two date words.
+      if (!list.some((r) => r.eventId === e.id && r.quote === s.quote)) {
+        list.push({ eventId: e.id, href: eventHref.get(e.id) ?? TIMELINE_PATH, label, quote: s.quote });
+      }
+    }
+  }
+  return { pages, eventHref, refs };
+}
+
+/** A run of a block's text, followed by the marks of the dated sentence it ends. */
+export interface TextSegment {
+  text: string;
+  refs: TimelineRef[];
+}
+
+/**
+ * Cuts a block's text after each sentence that is an event's quote, so the page can put a mark there.
+ * A quote not found verbatim (the text was normalised since) gets its mark at the end: never dropped.
+ */
+export function segmentText(text: string, refs: readonly TimelineRef[] | null | undefined): TextSegment[] {
+  if (!refs?.length) return [{ text, refs: [] }];
+  const cuts = new Map<number, TimelineRef[]>();
+  for (const ref of refs) {
+    const at = ref.quote ? text.indexOf(ref.quote) : -1;
+    const cut = at >= 0 ? at + ref.quote.length : text.length;
+    const list = cuts.get(cut) ?? [];
+    if (!list.some((r) => r.eventId === ref.eventId)) list.push(ref);
+    cuts.set(cut, list);
+  }
+  const segments: TextSegment[] = [];
+  let from = 0;
+  for (const cut of [...cuts.keys()].sort((a, b) => a - b)) {
+    segments.push({ text: text.slice(from, cut), refs: cuts.get(cut)! });
+    from = cut;
+  }
+  if (from < text.length) segments.push({ text: text.slice(from), refs: [] });
+  return segments;
+}

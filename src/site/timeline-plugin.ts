@@ -1,0 +1,53 @@
+/**
+ * Eleventy plugin for the timeline: the `timelinePages` collection that layouts/pages/timeline.njk
+ * paginates (one output page per item), and the filters article pages use to mark dated sentences.
+ */
+import type { UserConfig } from "@11ty/eleventy";
+import type { Archive } from "../archive/types.ts";
+import { buildTimelineModel, segmentText, type TimelineModel, type TimelineRef } from "./timeline-page.ts";
+
+/** The part of Eleventy's collections API used here. */
+interface CollectionApi {
+  getAll(): Array<{ data?: { archive?: unknown } }>;
+}
+
+type TimelineArchive = Pick<Archive, "records" | "timeline" | "generatedAt">;
+
+// Built once per build: every article page asks for its marks, and Eleventy may hand templates a copy
+// of the global data, so the model is found by identity first, then by what identifies the build.
+const byIdentity = new WeakMap<object, TimelineModel>();
+let last: { key: string; model: TimelineModel } | null = null;
+
+function signature(archive: TimelineArchive): string {
+  const events = archive.timeline?.events ?? [];
+  return [archive.generatedAt, archive.records.length, events.length, events[0]?.id, events.at(-1)?.id, archive.records[0]?.id].join("|");
+}
+
+export function timelineModel(archive: TimelineArchive | null | undefined): TimelineModel {
+  if (!archive?.records) return buildTimelineModel({ records: [], timeline: { events: [] } });
+  const known = byIdentity.get(archive);
+  if (known) return known;
+  const key = signature(archive);
+  const model = last?.key === key ? last.model : buildTimelineModel(archive);
+  last = { key, model };
+  byIdentity.set(archive, model);
+  return model;
+}
+
+export default function timelinePlugin(config: UserConfig): void {
+  // Pages are computed from the archive, which reaches Eleventy as global data: every template carries it.
+  config.addCollection("timelinePages", (api) => {
+    const archive = (api as CollectionApi).getAll().find((item) => item.data?.archive)?.data.archive as TimelineArchive | undefined;
+    return timelineModel(archive).pages;
+  });
+  /** The marks for one body block: `archive | timelineRefs(record.id, index)`. */
+  config.addFilter("timelineRefs", (archive: TimelineArchive, articleId: string, blockIndex: number): TimelineRef[] =>
+    timelineModel(archive).refs.get(articleId)?.get(blockIndex) ?? [],
+  );
+  /** A block's text cut after each marked sentence: `block.text | timelineSegments(refs)`. */
+  config.addFilter("timelineSegments", segmentText);
+  /** The marks whose quote is this timeline entry's text. */
+  config.addFilter("timelineEntryRefs", (refs: TimelineRef[] | null | undefined, text: string): TimelineRef[] =>
+    (refs ?? []).filter((r) => r.quote === text),
+  );
+}

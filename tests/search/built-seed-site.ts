@@ -1,0 +1,32 @@
+/** Builds the project's seeds (the real build: parse, render, data, Pagefind) into a fresh temp folder. */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { buildSite, type BuildResult } from "../../src/build/build-site.ts";
+import type { Progress } from "../../src/build/progress.ts";
+import { REPO_ROOT } from "../helpers/seeds.ts";
+
+export interface BuiltSeedSite {
+  outDir: string;
+  result: BuildResult;
+  /** "<stage>: <summary>" for each finished build stage, as the progress reporter got them. */
+  stages: string[];
+  remove(): Promise<void>;
+}
+
+export async function buildSeedSite(): Promise<BuiltSeedSite> {
+  const parent = await mkdtemp(path.join(os.tmpdir(), "wa-search-"));
+  const outDir = path.join(parent, "_site");
+  const stages: string[] = [];
+  const progress: Progress = {
+    info() {},
+    stage: (name) => ({ tick() {}, done: (summary) => void stages.push(`${name}: ${summary ?? ""}`) }),
+  };
+  const result = await buildSite({ root: REPO_ROOT, outDir, progress });
+  return { outDir, result, stages, remove: () => rm(parent, { recursive: true, force: true }) };
+}
+
+/** The seed reports' article URLs, found by source id (ids derive from headlines; look them up). */
+export function articleUrlBySource(result: BuildResult): Record<string, string> {
+  return Object.fromEntries(result.archive.records.map((r) => [r.source.id, `/articles/${r.id}/`]));
+}

@@ -1,0 +1,226 @@
+/**
+ * Search in a real browser: the seed archive built the real way (with its Pagefind index), served on
+ * loopback, driven through Debian's chromium. Covers the search page, the box on every page, filters,
+ * sorting, highlighting, the no-JavaScript fallback, offline use and accessibility (axe).
+ */
+import { gzipSync } from "node:zlib";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
+import { articleUrlBySource, buildSeedSite, type BuiltSeedSite } from "./built-seed-site.ts";
+
+describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
+  let site: BuiltSeedSite;
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let articles: Record<string, string>;
+
+  beforeAll(async () => {
+    site = await buildSeedSite();
+    articles = articleUrlBySource(site.result);
+    server = await startStaticServer(site.outDir);
+    browser = await launchChromium();
+    // The service worker gets its own test; elsewhere it would serve from its cache and hide requests.
+    context = await browser.newContext({ serviceWorkers: "block" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.remove();
+  });
+
+  async function openPage(urlPath: string, ctx = context): Promise<{ page: Page; errors: string[] }> {
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    const response = await page.goto(server.url + urlPath);
+    expect(response?.status()).toBe(200);
+    return { page, errors };
+  }
+
+  /** Waits for Pagefind's summary of a finished search ("2 results for sarin"). */
+  async function waitForResults(page: Page, term: string): Promise<void> {
+    await page.locator("pagefind-summary").filter({ hasText: new RegExp(`\\d+ results? for ${term}`) }).waitFor();
+    await page.waitForFunction(() => !document.querySelector("pagefind-results ul[aria-busy='true']"));
+  }
+
+  async function typeSearch(page: Page, term: string): Promise<void> {
+    await page.locator("pagefind-input input").fill(term);
+    await waitForResults(page, term);
+  }
+
+  const hitSources = (page: Page) => page.locator(".search-hit__source").allTextContents();
+
+  it("typing `sarin` finds the AFP and Al Jazeera reports and not the BBC one", async () => {
+    const { page, errors } = await openPage("/search/");
+    await typeSearch(page, "sarin");
+    expect((await hitSources(page)).sort()).toEqual(["Agence France-Presse", "Al Jazeera"]);
+    const links = await page.locator(".search-hit__link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links.sort()).toEqual([articles.afp, articles["al-jazeera"]].sort());
+    expect(await page.locator(".search-hit__excerpt mark").first().textContent()).toBe("sarin");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("typing `Brahimi` finds only the BBC report", async () => {
+    const { page } = await openPage("/search/");
+    await typeSearch(page, "Brahimi");
+    expect(await hitSources(page)).toEqual(["BBC"]);
+    await page.close();
+  });
+
+  it("the source filter narrows the results", async () => {
+    const { page } = await openPage("/search/");
+    await typeSearch(page, "talks");
+    expect(await hitSources(page)).toHaveLength(3);
+    await page.locator('pagefind-filter-pane input[name="source"][value="Al Jazeera"]').check();
+    await expect.poll(() => hitSources(page)).toEqual(["Al Jazeera"]);
+    await page.close();
+  });
+
+  it("offers year and month filters", async () => {
+    const { page } = await openPage("/search/");
+    await typeSearch(page, "talks");
+    await expect.poll(() => page.locator('pagefind-filter-pane input[name="month"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(["September 2013"]);
+    await page.locator('pagefind-filter-pane input[name="year"][value="2013"]').check();
+    await expect.poll(() => hitSources(page).then((s) => s.length)).toBe(3);
+    await page.close();
+  });
+
+  it("sorts by date either way, and keeps the order in the address", async () => {
+    const { page } = await openPage("/search/");
+    await typeSearch(page, "talks");
+    await page.locator("#search-sort").selectOption("date:asc");
+    await expect.poll(() => hitSources(page)).toEqual(["BBC", "Agence France-Presse", "Al Jazeera"]);
+    await page.locator("#search-sort").selectOption("date:desc");
+    await expect.poll(() => hitSources(page)).toEqual(["Al Jazeera", "Agence France-Presse", "BBC"]);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("date:desc");
+    // Reloading with the order in the address gives the same order.
+    await page.goto(`${server.url}/search/?q=talks&sort=date:asc`);
+    await waitForResults(page, "talks");
+    expect(await hitSources(page)).toEqual(["BBC", "Agence France-Presse", "Al Jazeera"]);
+    expect(await page.locator("#search-sort").inputValue()).toBe("date:asc");
+    await page.close();
+  });
+
+  it("the box on every page searches, and a result opens with its matches highlighted", async () => {
+    const { page, errors } = await openPage(articles.bbc!);
+    await page.locator("#site-search-q").fill("sarin");
+    await page.locator("#site-search-q").press("Enter");
+    await page.waitForURL(/\/search\/\?q=sarin/);
+    await waitForResults(page, "sarin");
+    expect(await hitSources(page)).toHaveLength(2);
+    await page.locator(".search-hit__link").first().click();
+    await page.waitForURL(/\/articles\/.*\?highlight=sarin/);
+    const marks = page.locator("[data-pagefind-body] mark.pagefind-highlight");
+    await marks.first().waitFor();
+    expect((await marks.allTextContents()).map((t) => t.toLowerCase())).toContain("sarin");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("without JavaScript the search slot is a link to the report list, never a dead box", async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: "block" });
+    try {
+      const { page } = await openPage("/", noJs);
+      const fallback = page.locator(".search-slot__fallback");
+      expect(await fallback.isVisible()).toBe(true);
+      expect(await fallback.getAttribute("href")).toBe("/");
+      expect(await page.locator(".search-box").isVisible()).toBe(false);
+      const search = await openPage("/search/", noJs);
+      expect(await search.page.getByText("Search runs in your browser and needs JavaScript").isVisible()).toBe(true);
+    } finally {
+      await noJs.close();
+    }
+  });
+
+  it("a first search for `sarin` transfers only the search runtime, the index chunk and two fragments", async () => {
+    const fresh = await browser.newContext({ serviceWorkers: "block" });
+    try {
+      const page = await fresh.newPage();
+      const files: Array<{ path: string; bytes: number; gzip: number }> = [];
+      page.on("response", async (response) => {
+        const { pathname } = new URL(response.url());
+        if (!pathname.startsWith("/pagefind/")) return;
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        files.push({ path: pathname, bytes: body.length, gzip: gzipSync(body).length });
+      });
+      await page.goto(`${server.url}/search/`);
+      await typeSearch(page, "sarin");
+      await page.waitForLoadState("networkidle");
+      const total = files.reduce((n, f) => n + f.bytes, 0);
+      const gzip = files.reduce((n, f) => n + f.gzip, 0);
+      console.info(
+        `First search for "sarin": ${files.length} files, ${total} bytes under /pagefind/ (${gzip} gzipped)\n` +
+          files.map((f) => `  ${f.path} ${f.bytes} (${f.gzip} gz)`).join("\n"),
+      );
+      expect(files.filter((f) => f.path.includes("/fragment/"))).toHaveLength(2);
+      expect(files.map((f) => f.path)).not.toContain("/pagefind/pagefind-ui.js");
+      expect(total).toBeLessThan(500_000);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  const AXE_PAGES = () => ["/", articles.afp!, "/timeline/", "/search/?q=sarin"];
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`axe finds no violations on the home, article, timeline and search pages (${colorScheme})`, async () => {
+      const ctx = await browser.newContext({ colorScheme, serviceWorkers: "block" });
+      try {
+        for (const urlPath of AXE_PAGES()) {
+          const { page, errors } = await openPage(urlPath, ctx);
+          if (urlPath.startsWith("/search/")) {
+            await waitForResults(page, "sarin");
+            await page.locator(".search-hit").first().waitFor();
+          }
+          const results = await new AxeBuilder({ page }).analyze();
+          const summary = results.violations.map((v) => `${urlPath} ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
+          expect(summary).toEqual([]);
+          expect(errors).toEqual([]);
+          await page.close();
+        }
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+
+  it("after a first visit, the archive and its search work with the server gone", async () => {
+    // Its own server (its own origin, so its own service worker), shut down halfway through.
+    const own = await startStaticServer(site.outDir);
+    const ctx = await browser.newContext();
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${own.url}/`);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true), null, { timeout: 15_000 });
+      // Wait until the worker has filled its cache with every article and search fragment.
+      const manifest = await (await fetch(`${own.url}/offline.json`)).json();
+      const wanted: string[] = [...manifest.shell, ...manifest.pages];
+      await expect
+        .poll(
+          () =>
+            page.evaluate(async (urls) => {
+              const cache = await caches.open("wire-archive");
+              const have = await Promise.all(urls.map((u) => cache.match(new URL(u, location.origin).href)));
+              return have.filter((r) => !r).length;
+            }, wanted),
+          { timeout: 20_000 },
+        )
+        .toBe(0);
+      await own.close();
+
+      await page.goto(`${own.url}${articles.bbc}`);
+      expect(await page.locator("h1").textContent()).toMatch(/^The US and Russian foreign ministers/);
+      await page.goto(`${own.url}/search/?q=sarin`);
+      await waitForResults(page, "sarin");
+      expect((await hitSources(page)).sort()).toEqual(["Agence France-Presse", "Al Jazeera"]);
+    } finally {
+      await ctx.close();
+      await own.close().catch(() => {});
+    }
+  });
+});

@@ -1,0 +1,112 @@
+/** The search step's small parts: bundle accounting, the offline plan, excerpt parsing, hit formatting. */
+import { describe, expect, it } from "vitest";
+import { bundlePart } from "../../src/search/bundle-size.ts";
+import { formatHits } from "../../src/search/format-hits.ts";
+import { planOffline } from "../../src/search/offline-manifest.ts";
+import { parseExcerpt, type SearchHit } from "../../src/search/search-site.ts";
+
+describe("bundlePart", () => {
+  it("tells index files from the search runtime and the UI", () => {
+    expect(bundlePart("fragment/en_14ff6b9.pf_fragment")).toBe("index");
+    expect(bundlePart("index/en_8b2a888.pf_index")).toBe("index");
+    expect(bundlePart("filter/en_21c880b.pf_filter")).toBe("index");
+    expect(bundlePart("pagefind.en_9b607eca91.pf_meta")).toBe("index");
+    expect(bundlePart("pagefind-entry.json")).toBe("index");
+    expect(bundlePart("pagefind.js")).toBe("runtime");
+    expect(bundlePart("wasm.en.pagefind")).toBe("runtime");
+    expect(bundlePart("pagefind-component-ui.js")).toBe("ui");
+    expect(bundlePart("pagefind-highlight.js")).toBe("ui");
+  });
+});
+
+describe("planOffline", () => {
+  const files = [
+    "index.html",
+    "search/index.html",
+    "timeline/index.html",
+    "articles/a-report/index.html",
+    "assets/site.css",
+    "raw/a-report.txt",
+    "data/articles.json",
+    "offline.json",
+    "sw.js",
+    "feed.xml",
+    "pagefind/pagefind.js",
+    "pagefind/pagefind-entry.json",
+    "pagefind/pagefind-ui.js",
+    "pagefind/pagefind-modular-ui.css",
+    "pagefind/pagefind-component-ui.js",
+    "pagefind/wasm.en.pagefind",
+    "pagefind/wasm.unknown.pagefind",
+    "pagefind/index/en_1.pf_index",
+    "pagefind/fragment/en_2.pf_fragment",
+  ];
+  const plan = planOffline(files, "pagefind", ["en"]);
+
+  it("puts top-level pages, assets and the search runtime and index in the shell", () => {
+    expect(plan.shell).toEqual([
+      "/",
+      "/search/",
+      "/timeline/",
+      "/assets/site.css",
+      "/pagefind/pagefind.js",
+      "/pagefind/pagefind-entry.json",
+      "/pagefind/pagefind-component-ui.js",
+      "/pagefind/wasm.en.pagefind",
+      "/pagefind/index/en_1.pf_index",
+    ]);
+  });
+
+  it("leaves articles and result fragments for the background fill", () => {
+    expect(plan.pages).toEqual(["/articles/a-report/", "/pagefind/fragment/en_2.pf_fragment"]);
+  });
+});
+
+describe("parseExcerpt", () => {
+  it("returns plain text with the marked ranges, entities decoded", () => {
+    const { text, marks } = parseExcerpt("mustard and <mark>sarin</mark> gas, Kerry &amp; Lavrov&#39;s <mark>talks</mark>");
+    expect(text).toBe("mustard and sarin gas, Kerry & Lavrov's talks");
+    expect(marks).toEqual([
+      [12, 17],
+      [40, 45],
+    ]);
+    expect(marks.map(([a, b]) => text.slice(a, b))).toEqual(["sarin", "talks"]);
+  });
+});
+
+describe("formatHits", () => {
+  const hit: SearchHit = {
+    headline: "US and Russia enter third day of Syria talks",
+    source: "Al Jazeera",
+    sourceId: "al-jazeera",
+    date: "2013-09-14",
+    published: "14 September 2013, 07:13",
+    url: "/articles/us-and-russia/",
+    file: "/tmp/site/articles/us-and-russia/index.html",
+    excerpt: "mustard and sarin gas",
+    marks: [[12, 17]],
+    score: 1,
+  };
+
+  it("prints headline, source · date, URL and excerpt per hit", () => {
+    expect(formatHits([hit], { query: "sarin", total: 1 })).toBe(
+      [
+        '1 report matches "sarin":',
+        "",
+        "1. US and Russia enter third day of Syria talks",
+        "   Al Jazeera · 14 September 2013, 07:13",
+        "   /articles/us-and-russia/",
+        "   …mustard and sarin gas…",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("bolds the matched words on a colour terminal", () => {
+    expect(formatHits([hit], { query: "sarin", total: 1, color: true })).toContain("…mustard and \x1b[1msarin\x1b[0m gas…");
+  });
+
+  it("says so when nothing matches", () => {
+    expect(formatHits([], { query: "zeppelin", total: 0 })).toBe('No reports match "zeppelin".\n');
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The timeline page model (src/site/timeline-page.ts, timeline-dates.ts) on hand-built events: date
+ * labels at each precision, splitting a long timeline by year/month/part, per-source scopes, where each
+ * event lives, and the marks cut into article text. Expected values are written by hand.
+ */
+import { describe, expect, it } from "vitest";
+import type { TimelineEvent } from "../../src/timeline/types.ts";
+import { spanLabel } from "../../src/site/timeline-dates.ts";
+import { buildTimelineModel, segmentText, splitIntoParts, type TimelineRef } from "../../src/site/timeline-page.ts";
+import { record } from "./records.ts";
+
+function ev(id: string, date: string, precision: TimelineEvent["precision"], articleIds: string[], end?: string): TimelineEvent {
+  return {
+    id,
+    date,
+    ...(end ? { end } : {}),
+    precision,
+    text: `Event ${id}`,
+    sources: articleIds.map((articleId, i) => ({ articleId, blockIndex: i, quote: `Event ${id}`, expression: date })),
+  };
+}
+
+describe("spanLabel", () => {
+  it("prints each precision without inventing detail", () => {
+    expect(spanLabel({ date: "2013-09-13", precision: "day" }, { weekday: true })).toBe("Friday 13 September 2013");
+    expect(spanLabel({ date: "2013-09-13", precision: "day" }, { short: true })).toBe("13 Sep 2013");
+    expect(spanLabel({ date: "2013-09-05", end: "2013-09-06", precision: "day" })).toBe("5–6 September 2013");
+    expect(spanLabel({ date: "2013-09-30", end: "2013-10-02", precision: "day" })).toBe("30 September – 2 October 2013");
+    expect(spanLabel({ date: "2012-12-31", end: "2013-01-02", precision: "day" }, { short: true })).toBe("31 Dec 2012 – 2 Jan 2013");
+    expect(spanLabel({ date: "2013-09-16", end: "2013-09-22", precision: "week" })).toBe("Week of 16–22 September 2013");
+    expect(spanLabel({ date: "2013-09-30", end: "2013-10-06", precision: "week" }, { short: true })).toBe("week of 30 Sep – 6 Oct 2013");
+    expect(spanLabel({ date: "2013-09", precision: "month" })).toBe("September 2013");
+    expect(spanLabel({ date: "2013-03", end: "2013-05", precision: "month" })).toBe("March–May 2013");
+    expect(spanLabel({ date: "2011", precision: "year" })).toBe("2011");
+    expect(spanLabel({ date: "2013-09-13", precision: "day" }, { weekday: true, noYear: true })).toBe("Friday 13 September");
+  });
+
+  it("prints an unreadable date as given rather than hiding it", () => {
+    expect(spanLabel({ date: "2013-13-40", precision: "day" })).toBe("2013-13-40");
+  });
+});
+
+describe("splitIntoParts", () => {
+  it("keeps a short timeline on one page", () => {
+    const events = [ev("a", "2013-09-13", "day", ["x"]), ev("b", "2013-09-14", "day", ["x"])];
+    expect(splitIntoParts(events, 5)).toEqual([{ key: "", label: null, events }]);
+  });
+
+  it("splits a long one by year, a big year by month, a big month into numbered parts", () => {
+    const y2012 = [ev("p", "2012-05-01", "day", ["x"]), ev("q", "2012-06", "month", ["x"]), ev("r", "2012-07-01", "day", ["x"])];
+    const yearOnly = ev("y", "2013", "year", ["x"]);
+    const jan = [ev("j1", "2013-01-05", "day", ["x"]), ev("j2", "2013-01-06", "day", ["x"])];
+    const sep = Array.from({ length: 9 }, (_, i) => ev(`s${i}`, `2013-09-${String(i + 10)}`, "day", ["x"]));
+    const parts = splitIntoParts([...y2012, yearOnly, ...jan, ...sep], 5);
+    expect(parts.map((p) => [p.key, p.label, p.events.map((e) => e.id).join(",")])).toEqual([
+      ["2012/", "2012", "p,q,r"],
+      // The event dated only "2013" goes with the year's first month rather than a page of its own.
+      ["2013/01/", "January 2013", "y,j1,j2"],
+      ["2013/09/", "September 2013, part 1 of 2", "s0,s1,s2,s3,s4"],
+      ["2013/09/2/", "September 2013, part 2 of 2", "s5,s6,s7,s8"],
+    ]);
+  });
+});
+
+describe("buildTimelineModel", () => {
+  const records = [
+    record("afp-1", "AFP", "2013-09-14", ["x"]),
+    record("bbc-1", "BBC", "2013-09-13", ["x", "y"]),
+  ];
+
+  it("puts every event on the unfiltered page and each outlet's on its own page, with filter chips", () => {
+    const events = [ev("e1", "2013-09-13", "day", ["afp-1", "bbc-1"]), ev("e2", "2013-09-15", "day", ["afp-1"]), ev("e3", "2013-09", "month", ["bbc-1"])];
+    const model = buildTimelineModel({ records, timeline: { events } });
+    const ids = (url: string) => model.pages.find((p) => p.url === url)!.months.flatMap((m) => m.days.flatMap((d) => d.events.map((e) => e.id)));
+    expect(model.pages.map((p) => p.url)).toEqual(["/timeline/", "/timeline/source/afp/", "/timeline/source/bbc/"]);
+    expect(ids("/timeline/")).toEqual(["e1", "e2", "e3"]);
+    expect(ids("/timeline/source/afp/")).toEqual(["e1", "e2"]);
+    expect(ids("/timeline/source/bbc/")).toEqual(["e1", "e3"]);
+    const bbc = model.pages[2];
+    expect(bbc.chips).toEqual([
+      { href: "/timeline/", label: "All sources", count: 3, current: false },
+      { href: "/timeline/source/afp/", label: "AFP", count: 2, current: false },
+      { href: "/timeline/source/bbc/", label: "BBC", count: 2, current: true },
+    ]);
+    // An event keeps all its outlets on a filtered page: corroboration is the point.
+    const e1 = bbc.months[0].days[0].events[0];
+    expect(e1.outlets.map((o) => [o.name, o.href])).toEqual([
+      ["AFP", "/articles/afp-1/#b0"],
+      ["BBC", "/articles/bbc-1/#b1"],
+    ]);
+  });
+
+  it("groups by month then day, labelling each day group at its own precision", () => {
+    const events = [
+      ev("m", "2013-09", "month", ["afp-1"]),
+      ev("r", "2013-09-05", "day", ["bbc-1"], "2013-09-06"),
+      ev("f1", "2013-09-13", "day", ["afp-1"]),
+      ev("f2", "2013-09-13", "day", ["bbc-1"]),
+      ev("w", "2013-09-16", "week", ["afp-1"], "2013-09-22"),
+    ];
+    const [page] = buildTimelineModel({ records, timeline: { events } }).pages;
+    expect(page.months.map((m) => [m.anchor, m.label])).toEqual([["m-2013-09", "September 2013"]]);
+    expect(page.months[0].days.map((d) => [d.label, d.datetime, d.events.length])).toEqual([
+      ["In September 2013", "2013-09", 1],
+      ["5–6 September", "2013-09-05", 1],
+      ["Friday 13 September", "2013-09-13", 2],
+      ["Week of 16–22 September", "2013-09-16", 1],
+    ]);
+    expect(page.index).toEqual([
+      { year: "2013", href: "/timeline/#m-2013-09", count: 5, months: [{ href: "/timeline/#m-2013-09", label: "Sep", long: "September 2013", count: 5, current: false }] },
+    ]);
+  });
+
+  it("on a split timeline, links each event from articles to the page that holds it", () => {
+    const events = [ev("old", "2012-01-02", "day", ["bbc-1"]), ...Array.from({ length: 3 }, (_, i) => ev(`n${i}`, `2013-09-1${i}`, "day", ["afp-1"]))];
+    const model = buildTimelineModel({ records, timeline: { events } }, 2);
+    const all = model.pages.filter((p) => !p.source);
+    expect(all.map((p) => [p.url, p.isIndex, p.count])).toEqual([
+      ["/timeline/", true, 0],
+      ["/timeline/2012/", false, 1],
+      // 2013 holds 3 > 2 events: split by month, and September into two parts.
+      ["/timeline/2013/09/", false, 2],
+      ["/timeline/2013/09/2/", false, 1],
+    ]);
+    expect(model.eventHref.get("n2")).toBe("/timeline/2013/09/2/#n2");
+    expect(model.refs.get("bbc-1")?.get(0)).toEqual([{ eventId: "old", href: "/timeline/2012/#old", label: "2 Jan 2012", quote: "Event old" }]);
+    // The index page points at the first part; each part at its neighbours.
+    expect(all[0].next?.href).toBe("/timeline/2012/");
+    expect([all[2].prev?.href, all[2].next?.href]).toEqual(["/timeline/2012/", "/timeline/2013/09/2/"]);
+    expect(all[0].index.map((y) => [y.year, y.count, y.months.map((m) => `${m.label}:${m.count}`).join(" ")])).toEqual([
+      ["2012", 1, "Jan:1"],
+      ["2013", 3, "Sep:3"],
+    ]);
+  });
+
+  it("builds an empty unfiltered page for an archive without events", () => {
+    const model = buildTimelineModel({ records, timeline: { events: [] } });
+    expect(model.pages.map((p) => [p.url, p.count, p.months.length])).toEqual([["/timeline/", 0, 0]]);
+  });
+});
+
+describe("segmentText", () => {
+  const ref = (eventId: string, quote: string): TimelineRef => ({ eventId, href: `/timeline/#${eventId}`, label: eventId, quote });
+
+  it("cuts after each cited sentence and loses no text", () => {
+    const text = "Talks began on Monday. They may end on Friday. Nobody knows.";
+    const segments = segmentText(text, [ref("fri", "They may end on Friday."), ref("mon", "Talks began on Monday."), ref("mon2", "Talks began on Monday.")]);
+    expect(segments.map((s) => [s.text, s.refs.map((r) => r.eventId)])).toEqual([
+      ["Talks began on Monday.", ["mon", "mon2"]],
+      [" They may end on Friday.", ["fri"]],
+      [" Nobody knows.", []],
+    ]);
+    expect(segments.map((s) => s.text).join("")).toBe(text);
+  });
+
+  it("puts the mark of a quote it cannot find at the end instead of dropping it", () => {
+    const segments = segmentText("Something happened.", [ref("x", "Not in this text.")]);
+    expect(segments).toEqual([{ text: "Something happened.", refs: [ref("x", "Not in this text.")] }]);
+  });
+
+  it("leaves a block without marks whole", () => {
+    expect(segmentText("Plain.", [])).toEqual([{ text: "Plain.", refs: [] }]);
+  });
+});
