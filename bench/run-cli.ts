@@ -18,6 +18,8 @@ export interface CliRun {
   wallSeconds: number;
   /** Peak resident set size of the CLI process, MB (the largest single process, as getrusage reports). */
   peakRssMB?: number;
+  /** User + system CPU seconds of the CLI process: robust to a busy machine, unlike wall time. */
+  cpuSeconds?: number;
   /** Stage -> seconds, when the CLI reported them. */
   stages?: Record<string, number>;
   /** Everything else the CLI put in the timings file (e.g. parse cache hits). */
@@ -53,8 +55,17 @@ export async function runCli(root: string, args: string[], opts: { timeoutMs?: n
   const wallSeconds = (performance.now() - started) / 1000;
   const run: CliRun = { exitCode, wallSeconds, stdout, stderr };
   const rssText = await readFile(rssFile, "utf8").catch(() => "");
-  const kb = useTime ? /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(rssText)?.[1] : rssText.trim();
-  if (kb) run.peakRssMB = Number(kb) / 1024;
+  if (useTime) {
+    const kb = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(rssText)?.[1];
+    const user = /User time \(seconds\):\s*([\d.]+)/.exec(rssText)?.[1];
+    const sys = /System time \(seconds\):\s*([\d.]+)/.exec(rssText)?.[1];
+    if (kb) run.peakRssMB = Number(kb) / 1024;
+    if (user && sys) run.cpuSeconds = Number(user) + Number(sys);
+  } else if (rssText.trim()) {
+    const [kb, cpuUs] = rssText.trim().split(" ").map(Number);
+    run.peakRssMB = kb / 1024;
+    if (cpuUs) run.cpuSeconds = cpuUs / 1e6;
+  }
   const timings = await readFile(timingsFile, "utf8").then(JSON.parse).catch(() => undefined);
   if (timings && typeof timings === "object") {
     // Accept either the bare `timings` object (stage -> ms) or `{ timings, ...extra }`.

@@ -74,6 +74,12 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Median of the values present; undefined when none is. */
+function medianOf(xs: Array<number | undefined>): number | undefined {
+  const present = xs.filter((x): x is number => x !== undefined);
+  return present.length ? median(present) : undefined;
+}
+
 function medianStages(runs: CliRun[]): Record<string, number> | undefined {
   const withStages = runs.filter((r) => r.stages);
   if (withStages.length === 0) return undefined;
@@ -127,6 +133,7 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
   if (sample < n) notes.push(`parse rate over the first ${sample} reports (--parse-sample)`);
   const result: SizeResult = {
     n,
+    loadAverage: os.loadavg()[0],
     runs: opts.runs,
     notes,
     generateSeconds,
@@ -140,7 +147,7 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       await clearBuildState(bench.root);
       const run = await build(bench.root);
       full.push(run);
-      log(`N=${n}: full build ${r + 1}/${runs}: ${run.wallSeconds.toFixed(2)} s, ${run.peakRssMB?.toFixed(0) ?? "?"} MB`);
+      log(`N=${n}: full build ${r + 1}/${runs}: ${run.wallSeconds.toFixed(2)} s wall, ${run.cpuSeconds?.toFixed(2) ?? "?"} s CPU, ${run.peakRssMB?.toFixed(0) ?? "?"} MB`);
       if (r === 0 && runs > 1 && n >= 10_000 && run.wallSeconds > LONG_BUILD_SECONDS) {
         runs = 1;
         notes.push(`1 run instead of ${opts.runs} (a full build took ${run.wallSeconds.toFixed(0)} s > ${LONG_BUILD_SECONDS} s)`);
@@ -148,10 +155,10 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       }
     }
     result.runs = runs;
-    const rss = full.map((r) => r.peakRssMB).filter((x): x is number => x !== undefined);
     result.build = {
       wallSeconds: median(full.map((r) => r.wallSeconds)),
-      peakRssMB: rss.length ? median(rss) : undefined,
+      cpuSeconds: medianOf(full.map((r) => r.cpuSeconds)),
+      peakRssMB: medianOf(full.map((r) => r.peakRssMB)),
       stages: medianStages(full),
       allWallSeconds: full.map((r) => r.wallSeconds),
     };
@@ -163,19 +170,19 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
     for (let r = 0; r < runs; r++) noChange.push(await build(bench.root));
     log(`N=${n}: no-change rebuild ${median(noChange.map((r) => r.wallSeconds)).toFixed(2)} s`);
 
-    const edits: number[] = [];
+    const edits: CliRun[] = [];
     for (let r = 0; r < runs; r++) {
       await editReport(bench.seedsDir, r);
-      edits.push((await build(bench.root)).wallSeconds);
+      edits.push(await build(bench.root));
     }
-    log(`N=${n}: edit rebuild ${median(edits).toFixed(2)} s`);
+    log(`N=${n}: edit rebuild ${median(edits.map((r) => r.wallSeconds)).toFixed(2)} s`);
 
     // Add: a report the archive has not seen (report N+k of the same generated sequence).
     const corpus = await loadCorpus(opts.corpusDir);
     const viaAdd = await hasCommand(bench.root, "add");
     const incoming = path.join(bench.root, "incoming");
     await mkdir(incoming, { recursive: true });
-    const adds: number[] = [];
+    const adds: CliRun[] = [];
     for (let r = 0; r < runs; r++) {
       const report = generateReport(corpus, opts.seed, n + r);
       if (viaAdd) {
@@ -184,20 +191,23 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
         let run = await runCli(bench.root, ["add", file, "--quiet"]);
         if (run.exitCode === 2) run = await runCli(bench.root, ["add", file]); // no --quiet on add
         if (run.exitCode !== 0) throw new Error(`add exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
-        adds.push(run.wallSeconds);
+        adds.push(run);
       } else {
         await writeFile(path.join(bench.seedsDir, report.fileName), report.text);
-        adds.push((await build(bench.root)).wallSeconds);
+        adds.push(await build(bench.root));
       }
     }
-    log(`N=${n}: add rebuild ${median(adds).toFixed(2)} s (${viaAdd ? "wire-archive add" : "copy + build"})`);
+    log(`N=${n}: add rebuild ${median(adds.map((r) => r.wallSeconds)).toFixed(2)} s (${viaAdd ? "wire-archive add" : "copy + build"})`);
     if (viaAdd) notes.push("add s: `wire-archive add <file>` wall time (assumed to include the rebuild)");
     result.rebuild = {
-      addSeconds: median(adds),
+      addSeconds: median(adds.map((r) => r.wallSeconds)),
       addVia: viaAdd ? "add" : "copy+build",
-      editSeconds: median(edits),
+      editSeconds: median(edits.map((r) => r.wallSeconds)),
       noChangeSeconds: median(noChange.map((r) => r.wallSeconds)),
-      noChangePeakRssMB: median(noChange.map((r) => r.peakRssMB ?? NaN)),
+      noChangePeakRssMB: medianOf(noChange.map((r) => r.peakRssMB)),
+      addCpuSeconds: medianOf(adds.map((r) => r.cpuSeconds)),
+      editCpuSeconds: medianOf(edits.map((r) => r.cpuSeconds)),
+      noChangeCpuSeconds: medianOf(noChange.map((r) => r.cpuSeconds)),
     };
 
     const site = path.join(bench.root, "_site");

@@ -11,6 +11,8 @@ export interface SizeResult {
   parse: { sample: number; reportsPerSecond: number; unusable: number; rules: Record<string, number> };
   build?: {
     wallSeconds: number;
+    /** Median user + system CPU seconds: what the build costs even when the machine is shared. */
+    cpuSeconds?: number;
     peakRssMB?: number;
     /** Median seconds per stage, when the CLI reports its timings ($WIRE_ARCHIVE_TIMINGS). */
     stages?: Record<string, number>;
@@ -23,10 +25,16 @@ export interface SizeResult {
     editSeconds?: number;
     noChangeSeconds?: number;
     noChangePeakRssMB?: number;
+    /** CPU seconds (user + system) of the same rebuilds. */
+    addCpuSeconds?: number;
+    editCpuSeconds?: number;
+    noChangeCpuSeconds?: number;
   };
   index?: { pagefindMB?: number; siteMB: number; files: number };
   firstSearch?: { kb?: number; requests?: number; note?: string };
   failed?: string;
+  /** 1-minute load average when this size started: wall times on a loaded machine are inflated. */
+  loadAverage?: number;
 }
 
 export interface Target {
@@ -57,12 +65,15 @@ function stagesText(stages?: Record<string, number>): string {
     .join(" · ");
 }
 
+const STAGES_COL = 5;
+
 export function formatTable(results: SizeResult[]): string {
-  const head = ["N", "parse rep/s", "build s", "peak RSS MB", "stages s", "add s", "edit s", "no-change s", "index MB", "1st search KB"];
+  const head = ["N", "parse rep/s", "build s", "build CPU s", "peak RSS MB", "stages s", "add s", "edit s", "no-change s", "index MB", "1st search KB"];
   const rows = results.map((r) => [
     r.n.toLocaleString("en-US"),
     fmt(r.parse.reportsPerSecond, 0),
     fmt(r.build?.wallSeconds),
+    fmt(r.build?.cpuSeconds),
     fmt(r.build?.peakRssMB, 0),
     stagesText(r.build?.stages),
     r.rebuild?.addSeconds === undefined ? "—" : `${fmt(r.rebuild.addSeconds)}${r.rebuild.addVia === "copy+build" ? "*" : ""}`,
@@ -72,13 +83,15 @@ export function formatTable(results: SizeResult[]): string {
     r.firstSearch?.kb === undefined ? "—" : fmt(r.firstSearch.kb, 0),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
-  const out = [line(head), `|${widths.map((w, i) => (i === 4 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...rows.map(line)];
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === STAGES_COL ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const out = [line(head), `|${widths.map((w, i) => (i === STAGES_COL ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...rows.map(line)];
   const footnotes: string[] = [];
   if (results.some((r) => r.rebuild?.addVia === "copy+build")) footnotes.push("* add = report copied into seeds/ + `build` (no `add` command yet)");
   if (results.some((r) => !r.build?.stages)) footnotes.push("stages n/a: the CLI does not write $WIRE_ARCHIVE_TIMINGS yet");
   for (const r of results) {
     if (r.firstSearch?.note) footnotes.push(`N=${r.n}: first search not measured: ${r.firstSearch.note}`);
+    if (r.loadAverage !== undefined && r.loadAverage > 2) footnotes.push(`N=${r.n}: machine busy (load average ${r.loadAverage.toFixed(1)}): wall times inflated; CPU s is the steadier figure`);
+    if (r.rebuild?.noChangeCpuSeconds !== undefined) footnotes.push(`N=${r.n}: rebuild CPU s: add ${fmt(r.rebuild.addCpuSeconds)}, edit ${fmt(r.rebuild.editCpuSeconds)}, no-change ${fmt(r.rebuild.noChangeCpuSeconds)}`);
     if (r.failed) footnotes.push(`N=${r.n}: FAILED: ${r.failed}`);
     for (const note of r.notes) footnotes.push(`N=${r.n}: ${note}`);
   }

@@ -26,6 +26,7 @@ function remember(term, sort) {
 }
 
 async function start() {
+  document.querySelector("[data-search-nojs]").hidden = true;
   // /offline.json is always present; it says whether the build's search step ran.
   const manifest = await fetch("/offline.json", { cache: "no-cache" })
     .then((r) => (r.ok ? r.json() : null))

@@ -18,7 +18,8 @@ export const ABBREVIATIONS = new Set([
   "corp", "co", "ltd", "mt", "ft", "a.m", "p.m", "u.s", "u.n", "u.k", "e.g", "i.e", "etc", "approx", "est",
 ]);
 
-const TERMINAL = /([.!?]+)(["”’')\]]*)(\s+|(?=[A-Z"“]))/g;
+// `$` keeps a closing quote at the very end with its sentence (else the match backtracks and splits before it).
+const TERMINAL = /([.!?]+)(["”’')\]]*)(\s+|$|(?=[A-Z"“]))/g;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];

@@ -71,7 +71,10 @@ export function buildPublishIndex(archive: Pick<Archive, "records" | "sources">,
       group.records.push(record);
       months.set(path, group);
     } else undated.push(record);
-    bySource.set(record.source.id, [...(bySource.get(record.source.id) ?? []), record]);
+    // Records are validated before they get here; a malformed one is left for the templates to report
+    // (renderSite wraps their errors with the template's name) rather than failing here unexplained.
+    const sourceId = record.source?.id;
+    if (sourceId) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), record]);
   }
   const names = new Map(archive.sources.map((s) => [s.id, s.name]));
   const sources = [...bySource].map(([id, records]): SourceGroup => {

@@ -190,8 +190,10 @@ function monthGroups(events: readonly EventView[], raw: readonly TimelineEvent[]
   });
 }
 
+/** The outlet of a source; a record that is missing or has no source still gets shown, as "unknown". */
 function outletOf(record: ArticleRecord | undefined, articleId: string): Outlet {
-  return record ? { id: record.source.id, name: record.source.name } : { id: "unknown", name: articleId };
+  const source = record?.source;
+  return source?.id ? { id: source.id, name: source.name || source.id } : { id: "unknown", name: record ? "Unknown source" : articleId };
 }
 
 function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>): EventView {

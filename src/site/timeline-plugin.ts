@@ -37,7 +37,7 @@ export function timelineModel(archive: TimelineArchive | null | undefined): Time
 export default function timelinePlugin(config: UserConfig): void {
   // Pages are computed from the archive, which reaches Eleventy as global data: every template carries it.
   config.addCollection("timelinePages", (api) => {
-    const archive = (api as CollectionApi).getAll().find((item) => item.data?.archive)?.data.archive as TimelineArchive | undefined;
+    const archive = (api as CollectionApi).getAll().find((item) => item.data?.archive)?.data?.archive as TimelineArchive | undefined;
     return timelineModel(archive).pages;
   });
   /** The marks for one body block: `archive | timelineRefs(record.id, index)`. */

@@ -26,3 +26,10 @@ describe("splitSentences", () => {
     expect(text.slice(two.index, two.index + two.text.length)).toBe("Two here.");
   });
 });
+
+describe("closing quotes at the end of a paragraph", () => {
+  it("stay with their sentence", () => {
+    expect(splitSentences('He said: "We\'re obviously at a pivotal point."').map((s) => s.text)).toEqual(['He said: "We\'re obviously at a pivotal point."']);
+    expect(splitSentences('"It ended." Then they left.').map((s) => s.text)).toEqual(['"It ended."', "Then they left."]);
+  });
+});
