@@ -8,7 +8,8 @@ export interface SizeResult {
   runs: number;
   notes: string[];
   generateSeconds: number;
-  parse: { sample: number; reportsPerSecond: number; unusable: number; rules: Record<string, number> };
+  /** reportsPerSecond is per CPU second of the parse loop (one core); reportsPerWallSecond for reference. */
+  parse: { sample: number; reportsPerSecond: number; reportsPerWallSecond?: number; unusable: number; rules: Record<string, number> };
   build?: {
     wallSeconds: number;
     /** Median user + system CPU seconds: what the build costs even when the machine is shared. */

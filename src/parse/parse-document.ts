@@ -30,7 +30,7 @@ export function parseDocument(doc: SourceDocument, profiles: ProfileSet = defaul
     findCaptions(d);
     findDatelines(d);
     findBylines(d);
-    const logical = findMasthead(d, joinWrappedLines(openLines(d)));
+    const logical = findMasthead(d, toLogicalLines(d));
     assembleBlocks(d, selectContent(d, logical));
     checkArticleFound(d);
   }
@@ -52,6 +52,13 @@ export function parseReport(doc: SourceDocument, profiles?: ProfileSet): ParsedR
   const record = parseDocument(doc, profiles);
   const usable = !doc.fatal && !record.diagnostics.some((d) => d.severity === "error" && UNUSABLE.has(d.rule));
   return { record, usable };
+}
+
+/** Text is hard-wrapped and joined back; an HTML page's lines are block elements already. */
+function toLogicalLines(d: Draft) {
+  const open = openLines(d);
+  if (d.doc.format !== "html") return joinWrappedLines(open);
+  return open.filter((l) => !isBlank(l)).map((l) => ({ text: l.text.trim(), lines: [l.n] }));
 }
 
 function checkArticleFound(d: Draft): void {

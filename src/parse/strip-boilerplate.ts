@@ -16,7 +16,8 @@ export function stripBoilerplate(d: Draft): void {
 
 /**
  * A teaser marker and the lines that follow it are boilerplate: up to the next blank line, or to
- * the end when the marker sits in the last third of the report (recommendation lists close a page).
+ * the end when the marker sits in the last third of the report (recommendation lists close a page);
+ * in an HTML page, up to the edge of the article Readability found.
  */
 export function stripTeaserLists(d: Draft): void {
   const markers = patterns(d, "teaserMarkers").flat();
@@ -28,7 +29,11 @@ export function stripTeaserLists(d: Draft): void {
     if (!marker) continue;
     removeLine(d, lines[i], marker.reason);
     const toEnd = lines[i].n > (last * 2) / 3;
+    // In an HTML page the list ends where Readability's article begins or ends (there are no blank lines).
+    const inArticle = (n: number) => d.doc.bodyLines?.has(n) ?? false;
+    const markerInArticle = inArticle(lines[i].n);
     for (let j = i + 1; j < lines.length; j++) {
+      if (d.doc.bodyLines && inArticle(lines[j].n) !== markerInArticle) break;
       if (isBlank(lines[j])) {
         if (toEnd) continue;
         break;

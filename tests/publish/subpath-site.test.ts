@@ -156,6 +156,11 @@ describe("article head: JSON-LD, Open Graph, canonical", () => {
     expect(doc.querySelector('link[href="/wire/assets/print.css"]')?.getAttribute("media")).toBe("print");
     expect(existsSync(path.join(site.outDir, "assets/print.css"))).toBe(true);
   });
+
+  it("tells scripts the path prefix, which the HTML <base> plugin cannot add to JS strings", async () => {
+    const doc = await site.html("/sources/");
+    expect(doc.querySelector('meta[name="wire-archive:path-prefix"]')?.getAttribute("content")).toBe("/wire/");
+  });
 });
 
 describe("sources and monthly archive", () => {
