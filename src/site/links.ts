@@ -26,7 +26,8 @@ export function blockAnchor(index: number): string {
 /** Absolute URL when the site knows where it is published; otherwise the root-relative path. */
 export function absoluteUrl(urlPath: string, baseUrl?: string | null): string {
   if (!baseUrl) return urlPath;
-  return new URL(urlPath, baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).href;
+  // Site paths are root-relative; resolve them under the base URL's own path (hosting under a sub-path).
+  return new URL(urlPath.replace(/^\/+/, ""), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).href;
 }
 
 /**

@@ -191,6 +191,21 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     });
   }
 
+  it("the search page with results fits a 360px phone screen, without axe violations", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: "block" });
+    try {
+      const { page, errors } = await openPage("/search/?q=talks", ctx);
+      await waitForResults(page, "talks");
+      await page.locator(".search-hit").first().waitFor();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it("after a first visit, the archive and its search work with the server gone", async () => {
     // Its own server (its own origin, so its own service worker), shut down halfway through.
     const own = await startStaticServer(site.outDir);
