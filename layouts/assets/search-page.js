@@ -4,6 +4,8 @@ const page = document.querySelector("[data-search-page]");
 const status = document.querySelector("[data-search-status]");
 const sortSelect = document.querySelector("#search-sort");
 const params = new URLSearchParams(location.search);
+// The site root, from this script's own URL (<root>assets/search-page.js): the site may live under a sub-path.
+const root = new URL("../", import.meta.url);
 
 function say(message) {
   status.textContent = message;
@@ -27,8 +29,8 @@ function remember(term, sort) {
 
 async function start() {
   document.querySelector("[data-search-nojs]").hidden = true;
-  // /offline.json is always present; it says whether the build's search step ran.
-  const manifest = await fetch("/offline.json", { cache: "no-cache" })
+  // offline.json is always present; it says whether the build's search step ran.
+  const manifest = await fetch(new URL("offline.json", root), { cache: "no-cache" })
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => null);
   if (!manifest || !manifest.indexed) {
@@ -41,14 +43,16 @@ async function start() {
   // Configuration must exist before the components connect: insert it ahead of them, then load the UI.
   const config = document.createElement("pagefind-config");
   config.setAttribute("highlight-param", "highlight");
+  config.setAttribute("bundle-path", new URL("pagefind/", root).pathname);
+  config.setAttribute("base-url", root.pathname);
   if (sort) config.setAttribute("sort", sort);
   page.prepend(config);
   const css = document.createElement("link");
   css.rel = "stylesheet";
-  css.href = "/pagefind/pagefind-component-ui.css";
+  css.href = new URL("pagefind/pagefind-component-ui.css", root).href;
   document.head.append(css);
   try {
-    await import("/pagefind/pagefind-component-ui.js");
+    await import(new URL("pagefind/pagefind-component-ui.js", root).href);
   } catch {
     say("Search could not be loaded. Browse all reports from the home page instead.");
     return;

@@ -1,6 +1,8 @@
 /**
- * The list of files the service worker (`/sw.js`) keeps for offline use, written to `/offline.json`
+ * The list of files the service worker (`sw.js`) keeps for offline use, written to `offline.json`
  * after Pagefind has written its bundle (the bundle's file names are content hashes, known only then).
+ * URLs are relative to the site root ("./", "search/", "pagefind/pagefind.js"), so a site served under
+ * a sub-path works as well.
  * `shell` is cached when the worker installs: top-level pages, assets and the search runtime and index.
  * `pages` is filled in afterwards, in the background: every other page and each result's fragment.
  * Raw reports and data files are cached when first fetched, not ahead.
@@ -37,13 +39,13 @@ export function planOffline(files: string[], bundleDir = "pagefind", wasm?: stri
     const core = wasmFile.exec(rel)?.[1];
     if (wasm && core && !wasm.includes(core)) continue;
     if (rel.endsWith(".html")) {
-      const url = `/${rel.replace(/(^|\/)index\.html$/, "$1")}`;
-      // Top-level pages (/, /search/, /timeline/...) belong to the shell; articles and the like come after.
-      (url.split("/").length <= 3 ? shell : pages).push(url);
+      const url = rel.replace(/(^|\/)index\.html$/, "$1") || "./";
+      // Top-level pages (home, search/, timeline/...) belong to the shell; articles and the like come after.
+      (url.split("/").length <= 2 ? shell : pages).push(url);
     } else if (rel.startsWith(`${bundleDir}/fragment/`)) {
-      pages.push(`/${rel}`);
+      pages.push(rel);
     } else {
-      shell.push(`/${rel}`);
+      shell.push(rel);
     }
   }
   return { shell, pages };

@@ -14,16 +14,22 @@ export interface BuiltSeedSite {
   remove(): Promise<void>;
 }
 
-export async function buildSeedSite(): Promise<BuiltSeedSite> {
+/**
+ * `subPath` ("wire"): build for serving under /wire/ (base URL "/wire/") into <serveDir>/wire, so a
+ * server rooted at `serveDir` serves it where it expects to be.
+ */
+export async function buildSeedSite(opts: { subPath?: string } = {}): Promise<BuiltSeedSite & { serveDir: string }> {
   const parent = await mkdtemp(path.join(os.tmpdir(), "wa-search-"));
-  const outDir = path.join(parent, "_site");
+  const serveDir = path.join(parent, "root");
+  const outDir = opts.subPath ? path.join(serveDir, opts.subPath) : path.join(parent, "_site");
   const stages: string[] = [];
   const progress: Progress = {
     info() {},
     stage: (name) => ({ tick() {}, done: (summary) => void stages.push(`${name}: ${summary ?? ""}`) }),
   };
-  const result = await buildSite({ root: REPO_ROOT, outDir, progress });
-  return { outDir, result, stages, remove: () => rm(parent, { recursive: true, force: true }) };
+  const baseUrl = opts.subPath ? `/${opts.subPath}/` : undefined;
+  const result = await buildSite({ root: REPO_ROOT, outDir, baseUrl, progress });
+  return { outDir, serveDir: opts.subPath ? serveDir : outDir, result, stages, remove: () => rm(parent, { recursive: true, force: true }) };
 }
 
 /** The seed reports' article URLs, found by source id (ids derive from headlines; look them up). */

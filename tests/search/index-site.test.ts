@@ -68,8 +68,8 @@ describe("indexSite", () => {
     expect(indexed.size.totalBytes).toBe(indexed.size.indexBytes + indexed.size.runtimeBytes + indexed.size.uiBytes);
     const manifest = JSON.parse(readFileSync(path.join(site, "offline.json"), "utf8"));
     expect(manifest.indexed).toBe(true);
-    expect(manifest.shell).toContain("/pagefind/pagefind.js");
-    expect(manifest.pages).toContain("/articles/harbour/");
+    expect(manifest.shell).toContain("pagefind/pagefind.js");
+    expect(manifest.pages).toContain("articles/harbour/");
   });
 
   it("fails with Pagefind's problem spelled out when the page count is not the expected one", async () => {

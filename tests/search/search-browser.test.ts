@@ -206,6 +206,34 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     }
   });
 
+  it("works under a sub-path: box, results, highlight and service worker all stay under /wire/", async () => {
+    const sub = await buildSeedSite({ subPath: "wire" });
+    const own = await startStaticServer(sub.serveDir);
+    const ctx = await browser.newContext();
+    try {
+      const page = await ctx.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+      page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+      await page.goto(`${own.url}/wire/`);
+      await page.locator("#site-search-q").fill("sarin");
+      await page.locator("#site-search-q").press("Enter");
+      await page.waitForURL(/\/wire\/search\/\?q=sarin/);
+      await waitForResults(page, "sarin");
+      const hrefs = await page.locator(".search-hit__link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(hrefs).toHaveLength(2);
+      for (const href of hrefs) expect(href).toMatch(/^\/wire\/articles\/[a-z0-9-]+\/\?highlight=sarin$/);
+      await page.locator(".search-hit__link").first().click();
+      await page.locator("mark.pagefind-highlight").first().waitFor();
+      expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => new URL(r.scope).pathname))).toBe("/wire/");
+      expect(problems).toEqual([]);
+    } finally {
+      await ctx.close();
+      await own.close();
+      await sub.remove();
+    }
+  });
+
   it("after a first visit, the archive and its search work with the server gone", async () => {
     // Its own server (its own origin, so its own service worker), shut down halfway through.
     const own = await startStaticServer(site.outDir);
@@ -222,7 +250,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
           () =>
             page.evaluate(async (urls) => {
               const cache = await caches.open("wire-archive");
-              const have = await Promise.all(urls.map((u) => cache.match(new URL(u, location.origin).href)));
+              const have = await Promise.all(urls.map((u) => cache.match(new URL(u, `${location.origin}/`).href)));
               return have.filter((r) => !r).length;
             }, wanted),
           { timeout: 20_000 },

@@ -45,20 +45,20 @@ describe("planOffline", () => {
 
   it("puts top-level pages, assets and the search runtime and index in the shell", () => {
     expect(plan.shell).toEqual([
-      "/",
-      "/search/",
-      "/timeline/",
-      "/assets/site.css",
-      "/pagefind/pagefind.js",
-      "/pagefind/pagefind-entry.json",
-      "/pagefind/pagefind-component-ui.js",
-      "/pagefind/wasm.en.pagefind",
-      "/pagefind/index/en_1.pf_index",
+      "./",
+      "search/",
+      "timeline/",
+      "assets/site.css",
+      "pagefind/pagefind.js",
+      "pagefind/pagefind-entry.json",
+      "pagefind/pagefind-component-ui.js",
+      "pagefind/wasm.en.pagefind",
+      "pagefind/index/en_1.pf_index",
     ]);
   });
 
-  it("leaves articles and result fragments for the background fill", () => {
-    expect(plan.pages).toEqual(["/articles/a-report/", "/pagefind/fragment/en_2.pf_fragment"]);
+  it("leaves articles and result fragments for the background fill, as paths relative to the site root", () => {
+    expect(plan.pages).toEqual(["articles/a-report/", "pagefind/fragment/en_2.pf_fragment"]);
   });
 });
 
