@@ -50,7 +50,9 @@ describe("summaryOf", () => {
 describe("links", () => {
   it.each([
     ["seeds/000_b84.txt", "/raw/x.txt"],
-    ["seeds/page.html", "/raw/x.html"],
+    ["seeds/page.html", "/raw/x.html.txt"], // served as text: a saved page's scripts must never run on our origin
+    ["seeds/page.HTM", "/raw/x.htm.txt"],
+    ["seeds/story.md", "/raw/x.md"],
     ["seeds/noext", "/raw/x"],
   ])("raw path of %s is %s", (sourceFile, expected) => {
     expect(rawReportPath({ id: "x", sourceFile })).toBe(expected);
@@ -59,6 +61,7 @@ describe("links", () => {
   it("makes absolute URLs only when a base is known", () => {
     expect(absoluteUrl("/articles/a/", "https://ex.org/")).toBe("https://ex.org/articles/a/");
     expect(absoluteUrl("/articles/a/", "https://ex.org")).toBe("https://ex.org/articles/a/");
+    expect(absoluteUrl("/articles/a/", "https://ex.org/wire")).toBe("https://ex.org/wire/articles/a/");
     expect(absoluteUrl("articles/a/", "https://ex.org/archive/")).toBe("https://ex.org/archive/articles/a/");
     expect(absoluteUrl("/articles/a/", null)).toBe("/articles/a/");
   });
