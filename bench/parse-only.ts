@@ -6,14 +6,13 @@
  * --profile records a CPU profile of the parse loop (not module loading) with positions mapped back to
  * the .ts sources (tsx's source maps), so `bench/profile-summary.ts` can print real file:line hot spots.
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { Session } from "node:inspector/promises";
-import { findSourceMap } from "node:module";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { listReports } from "../src/archive/list-reports.ts";
 import { ingestBytes } from "../src/ingest/read-report.ts";
 import { parseReport } from "../src/parse/parse-document.ts";
+import { startProfile, stopProfile } from "./cpu-profile.ts";
 
 export interface ParseOnlyResult {
   reports: number;
@@ -59,31 +58,6 @@ export async function parseOnly(dir: string, root = path.dirname(dir), limit = I
   const cpuSeconds = (used.user + used.system) / 1e6;
   if (session && profileTo) await stopProfile(session, profileTo);
   return { reports: files.length, unusable, seconds, cpuSeconds, reportsPerSecond: files.length / cpuSeconds, reportsPerWallSecond: files.length / seconds, rules, examples };
-}
-
-async function startProfile(): Promise<Session> {
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", { interval: 200 });
-  await session.post("Profiler.start");
-  return session;
-}
-
-/** Stops the profiler and writes the profile with each frame moved to its place in the .ts source. */
-async function stopProfile(session: Session, out: string): Promise<void> {
-  const { profile } = await session.post("Profiler.stop");
-  session.disconnect();
-  for (const node of profile.nodes) {
-    const f = node.callFrame;
-    if (!f.url.startsWith("file:")) continue;
-    const entry = findSourceMap(f.url)?.findEntry(f.lineNumber, f.columnNumber);
-    if (entry && "originalLine" in entry) {
-      f.lineNumber = entry.originalLine;
-      f.columnNumber = entry.originalColumn;
-    }
-  }
-  await writeFile(out, JSON.stringify(profile));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -26,6 +26,8 @@ export interface CliRun {
   extra?: Record<string, unknown>;
   stdout: string;
   stderr: string;
+  /** True when the run was stopped for passing its time limit. */
+  timedOut?: boolean;
 }
 
 let seq = 0;
@@ -39,21 +41,28 @@ export async function runCli(root: string, args: string[], opts: { timeoutMs?: n
   const [cmd, argv] = useTime ? [GNU_TIME, ["-v", "-o", rssFile, process.execPath, ...cli]] : [process.execPath, ["--import", RSS_HOOK, ...cli]];
   const env = { ...process.env, WIRE_ARCHIVE_TIMINGS: timingsFile, WIRE_BENCH_RSS_FILE: rssFile, WIRE_ARCHIVE_ROOT: root, FORCE_COLOR: "0" };
   const started = performance.now();
-  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(cmd, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const { exitCode, stdout, stderr, timedOut } = await new Promise<{ exitCode: number; stdout: string; stderr: string; timedOut: boolean }>((resolve, reject) => {
+    // Its own process group, so a time-out stops `time` and the CLI under it together.
+    const child = spawn(cmd, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let out = "";
     let err = "";
+    let killed = false;
     child.stdout.on("data", (b) => (out += b));
     child.stderr.on("data", (b) => (err += b));
-    const timer = opts.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs) : undefined;
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          killed = true;
+          process.kill(-child.pid!, "SIGKILL");
+        }, opts.timeoutMs)
+      : undefined;
     child.on("error", reject);
     child.on("close", (code, signal) => {
       if (timer) clearTimeout(timer);
-      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: out, stderr: err });
+      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: out, stderr: err, timedOut: killed });
     });
   });
   const wallSeconds = (performance.now() - started) / 1000;
-  const run: CliRun = { exitCode, wallSeconds, stdout, stderr };
+  const run: CliRun = { exitCode, wallSeconds, stdout, stderr, ...(timedOut ? { timedOut } : {}) };
   const rssText = await readFile(rssFile, "utf8").catch(() => "");
   if (useTime) {
     const kb = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(rssText)?.[1];

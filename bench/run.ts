@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 100,1000,10000] [--large] [--runs 3] [--corpus DIR] [--seed 1]
- *  [--json out.json] [--parse-sample 1000] [--keep] [--no-browser]`
+ *  [--json out.json] [--parse-sample 1000] [--timeout-min 30] [--keep] [--no-browser]`
  *
  * For each N: generates an archive of N reports (bench/generate-archive.ts) into a throwaway copy of
  * the project, then measures with the real CLI as a child process, each figure the median of --runs:
@@ -36,6 +36,8 @@ export interface BenchOptions {
   parseSample: number;
   keep: boolean;
   browser: boolean;
+  /** Any one CLI run longer than this is stopped and the size marked as not finished. */
+  timeoutMinutes: number;
 }
 
 function options(argv: string[]): BenchOptions {
@@ -51,6 +53,7 @@ function options(argv: string[]): BenchOptions {
       "parse-sample": { type: "string" },
       keep: { type: "boolean" },
       "no-browser": { type: "boolean" },
+      "timeout-min": { type: "string" },
     },
   });
   const sizes = (values.sizes ?? "100,1000,10000").split(",").map((s) => Number(s.replace(/[_,]/g, "")));
@@ -65,6 +68,7 @@ function options(argv: string[]): BenchOptions {
     parseSample: Number(values["parse-sample"] ?? 1000),
     keep: Boolean(values.keep),
     browser: !values["no-browser"],
+    timeoutMinutes: Number(values["timeout-min"] ?? 30),
   };
 }
 
@@ -92,8 +96,11 @@ function medianStages(runs: CliRun[]): Record<string, number> | undefined {
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
+let timeoutMs = 30 * 60_000;
+
 async function build(root: string): Promise<CliRun> {
-  const run = await runCli(root, ["build", "--quiet"]);
+  const run = await runCli(root, ["build", "--quiet"], { timeoutMs });
+  if (run.timedOut) throw new Error(`build did not finish within ${timeoutMs / 60_000} min (--timeout-min); stopped`);
   if (run.exitCode !== 0) throw new Error(`build exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
   return run;
 }
@@ -188,8 +195,9 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       if (viaAdd) {
         const file = path.join(incoming, report.fileName);
         await writeFile(file, report.text);
-        let run = await runCli(bench.root, ["add", file, "--quiet"]);
-        if (run.exitCode === 2) run = await runCli(bench.root, ["add", file]); // no --quiet on add
+        let run = await runCli(bench.root, ["add", file, "--quiet"], { timeoutMs });
+        if (run.exitCode === 2) run = await runCli(bench.root, ["add", file], { timeoutMs }); // no --quiet on add
+        if (run.timedOut) throw new Error(`add did not finish within ${timeoutMs / 60_000} min (--timeout-min); stopped`);
         if (run.exitCode !== 0) throw new Error(`add exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
         adds.push(run);
       } else {
@@ -234,6 +242,7 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
 
 async function main(): Promise<number> {
   const opts = options(process.argv.slice(2));
+  timeoutMs = opts.timeoutMinutes * 60_000;
   if (!existsSync(opts.corpusDir)) {
     log(`no corpus at ${opts.corpusDir}: pass --corpus DIR (topic folders of NNN.txt, title on the first line)`);
     return 2;
