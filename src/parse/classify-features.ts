@@ -60,9 +60,11 @@ export interface PageFeatures {
   hasStopList: boolean;
 }
 
-export function measureLines(input: Line[]): PageFeatures {
+/** `skip`: line numbers whose words should not decide the page's language (text already set aside). */
+export function measureLines(input: Line[], skip?: { has(n: number): boolean }): PageFeatures {
   const tokensOf: string[][] = input.map((l) => l.text.match(WORD) ?? []);
-  const stop: StopList | undefined = pickStopList(sample(tokensOf, 3000));
+  const sampled = skip ? tokensOf.filter((_, i) => !skip.has(input[i].n)) : tokensOf;
+  const stop: StopList | undefined = pickStopList(sample(sampled, 3000));
   const counts = new Map<string, number>();
   // The same words in the same order, case aside: what `normalise` gives, from the tokens at hand.
   const keys = tokensOf.map((t) => t.join(" ").toLowerCase());

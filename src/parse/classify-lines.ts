@@ -22,6 +22,11 @@ export interface ClassifyContext {
   headlineLine?: number;
   /** The headline's text: where the page prints it (again) marks the top of the article. */
   headline?: string;
+  /**
+   * Lines already taken by earlier stages (line number -> reason). They are not article text and get
+   * no say in it, but they count as what they are: furniture between prose, or a teaser header.
+   */
+  settled?: Map<number, string>;
 }
 
 type Cls = "good" | "neargood" | "short" | "bad";
@@ -52,17 +57,23 @@ const TEASER_MAX_WORDS = 40;
 const TITLE_CASE_SHARE = 0.65;
 const TITLE_LINE_CHARS = 100;
 const MENU_ITEM_WORDS = 4;
+const TITLE_ENTRY_MIN_WORDS = 4;
+const TITLE_ENTRY_MAX_WORDS = 16;
+const TITLE_RUN_TITLE_CASE = 3;
+const TITLE_RUN_ANY = 4;
 
 export function classifyLines(lines: Line[], ctx: ClassifyContext = {}): Map<number, Verdict> {
-  const page = measureLines(lines);
-  const items: Item[] = page.lines.map((f) => initialItem(f, page.hasStopList));
+  const page = measureLines(lines, ctx.settled);
+  const items: Item[] = page.lines.map((f) => initialItem(f, page.hasStopList, ctx.settled?.get(f.n)));
   const out = new Map<number, Verdict>();
   if (items.length === 0) return out;
 
   markTableRows(items);
+  markGalleryCaptions(items);
   markNavigationRuns(items);
   markMarkedLists(items);
   markHeadlineLists(items);
+  markTitleRuns(items);
   reviseByContext(items);
   markCaptions(items);
   const { start, weight } = headlineStart(items, ctx);
@@ -87,7 +98,8 @@ export function classifyLines(lines: Line[], ctx: ClassifyContext = {}): Map<num
   return out;
 }
 
-function initialItem(f: LineFeatures, hasStopList: boolean): Item {
+function initialItem(f: LineFeatures, hasStopList: boolean, settled?: string): Item {
+  if (settled !== undefined) return { f, initial: "bad", cls: "bad", reason: settled, hard: true, endMarker: false };
   const end = matchSignal(f.text, END_MARKERS);
   if (end) return { f, initial: "bad", cls: "bad", reason: end.reason, hard: true, endMarker: true };
   const furniture = matchSignal(f.text, FURNITURE);
@@ -134,6 +146,22 @@ function markTableRows(items: Item[]): void {
       for (let m = k; m < j; m++) Object.assign(items[m], { initial: "neargood", cls: "neargood", reason: "table outside the article text" });
     }
     k = Math.max(j, k + 1);
+  }
+}
+
+const GALLERY_CAPTION = /^(\d{1,3}) of (\d{1,3})\s+\S/;
+
+/** Photo-gallery captions are numbered against the gallery's size: "1 of 4 ...", "2 of 4 ...". */
+function markGalleryCaptions(items: Item[]): void {
+  const sizes = new Map<string, number>();
+  const total = (it: Item) => GALLERY_CAPTION.exec(it.f.text)?.[2];
+  for (const it of items) {
+    const m = total(it);
+    if (m) sizes.set(m, (sizes.get(m) ?? 0) + 1);
+  }
+  for (const it of items) {
+    const m = total(it);
+    if (m && (sizes.get(m) ?? 0) >= 2) Object.assign(it, { initial: "bad", cls: "bad", hard: true, reason: "photo caption or credit" });
   }
 }
 
@@ -186,11 +214,45 @@ function markHeadlineLists(items: Item[]): void {
   }
 }
 
+/** A story title as teaser lists print it: a capitalised phrase of a few words, not a sentence, no label. */
+function isTitleEntry(it: Item): boolean {
+  const f = it.f;
+  if (it.hard || it.endMarker || f.endsSentence || f.words < TITLE_ENTRY_MIN_WORDS || f.words > TITLE_ENTRY_MAX_WORDS) return false;
+  // Labelled items ("Spain (Group F): 11th appearance") and table rows are lists of facts, not titles.
+  if (/[,;:]/.test(f.text) || f.chars > TITLE_LINE_CHARS || numbersIn(f.text) >= 2) return false;
+  return /^[\p{Lu}\p{N}"'‘“]/u.test(f.text);
+}
+
+/**
+ * Story titles one after another are a teaser list (a video playlist, "more stories"): set line under
+ * line, three are enough; blank-separated, four. An article's own subheadings come one at a time,
+ * between paragraphs, so any run of them is short.
+ */
+function markTitleRuns(items: Item[]): void {
+  let k = 0;
+  while (k < items.length) {
+    let j = k;
+    let titleCase = true;
+    while (j < items.length && isTitleEntry(items[j])) {
+      if (items[j].f.capShare < TITLE_CASE_SHARE) titleCase = false;
+      j++;
+    }
+    if (j - k >= (titleCase ? TITLE_RUN_TITLE_CASE : TITLE_RUN_ANY)) {
+      for (let m = k; m < j; m++) Object.assign(items[m], { initial: "bad", cls: "bad", hard: true, reason: "teaser list: run of story titles" });
+    }
+    k = Math.max(j, k + 1);
+  }
+}
+
 /** The lines set directly under a teaser or comment header (no blank line between) are its list. */
 function markMarkedLists(items: Item[]): void {
   for (let k = 0; k < items.length; k++) {
     if (!items[k].endMarker) continue;
-    for (let j = k + 1; j < items.length && !items[j].f.blankBefore && !items[j].endMarker && items[j].f.words <= TEASER_MAX_WORDS; j++) {
+    // A header set apart by a blank line heads the block after it, when that block is titles (no full stops), not sentences.
+    const first = k + 1;
+    const apart = items[first]?.f.blankBefore;
+    for (let j = first; j < items.length && (j === first || !items[j].f.blankBefore) && !items[j].endMarker && items[j].f.words <= TEASER_MAX_WORDS; j++) {
+      if (apart && /(?<!\.)\.["'”’)\]]*$/.test(items[j].f.text)) break;
       if (items[j].hard) continue;
       Object.assign(items[j], { initial: "bad", cls: "bad", hard: true, reason: items[k].reason });
     }

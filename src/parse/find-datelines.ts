@@ -4,7 +4,8 @@
  * A dateline with only a relative time is removed with the reason why it cannot be a date.
  */
 import { claimField, diag, openLines, patterns, removeLine, type Draft } from "./draft.ts";
-import { parseDateline } from "./parse-dateline.ts";
+import { publicationDate } from "./find-published.ts";
+import { datesIn } from "./parse-dateline.ts";
 
 /** Datelines sit in the masthead; a "Published" line deep in the page is more likely a teaser's. */
 const MAX_DATELINE_LINE = 60;
@@ -18,7 +19,8 @@ export function findDatelines(d: Draft): void {
     if (!text || line.n > MAX_DATELINE_LINE) continue;
     const value = datelines.map((re) => re.exec(text)?.groups?.date).find(Boolean);
     if (!value) continue;
-    const parsed = parseDateline(value);
+    const dates = datesIn(value);
+    const parsed = dates.length ? publicationDate(text, dates) : undefined;
     if (!parsed) {
       removeLine(d, line, "dateline without a calendar date (relative to an unknown moment)");
       diag(d, {

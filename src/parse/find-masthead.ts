@@ -1,13 +1,16 @@
 /**
  * The masthead: section, headline and standfirst printed above the article. Stated fields (front
- * matter, HTML metadata) win. Otherwise a page title of the form `Headline - Site` on the first line
- * gives the headline; failing that, the title-like line just above the first line of prose is the
- * headline, a short title-like line above it the section, and a prose line set apart from the body by
- * masthead furniture (dateline, share bar, caption) the standfirst.
+ * matter, HTML metadata) win. Otherwise the first line of a page dump, its page title (`Headline -
+ * Site`, or a title-like line alone that the page prints again or that heads a whole web page), gives
+ * the headline, and where the page prints it again marks the article's top; failing that, the
+ * title-like line just above the first line of prose (never a dateline or byline) is the headline, a
+ * short title-like line above it the section, and a prose line set apart from the body by masthead
+ * furniture (dateline, share bar, caption) the standfirst.
  */
 import { claimField, type Draft } from "./draft.ts";
 import { splitPageTitle } from "./detect-outlet.ts";
 import type { LogicalLine } from "./logical-lines.ts";
+import { parseDateline } from "./parse-dateline.ts";
 import { isProse, isTitleLike, squash, wordCount } from "./text-shape.ts";
 
 /** How far above the first prose line a headline may sit (nav junk further up is not a masthead). */
@@ -27,7 +30,7 @@ export function findMasthead(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   if (firstProse <= 0) return rest;
   let h = -1;
   for (let i = firstProse - 1; i >= Math.max(0, firstProse - HEADLINE_LOOKBACK); i--) {
-    if (isTitleLike(rest[i].text, 25) && wordCount(rest[i].text) >= 3) {
+    if (isTitleLike(rest[i].text, TITLE_MAX_WORDS) && wordCount(rest[i].text) >= TITLE_MIN_WORDS && !isDateOrByline(rest[i].text)) {
       h = i;
       break;
     }
@@ -54,21 +57,91 @@ export function findMasthead(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   return rest;
 }
 
-/** `Headline - Site` as the first line: a page title. Its headline part is the report's headline. */
+/**
+ * The first line of a page dump is the page's title: `Headline - Site` (the site part split off, and
+ * section names before it: `Headline | World | News | Site`), or a title-like line on its own that
+ * the page prints again or that heads a long dump (a whole web page, not a report).
+ */
 function takePageTitle(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   const first = logical[0];
   if (!first || first.lines.length !== 1) return logical;
-  const split = splitPageTitle(first.text, d.profiles.generic.profile.titleSuffixes ?? []);
-  if (!split || !d.source || d.source.line !== first.lines[0]) return logical;
-  claimField(d, lineOf(d, first.lines[0]), "page title");
-  d.headline ??= { text: split.title, origin: "stated", line: first.lines[0] };
+  const n = first.lines[0];
+  const separators = d.profiles.generic.profile.titleSuffixes ?? [];
+  const split = splitPageTitle(first.text, separators);
+  let title = split ? dropSectionSegments(split.title, separators) : undefined;
+  if (!title && isPageTitleShaped(first.text) && (printedAgain(first.text, logical) || looksLikeWholePage(d, n))) title = squash(first.text);
+  if (!title) return logical;
+  claimField(d, lineOf(d, n), "page title");
+  d.headline ??= { text: title, origin: "stated", line: n };
   return logical.slice(1);
 }
 
-/** The headline printed again (an HTML h1, a Markdown `# Title`) is the headline, not body text. */
+/** Short segments after the headline in a page title are its section path: `Headline | World | News`. */
+function dropSectionSegments(title: string, separators: string[]): string {
+  let t = title;
+  for (;;) {
+    const split = separators.map((sep) => ({ sep, at: t.lastIndexOf(sep) })).find((x) => x.at > 0);
+    if (!split) return t;
+    const head = t.slice(0, split.at).trim();
+    const tail = t.slice(split.at + split.sep.length).trim();
+    if (wordCount(tail) > SECTION_MAX_WORDS || wordCount(head) < TITLE_MIN_WORDS) return t;
+    t = head;
+  }
+}
+
+const SECTION_MAX_WORDS = 2;
+/** Logical lines after a printed headline in which its article's prose is counted. */
+const REPEAT_LOOKAHEAD = 30;
+const TITLE_MIN_WORDS = 3;
+const TITLE_MAX_WORDS = 25;
+/** A dump this long (non-blank lines) is a whole web page: menus, teasers and footers round the article. */
+const WHOLE_PAGE_LINES = 40;
+
+function isPageTitleShaped(text: string): boolean {
+  const n = wordCount(text);
+  return n >= TITLE_MIN_WORDS && n <= TITLE_MAX_WORDS && !/[.,;:]["'”’]?$/.test(text.trim()) && !isDateOrByline(text);
+}
+
+function printedAgain(text: string, logical: LogicalLine[]): boolean {
+  const key = normal(text);
+  return logical.slice(1).some((l) => normal(l.text) === key);
+}
+
+function looksLikeWholePage(d: Draft, n: number): boolean {
+  const next = d.lineByNumber.get(n + 1);
+  if (next && next.text.trim()) return false;
+  let count = 0;
+  for (const l of d.doc.lines) if (l.text.trim() && ++count >= WHOLE_PAGE_LINES) return true;
+  return false;
+}
+
+/** A dateline or byline is masthead furniture, never the headline. */
+function isDateOrByline(text: string): boolean {
+  const t = text.trim();
+  if (/^(?:by|posted by|written by)\s/i.test(t)) return true;
+  const date = parseDateline(t);
+  return date !== undefined && wordCount(t) - wordCount(date.text) <= DATE_LINE_EXTRA_WORDS;
+}
+const DATE_LINE_EXTRA_WORDS = 4;
+
+/**
+ * The headline printed again (an HTML h1, a Markdown `# Title`) is the headline, not body text. A
+ * page may print it several times (a menu teaser, a share box, the article's heading): the article's
+ * is the one followed by the most prose.
+ */
 function claimRepeats(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   const key = normal(d.headline!.text);
-  const repeat = logical.find((l) => normal(l.text.replace(/^#+\s*/, "")) === key);
+  let repeat: LogicalLine | undefined;
+  let bestProse = -1;
+  for (let i = 0; i < logical.length; i++) {
+    if (normal(logical[i].text.replace(/^#+\s*/, "")) !== key) continue;
+    let prose = 0;
+    for (let j = i + 1; j < Math.min(logical.length, i + 1 + REPEAT_LOOKAHEAD); j++) if (isProse(logical[j].text)) prose += wordCount(logical[j].text);
+    if (prose > bestProse) {
+      repeat = logical[i];
+      bestProse = prose;
+    }
+  }
   if (!repeat) return logical;
   for (const n of repeat.lines) claimField(d, lineOf(d, n), "headline");
   d.headline!.line ??= repeat.lines[0];

@@ -14,14 +14,24 @@ export interface DatelineDate {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const YEAR = /\b(?:1[89]|20)\d{2}\b/;
+/** `11/13/19`: a two-digit year is read only when the day is over 12, so month and day cannot swap. */
+const UNAMBIGUOUS_SHORT_YEAR = /\b(?:\d{1,2}\/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])\/\d{1,2})\/\d{2}\b/;
 
 export function parseDateline(text: string): DatelineDate | undefined {
+  return datesIn(text)[0];
+}
+
+/** Every fully stated date in the text, in order, with where each was printed. */
+export function datesIn(text: string): Array<DatelineDate & { index: number }> {
   // A fixed reference keeps parsing deterministic; only fully stated dates are accepted anyway.
-  const [hit] = chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)));
-  if (!hit || !YEAR.test(hit.text)) return undefined;
-  const { start } = hit;
-  if (!start.isCertain("year") || !start.isCertain("month") || !start.isCertain("day")) return undefined;
-  const date = `${start.get("year")}-${pad(start.get("month")!)}-${pad(start.get("day")!)}`;
-  const time = start.isCertain("hour") ? `${pad(start.get("hour")!)}:${pad(start.get("minute") ?? 0)}` : undefined;
-  return { date, time, text: hit.text };
+  const out: Array<DatelineDate & { index: number }> = [];
+  for (const hit of chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
+    const { start } = hit;
+    if (!start.isCertain("year") || !start.isCertain("month") || !start.isCertain("day")) continue;
+    if (!YEAR.test(hit.text) && !UNAMBIGUOUS_SHORT_YEAR.test(hit.text)) continue;
+    const date = `${start.get("year")}-${pad(start.get("month")!)}-${pad(start.get("day")!)}`;
+    const time = start.isCertain("hour") ? `${pad(start.get("hour")!)}:${pad(start.get("minute") ?? 0)}` : undefined;
+    out.push({ date, time, text: hit.text, index: hit.index });
+  }
+  return out;
 }

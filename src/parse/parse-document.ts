@@ -14,6 +14,7 @@ import { createDraft, diag, isBlank, openLines, removeLine, type Draft } from ".
 import { findCaptions } from "./find-captions.ts";
 import { findBylines, findDatelines } from "./find-datelines.ts";
 import { findMasthead } from "./find-masthead.ts";
+import { findPublished } from "./find-published.ts";
 import { joinWrappedLines } from "./logical-lines.ts";
 import { selectContent } from "./select-content.ts";
 import { slugify } from "./slug.ts";
@@ -31,7 +32,8 @@ export function parseDocument(doc: SourceDocument, profiles: ProfileSet = defaul
     findDatelines(d);
     findBylines(d);
     const logical = findMasthead(d, toLogicalLines(d));
-    assembleBlocks(d, selectContent(d, logical));
+    const content = findPublished(d, selectContent(d, logical));
+    assembleBlocks(d, content);
     checkArticleFound(d);
   }
   deriveHeadline(d);

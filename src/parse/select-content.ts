@@ -30,14 +30,22 @@ function fromBodyLines(body: Set<number>, logical: LogicalLine[]): Verdicts {
   );
 }
 
-/** The classifier sees each logical line as one line, with a blank line wherever the input had a gap. */
+/**
+ * The classifier sees each logical line as one line, with a blank line wherever the input had a gap.
+ * Lines earlier stages already took (share bars, datelines, captions, teaser headers) are shown too,
+ * as settled non-article lines: they keep their weight between two stretches of prose, and a teaser
+ * header still closes the article.
+ */
 function fromClassifier(d: Draft, logical: LogicalLine[]): Verdicts {
+  const open = new Map(logical.map((l) => [l.lines[0], l]));
+  const settled = new Map<number, string>();
+  for (const r of d.removed) settled.set(r.line, r.reason);
   const lines: Line[] = [];
-  let last = 0;
-  for (const l of logical) {
-    if (last && l.lines[0] > last + 1) lines.push({ n: last + 1, text: "" });
-    lines.push({ n: l.lines[0], text: l.text });
-    last = l.lines.at(-1)!;
+  for (const line of d.doc.lines) {
+    const l = open.get(line.n);
+    if (l) lines.push({ n: line.n, text: l.text });
+    else if (settled.has(line.n) && line.text.trim()) lines.push({ n: line.n, text: line.text });
+    else if (!d.claimed.has(line.n) || !line.text.trim()) lines.push({ n: line.n, text: "" });
   }
-  return classifyLines(lines, { headlineLine: d.headlineRepeatLine ?? d.headline?.line, headline: d.headline?.text });
+  return classifyLines(lines, { headlineLine: d.headlineRepeatLine ?? d.headline?.line, headline: d.headline?.text, settled });
 }

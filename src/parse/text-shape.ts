@@ -15,17 +15,22 @@ export function endsSentence(text: string): boolean {
   return /[.!?…]["'”’)\]]*$/u.test(text.trim());
 }
 
-/** Words after which a line cannot end a paragraph: a line ending in one was hard-wrapped. */
+/** Words after which a line cannot end a paragraph or a title: a line ending in one was hard-wrapped. */
 const CONTINUATION_WORDS = new Set(
   ("a an the of for to in on at by with from as that which who whom whose and or nor but than into onto over " +
-    "after before about between under is are was were be been being has have had will would shall should can " +
-    "could may might must its their his her our your my this these those said says told such per via against " +
+    "after before about between under its their his her our your my these those per via against " +
     "during without within upon toward towards among across through if when while where because although though").split(" "),
 );
+/** Words that cannot end a sentence but may end a headline ("..., minister says") or a cut-off teaser. */
+const WEAK_CONTINUATION_WORDS = new Set(
+  "is are was were be been being has have had will would shall should can could may might must said says told such this".split(" "),
+);
 
-export function endsWithContinuationWord(text: string): boolean {
+/** `strict`: only words that end neither a paragraph nor a title (verbs such as "says" are weak). */
+export function endsWithContinuationWord(text: string, strict = false): boolean {
   const last = words(text).at(-1)?.toLowerCase();
-  return (last !== undefined && CONTINUATION_WORDS.has(last)) || /[,\-–—(]$/.test(text.trim());
+  if (last === undefined) return false;
+  return CONTINUATION_WORDS.has(last) || (!strict && WEAK_CONTINUATION_WORDS.has(last)) || /[,\-–—(]$/.test(text.trim());
 }
 
 export function startsLowercase(text: string): boolean {

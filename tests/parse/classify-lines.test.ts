@@ -80,6 +80,41 @@ describe("classifyLines", () => {
     expect(v.get(5)?.content).toBe(true);
   });
 
+  it("drops a run of story titles after the article, blank-separated or not", () => {
+    const page = [
+      ...lines.slice(11, 21).map((l) => l.text),
+      "",
+      "Huawei launches operating system as a hedge in trade war",
+      "",
+      "Carrie Lam says protesters are hurting the economy",
+      "",
+      "This is the worst case scenario for the trade war",
+      "",
+      "What you need to know about the new tech giant",
+    ].map((text, i) => ({ n: i + 1, text }));
+    const v = classifyLines(page);
+    expect(v.get(12)).toEqual({ content: false, reason: "teaser list: run of story titles" });
+    expect(v.get(18)?.content).toBe(false);
+    expect(v.get(1)?.content).toBe(true);
+  });
+
+  it("counts lines earlier stages took as non-article lines between prose", () => {
+    const settled = new Map([[3, "share/subscribe line"]]);
+    const page = [
+      "We've detected you are on an old browser. For the best experience, please update to a modern browser today.",
+      "",
+      "Share this article",
+      "Follow us",
+      "Subscribe",
+      "Sign in",
+      "",
+      ...lines.slice(11, 21).map((l) => l.text),
+    ].map((text, i) => ({ n: i + 1, text }));
+    const v = classifyLines(page, { settled });
+    expect(v.get(3)).toEqual({ content: false, reason: "share/subscribe line" });
+    expect(v.get(8)?.content).toBe(true);
+  });
+
   it("returns an empty map for an empty or blank input", () => {
     expect(classifyLines([]).size).toBe(0);
     expect(classifyLines([{ n: 1, text: "   " }]).size).toBe(0);

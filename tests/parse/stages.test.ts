@@ -142,3 +142,70 @@ describe("slugs", () => {
     expect(slugify(text)).toBe(expected);
   });
 });
+
+describe("page dumps: titles set line under line are not wrapped prose", () => {
+  const lines = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
+
+  it("keeps teaser titles apart on a page whose paragraphs are single long lines", () => {
+    const para = "The council voted on Tuesday to approve the new bridge over the river, ending a debate that has lasted for more than a decade in the town.";
+    const out = joinWrappedLines(
+      lines(para, "", para, "", "'Comes down to one guy': All eyes turn to the envoy", "2 US service members die in helicopter crash", "Minister resigns over leaked budget, officials says"),
+    );
+    expect(out.map((l) => l.text).slice(2)).toEqual([
+      "'Comes down to one guy': All eyes turn to the envoy",
+      "2 US service members die in helicopter crash",
+      "Minister resigns over leaked budget, officials says",
+    ]);
+  });
+
+  it("still joins a full line of a paragraph that was wrapped at a column", () => {
+    const out = joinWrappedLines(
+      lines("Russia announced its proposal for", "dealing with the crisis on Monday, as the", "US Congress was preparing to debate whether to back President", "Obama's moves."),
+    );
+    expect(out).toHaveLength(1);
+  });
+
+  it("does not join after a verb a headline may end on, unless the line is full", () => {
+    expect(continuesOnto("Police close the bridge, mayor says", "Storm warning for the weekend", 300)).toBe(false);
+    expect(continuesOnto("Officials said", "the storm would reach the coast by Friday", 300)).toBe(true);
+    expect(continuesOnto("Police said", "Storm damage was worst on the coast", 300)).toBe(true); // two words are no headline
+  });
+});
+
+describe("page dumps: headline and publication date", () => {
+  const nav = Array.from({ length: 12 }, (_, i) => `Section ${i + 1}`);
+  const prose = [
+    "The city council voted on Tuesday to approve a new pedestrian bridge over the river, ending a debate that has lasted for more than a decade.",
+    "Supporters said the bridge would connect the two halves of the town and bring more visitors to the shops on the eastern bank of the river.",
+    "The project is expected to cost about twelve million pounds and should be finished within three years, according to the council's own estimates.",
+  ];
+  const page = (masthead: string[]) =>
+    parse(["Council approves new bridge | Local | News | Example Times", "", ...nav, "", "Wednesday, November 20, 2019", "", ...masthead, "", prose.join("\n\n")].join("\n"), "seeds/page.txt");
+
+  it("takes the headline from the page title, without the site and its section path", () => {
+    const r = page(["Council approves new bridge", "Published Nov. 19, 2019 5:30 am ET"]);
+    expect(r.headline).toBe("Council approves new bridge");
+    expect(r.published).toMatchObject({ date: "2019-11-19", time: "05:30", origin: "stated" });
+  });
+
+  it("takes the date nearest the article, not the header's date of the day", () => {
+    const r = page(["Council approves new bridge", "By Jane Smith and John Doe", "November 18, 2019"]);
+    expect(r.published).toMatchObject({ date: "2019-11-18" });
+  });
+
+  it("prefers the publication to the update on one line", () => {
+    const r = page(["Council approves new bridge", "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 18, 2019 8:02 am ET"]);
+    expect(r.published).toMatchObject({ date: "2019-11-18", time: "08:02" });
+  });
+
+  it("does not read a photo caption's date as the publication date", () => {
+    const r = page(["Council approves new bridge", "Workers inspect the old bridge on Aug. 31, 2019. (AP)"]);
+    expect(r.published?.date).not.toBe("2019-08-31");
+  });
+
+  it("reads a relative dateline as no date", () => {
+    const r = parse(["Council approves new bridge", "", ...nav, "", "Council approves new bridge", "Published 3 hours ago", "", prose.join("\n\n")].join("\n"), "seeds/page.txt");
+    expect(r.headline).toBe("Council approves new bridge");
+    expect(r.published).toBeNull();
+  });
+});

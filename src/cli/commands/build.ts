@@ -1,4 +1,5 @@
-import { buildSite } from "../../build/build-site.ts";
+import path from "node:path";
+import { computeFingerprint, isUpToDate } from "../../build/fingerprint.ts";
 import { createProgress } from "../../build/progress.ts";
 import type { Command } from "../command.ts";
 import { summarise, writeDiagnostics } from "../format-diagnostics.ts";
@@ -6,20 +7,31 @@ import { summarise, writeDiagnostics } from "../format-diagnostics.ts";
 export const command: Command = {
   name: "build",
   summary: "Build the site into _site/ from the reports in seeds/",
-  usage: `wire-archive build [--seeds DIR] [--out DIR] [--base-url URL] [--quiet] [--verbose]
+  usage: `wire-archive build [--seeds DIR] [--out DIR] [--base-url URL] [--force] [--quiet] [--verbose]
 
 Parses every report in seeds/, renders the site and writes data files. The new site replaces the old
 one only when everything succeeded; a failed build leaves the previous _site/ as it was.
-Reports that yield nothing usable are skipped and listed; the build still succeeds.`,
+Reports that yield nothing usable are skipped and listed; the build still succeeds.
+When nothing the build reads has changed since the last build (reports, code, layouts, options),
+it says so and stops at once; --force builds anyway.`,
   options: {
     seeds: { type: "string" },
     out: { type: "string" },
     "base-url": { type: "string" },
     quiet: { type: "boolean", short: "q" },
     verbose: { type: "boolean", short: "v" },
+    force: { type: "boolean" },
   },
   async run({ values }, ctx) {
     const quiet = Boolean(values.quiet);
+    const outDir = path.resolve(ctx.root, (values.out as string | undefined) ?? "_site");
+    const inputs = { root: ctx.root, seedsDir: values.seeds as string | undefined, outDir, baseUrl: values["base-url"] as string | undefined };
+    if (!values.force && (await isUpToDate(inputs, await computeFingerprint(inputs)))) {
+      if (!quiet) ctx.stdout.write(`Nothing changed since the last build: ${outDir} is up to date (--force rebuilds).\n`);
+      return 0;
+    }
+    // Loaded only when there is work: Eleventy and Pagefind take a while to import.
+    const { buildSite } = await import("../../build/build-site.ts");
     const progress = createProgress(ctx.stderr, { quiet });
     const result = await buildSite({
       root: ctx.root,
