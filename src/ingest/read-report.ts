@@ -11,6 +11,7 @@ import { decodeBytes, DEFAULT_MAX_BYTES, tooLargeDiagnostic, type DecodeOptions 
 import { checkMojibake } from "./check-mojibake.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { htmlToLines, type HtmlOptions } from "./html-to-lines.ts";
+import { markdownBlocks } from "./markdown-blocks.ts";
 import type { Line, ReportFormat, SourceDocument } from "./types.ts";
 
 export interface IngestOptions extends DecodeOptions, HtmlOptions {}
@@ -67,6 +68,7 @@ export function ingestBytes(bytes: Uint8Array, file: string, opts: IngestOptions
   // Text and Markdown alike: a leading `---` block is front matter.
   const fm = readFrontMatter(decoded.text, file);
   doc.lines = splitLines(decoded.text, fm.bodyStart);
+  if (format === "markdown") doc.markdownBlocks = markdownBlocks(doc.lines);
   doc.claimed = fm.claimed;
   doc.stated = fm.stated;
   doc.diagnostics.push(...fm.diagnostics);
@@ -93,6 +95,7 @@ function withMojibakeCheck(doc: SourceDocument): SourceDocument {
 /** Read a report from disk. `file` in the result is its path relative to repoRoot, forward slashes. */
 export async function readReport(absPath: string, repoRoot: string, opts: IngestOptions = {}): Promise<SourceDocument> {
   const file = path.relative(repoRoot, absPath).split(path.sep).join("/");
+  let bytes: Buffer;
   try {
     // Check the size first, so a huge file is hashed as a stream and never loaded into memory.
     const size = (await stat(absPath)).size;
@@ -102,7 +105,7 @@ export async function readReport(absPath: string, repoRoot: string, opts: Ingest
       for await (const chunk of createReadStream(absPath)) hash.update(chunk as Buffer);
       return fatalDocument(file, size, hash.digest("hex"), tooLargeDiagnostic(file, size, limit));
     }
-    return ingestBytes(await readFile(absPath), file, opts);
+    bytes = await readFile(absPath);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     return fatalDocument(file, 0, sha256Hex(new Uint8Array(0)), {
@@ -113,6 +116,8 @@ export async function readReport(absPath: string, repoRoot: string, opts: Ingest
       hint: "Check the file exists and is readable (permissions, broken symlink).",
     });
   }
+  // Outside the try: a bug in ingest must surface as a bug, not as an "unreadable file".
+  return ingestBytes(bytes, file, opts);
 }
 
 function fatalDocument(file: string, byteLength: number, checksum: string, diagnostic: Diagnostic): SourceDocument {

@@ -7,6 +7,12 @@ export interface Line {
   text: string;
 }
 
+/** One Markdown block: the lines it spans and its kind (`p`, `h1`..`h6`, `li`, `blockquote`, `pre`, `hr`). */
+export interface MarkdownBlock {
+  lines: number[];
+  tag: string;
+}
+
 /** A date printed or declared in the report (front matter, HTML meta, a dateline). */
 export interface StatedDate {
   date: string; // YYYY-MM-DD
@@ -50,6 +56,8 @@ export interface SourceDocument {
   stated: StatedFields;
   /** For HTML: the line numbers inside the article found by Readability; undefined for other formats. */
   bodyLines?: Set<number>;
+  /** For Markdown: the block structure markdown-it found (line numbers are the file's). */
+  markdownBlocks?: MarkdownBlock[];
   /** For HTML: the element each line came from (`p`, `h2`, `li`, `blockquote`, `figcaption`...). */
   lineTags?: Map<number, string>;
   diagnostics: Diagnostic[];

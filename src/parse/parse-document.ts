@@ -15,7 +15,8 @@ import { findCaptions } from "./find-captions.ts";
 import { findBylines, findDatelines } from "./find-datelines.ts";
 import { findMasthead } from "./find-masthead.ts";
 import { findPublished } from "./find-published.ts";
-import { joinWrappedLines } from "./logical-lines.ts";
+import { joinWrappedLines, type LogicalLine } from "./logical-lines.ts";
+import { stripBlockMarkers } from "../ingest/markdown-blocks.ts";
 import { selectContent } from "./select-content.ts";
 import { slugify } from "./slug.ts";
 import { findRelatedLinks, stripBoilerplate, stripTeaserLists } from "./strip-boilerplate.ts";
@@ -56,11 +57,26 @@ export function parseReport(doc: SourceDocument, profiles?: ProfileSet): ParsedR
   return { record, usable };
 }
 
-/** Text is hard-wrapped and joined back; an HTML page's lines are block elements already. */
-function toLogicalLines(d: Draft) {
+/**
+ * Logical lines: a text dump is hard-wrapped and joined back by shape; a Markdown report's blocks come
+ * from markdown-it (markers stripped, tags kept); an HTML page's lines are block elements already.
+ */
+function toLogicalLines(d: Draft): LogicalLine[] {
   const open = openLines(d);
-  if (d.doc.format !== "html") return joinWrappedLines(open);
-  return open.filter((l) => !isBlank(l)).map((l) => ({ text: l.text.trim(), lines: [l.n] }));
+  if (d.doc.format === "html") return open.filter((l) => !isBlank(l)).map((l) => ({ text: l.text.trim(), lines: [l.n] }));
+  if (!d.doc.markdownBlocks) return joinWrappedLines(open);
+  const isOpen = new Set(open.filter((l) => !isBlank(l)).map((l) => l.n));
+  const logical: LogicalLine[] = [];
+  d.doc.lineTags ??= new Map();
+  for (const block of d.doc.markdownBlocks) {
+    const lines = block.lines.filter((n) => isOpen.has(n));
+    if (!lines.length) continue;
+    const text = lines.map((n) => stripBlockMarkers(d.lineByNumber.get(n)!.text).trim()).filter(Boolean).join(" ");
+    if (!text) continue;
+    logical.push({ text, lines });
+    if (block.tag !== "p") d.doc.lineTags.set(lines[0], block.tag);
+  }
+  return logical;
 }
 
 function checkArticleFound(d: Draft): void {

@@ -9,6 +9,8 @@ import { removeLine, type Draft } from "./draft.ts";
 import type { LogicalLine } from "./logical-lines.ts";
 
 export function selectContent(d: Draft, logical: LogicalLine[]): LogicalLine[] {
+  // A Markdown report is a text someone wrote or exported on purpose: its blocks are the article.
+  if (d.doc.markdownBlocks) return logical;
   const verdict = d.doc.bodyLines ? fromBodyLines(d.doc.bodyLines, logical) : fromClassifier(d, logical);
   const content: LogicalLine[] = [];
   for (const l of logical) {
