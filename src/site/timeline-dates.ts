@@ -39,8 +39,21 @@ interface LabelOptions {
   noYear?: boolean;
 }
 
+// luxon takes ~70µs a label and a big archive asks for a million; distinct dates are few, so remember them.
+const labels = new Map<string, string>();
+
 /** The event's date in words, at its own precision. */
 export function spanLabel(span: DatedSpan, options: LabelOptions = {}): string {
+  const key = `${span.date}|${span.end ?? ""}|${span.precision}|${options.short ? 1 : 0}${options.weekday ? 1 : 0}${options.noYear ? 1 : 0}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = computeLabel(span, options);
+    labels.set(key, label);
+  }
+  return label;
+}
+
+function computeLabel(span: DatedSpan, options: LabelOptions): string {
   const month = options.short ? MONTH_SHORT : MONTH_LONG;
   const year = options.noYear ? "" : " yyyy";
   const start = parse(span.date);

@@ -15,7 +15,7 @@ import { monthKey, monthKeyLabel, monthKeyShort, spanDatetime, spanLabel } from 
 
 export const TIMELINE_PATH = "/timeline/";
 /** Events on one page before the timeline is split by year, then month, then into parts. */
-export const MAX_EVENTS_PER_PAGE = 200;
+export const MAX_EVENTS_PER_PAGE = 100;
 
 export interface Outlet {
   id: string;
@@ -42,7 +42,7 @@ export interface EventView {
   datetime: string;
   precision: TimelineEvent["precision"];
   /** One link per outlet (its first source), in name order: "Agence France-Presse · Al Jazeera · BBC". */
-  outlets: Array<Outlet & { href: string; quote: string }>;
+  outlets: Array<Outlet & { href: string }>;
   sources: SourceView[];
 }
 
@@ -64,6 +64,8 @@ export interface PageLink {
   label: string;
   count: number;
   current?: boolean;
+  /** For index months: the page part holding the month (compare with the page's `partKey`). */
+  partKey?: string;
   /** The label in full for screen readers when `label` is abbreviated ("Sep" -> "September 2013"). */
   long?: string;
 }
@@ -92,8 +94,12 @@ export interface TimelinePageView {
   months: MonthGroup[];
   /** "All sources" and one chip per outlet, each with its event count. */
   chips: PageLink[];
-  /** Year/month index of the whole (filtered) timeline; `current` marks this page's months when split. */
+  /** Year/month index of the whole (filtered) timeline, shared by its pages. */
   index: YearIndex[];
+  /** This page's part of a split timeline (its months are the index entries with this `partKey`), else null. */
+  partKey: string | null;
+  /** The year of this part, whose months the index spells out; null when every year's are shown. */
+  year: string | null;
   prev: PageLink | null;
   next: PageLink | null;
 }
@@ -133,7 +139,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** Splits date-ordered events into pages of at most `max` (a single day is never split across months). */
+/** Splits date-ordered events into pages of at most `max` (a very busy day may continue on the next part). */
 export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENTS_PER_PAGE): Part[] {
   if (events.length <= max) return [{ key: "", label: null, events: [...events] }];
   const parts: Part[] = [];
@@ -164,6 +170,13 @@ export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENT
   return parts;
 }
 
+const RANK = { year: 0, month: 1, week: 2, day: 3 } as const;
+/** The timeline's own order (src/timeline/build-timeline.ts): date, then a month before its days. */
+function byDate(a: TimelineEvent, b: TimelineEvent): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return (RANK[a.precision] ?? 0) - (RANK[b.precision] ?? 0);
+}
+
 function dayLabel(e: TimelineEvent): string {
   if (e.precision === "year" || (e.precision === "month" && (!e.end || e.end.slice(0, 7) === e.date.slice(0, 7)))) {
     return `In ${spanLabel(e)}`;
@@ -171,29 +184,44 @@ function dayLabel(e: TimelineEvent): string {
   return spanLabel(e, { weekday: true, noYear: e.precision !== "month" });
 }
 
-function monthGroups(events: readonly EventView[], raw: readonly TimelineEvent[]): MonthGroup[] {
-  const rawById = new Map(raw.map((e) => [e.id, e]));
-  const months = groupBy(events, (v) => monthKey(rawById.get(v.id)!));
-  return [...months].map(([key, inMonth]) => {
-    const days = groupBy(inMonth, (v) => {
-      const e = rawById.get(v.id)!;
-      return `${e.precision}|${e.date}|${e.end ?? ""}`;
-    });
-    return {
-      anchor: `${key.length === 4 ? "y" : "m"}-${key}`,
-      label: monthKeyLabel(key),
-      days: [...days.values()].map((inDay) => {
-        const first = rawById.get(inDay[0].id)!;
-        return { label: dayLabel(first), datetime: spanDatetime(first), events: inDay };
-      }),
-    };
+/** Month and day groups of one page; `raw[i]` is the event `views[i]` shows. */
+function monthGroups(views: readonly EventView[], raw: readonly TimelineEvent[]): MonthGroup[] {
+  const months: MonthGroup[] = [];
+  let monthKeyNow = "";
+  let dayKeyNow = "";
+  raw.forEach((e, i) => {
+    const key = monthKey(e);
+    if (key !== monthKeyNow || !months.length) {
+      months.push({ anchor: `${key.length === 4 ? "y" : "m"}-${key}`, label: monthKeyLabel(key), days: [] });
+      monthKeyNow = key;
+      dayKeyNow = "";
+    }
+    const days = months.at(-1)!.days;
+    const dayKey = `${e.precision}|${e.date}|${e.end ?? ""}`;
+    if (dayKey !== dayKeyNow || !days.length) {
+      days.push({ label: dayLabel(e), datetime: spanDatetime(e), events: [] });
+      dayKeyNow = dayKey;
+    }
+    days.at(-1)!.events.push(views[i]);
   });
+  return months;
 }
 
 /** The outlet of a source; a record that is missing or has no source still gets shown, as "unknown". */
 function outletOf(record: ArticleRecord | undefined, articleId: string): Outlet {
   const source = record?.source;
   return source?.id ? { id: source.id, name: source.name || source.id } : { id: "unknown", name: record ? "Unknown source" : articleId };
+}
+
+const publishedLabels = new Map<string, string>();
+/** The report's date in words (luxon is slow and the same few dates recur across thousands of sources). */
+function publishedLabel(date: string): string {
+  let label = publishedLabels.get(date);
+  if (label === undefined) {
+    label = formatIsoDate(date);
+    publishedLabels.set(date, label);
+  }
+  return label;
 }
 
 function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>): EventView {
@@ -203,7 +231,7 @@ function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>): Event
       outlet: outletOf(record, s.articleId),
       articleId: s.articleId,
       headline: record?.headline ?? s.articleId,
-      published: record?.published ? formatIsoDate(record.published.date) : null,
+      published: record?.published ? publishedLabel(record.published.date) : null,
       href: `${articlePath({ id: s.articleId })}#${blockAnchor(s.blockIndex)}`,
       blockIndex: s.blockIndex,
       quote: s.quote,
@@ -214,12 +242,12 @@ function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>): Event
   const outlets = [...groupBy(sources, (s) => s.outlet.id).values()].map(([first]) => ({
     ...first.outlet,
     href: first.href,
-    quote: first.quote,
   }));
   return { id: e.id, text: e.text, label: spanLabel(e, { weekday: true }), datetime: spanDatetime(e), precision: e.precision, outlets, sources };
 }
 
-function yearIndex(parts: readonly Part[], base: string, currentKey: string | null): YearIndex[] {
+/** The year/month index of a scope, computed once and shared by its pages. */
+function yearIndex(parts: readonly Part[], base: string): YearIndex[] {
   const years = new Map<string, YearIndex>();
   for (const part of parts) {
     for (const [key, events] of groupBy(part.events, monthKey)) {
@@ -234,9 +262,10 @@ function yearIndex(parts: readonly Part[], base: string, currentKey: string | nu
       entry.count += events.length;
       if (key.length === 4) continue;
       const label = monthKeyShort(key);
-      const existing = entry.months.find((m) => m.label === label);
-      if (existing) existing.count += events.length;
-      else entry.months.push({ href, label, long: monthKeyLabel(key), count: events.length, current: part.key === currentKey });
+      const last = entry.months.at(-1);
+      // A month split into parts is one entry, linking to its first part.
+      if (last?.label === label) last.count += events.length;
+      else entry.months.push({ href, label, long: monthKeyLabel(key), count: events.length, partKey: part.key });
     }
   }
   return [...years.values()];
@@ -248,33 +277,42 @@ interface Scope {
   events: TimelineEvent[];
 }
 
-function scopePages(scope: Scope, records: Map<string, ArticleRecord>, chipsFor: (source: Outlet | null) => PageLink[], max: number): TimelinePageView[] {
+function scopePages(scope: Scope, viewOf: (e: TimelineEvent) => EventView, chipsFor: (source: Outlet | null) => PageLink[], max: number): TimelinePageView[] {
   const parts = splitIntoParts(scope.events, max);
   const split = parts.length > 1 || parts[0].key !== "";
   const who = scope.source ? `: ${scope.source.name}` : "";
   const what = scope.source ? `reported by ${scope.source.name}` : "the reports tell of";
   const description = `Every dated event ${what}, in date order, each linked to the paragraphs it was read from.`;
   const chips = chipsFor(scope.source);
+  const index = yearIndex(parts, scope.base);
   const pages: TimelinePageView[] = [];
   if (split) {
-    pages.push({
-      url: scope.base,
-      title: `Timeline${who}`,
+    const indexPage = (url: string, year: string | null, first: Part): TimelinePageView => ({
+      url,
+      title: `Timeline${who}${year ? `, ${year}` : ""}`,
       description,
       source: scope.source,
-      part: null,
+      part: year,
       isIndex: true,
       count: 0,
       total: scope.events.length,
       months: [],
       chips,
-      index: yearIndex(parts, scope.base, null),
+      index,
+      partKey: null,
+      year,
       prev: null,
-      next: parts.length ? { href: scope.base + parts[0].key, label: parts[0].label ?? "", count: parts[0].events.length } : null,
+      next: { href: scope.base + first.key, label: first.label ?? "", count: first.events.length },
     });
+    pages.push(indexPage(scope.base, null, parts[0]));
+    // A year split by month gets a page of its own at /timeline/<year>/, so that URL always answers.
+    for (const [year, inYear] of groupBy(parts, (p) => p.key.slice(0, 4))) {
+      if (inYear[0].key === `${year}/`) continue;
+      pages.push(indexPage(`${scope.base}${year}/`, year, inYear[0]));
+    }
   }
   parts.forEach((part, i) => {
-    const views = part.events.map((e) => eventView(e, records));
+    const views = part.events.map(viewOf);
     const link = (p: Part | undefined): PageLink | null => (p ? { href: scope.base + p.key, label: p.label ?? "", count: p.events.length } : null);
     pages.push({
       url: scope.base + part.key,
@@ -288,7 +326,9 @@ function scopePages(scope: Scope, records: Map<string, ArticleRecord>, chipsFor:
       months: monthGroups(views, part.events),
       chips,
       // A single page still gets the index: it jumps within the page ("#m-2013-09").
-      index: yearIndex(parts, scope.base, split ? part.key : null),
+      index,
+      partKey: split ? part.key : null,
+      year: split ? part.key.slice(0, 4) : null,
       prev: link(parts[i - 1]),
       next: link(parts[i + 1]),
     });
@@ -299,7 +339,8 @@ function scopePages(scope: Scope, records: Map<string, ArticleRecord>, chipsFor:
 /** Every timeline page (unfiltered, then one set per outlet), the events' homes and the article marks. */
 export function buildTimelineModel(archive: Pick<Archive, "records" | "timeline">, max = MAX_EVENTS_PER_PAGE): TimelineModel {
   const records = new Map(archive.records.map((r) => [r.id, r]));
-  const events = archive.timeline?.events ?? [];
+  // The contract says date order; sorting again (stable, cheap) keeps headings unique if it is broken.
+  const events = [...(archive.timeline?.events ?? [])].sort(byDate);
   const outletsOf = (e: TimelineEvent) => new Set(e.sources.map((s) => outletOf(records.get(s.articleId), s.articleId).id));
 
   // Outlets in name order, each with the events it is a source of.
@@ -324,7 +365,17 @@ export function buildTimelineModel(archive: Pick<Archive, "records" | "timeline"
       count: s.events.length,
       current: (s.source?.id ?? null) === (current?.id ?? null),
     }));
-  const pages = scopes.flatMap((scope) => scopePages(scope, records, chipsFor, max));
+  // One view per event, shared by the unfiltered page and each of its outlets' pages.
+  const views = new Map<string, EventView>();
+  const viewOf = (e: TimelineEvent): EventView => {
+    let view = views.get(e.id);
+    if (!view) {
+      view = eventView(e, records);
+      views.set(e.id, view);
+    }
+    return view;
+  };
+  const pages = scopes.flatMap((scope) => scopePages(scope, viewOf, chipsFor, max));
 
   const eventHref = new Map<string, string>();
   for (const page of pages) {

@@ -69,13 +69,13 @@ describe("buildTimelineModel", () => {
   ];
 
   it("puts every event on the unfiltered page and each outlet's on its own page, with filter chips", () => {
-    const events = [ev("e1", "2013-09-13", "day", ["afp-1", "bbc-1"]), ev("e2", "2013-09-15", "day", ["afp-1"]), ev("e3", "2013-09", "month", ["bbc-1"])];
+    const events = [ev("e3", "2013-09", "month", ["bbc-1"]), ev("e1", "2013-09-13", "day", ["afp-1", "bbc-1"]), ev("e2", "2013-09-15", "day", ["afp-1"])];
     const model = buildTimelineModel({ records, timeline: { events } });
     const ids = (url: string) => model.pages.find((p) => p.url === url)!.months.flatMap((m) => m.days.flatMap((d) => d.events.map((e) => e.id)));
     expect(model.pages.map((p) => p.url)).toEqual(["/timeline/", "/timeline/source/afp/", "/timeline/source/bbc/"]);
-    expect(ids("/timeline/")).toEqual(["e1", "e2", "e3"]);
+    expect(ids("/timeline/")).toEqual(["e3", "e1", "e2"]);
     expect(ids("/timeline/source/afp/")).toEqual(["e1", "e2"]);
-    expect(ids("/timeline/source/bbc/")).toEqual(["e1", "e3"]);
+    expect(ids("/timeline/source/bbc/")).toEqual(["e3", "e1"]);
     const bbc = model.pages[2];
     expect(bbc.chips).toEqual([
       { href: "/timeline/", label: "All sources", count: 3, current: false },
@@ -83,7 +83,7 @@ describe("buildTimelineModel", () => {
       { href: "/timeline/source/bbc/", label: "BBC", count: 2, current: true },
     ]);
     // An event keeps all its outlets on a filtered page: corroboration is the point.
-    const e1 = bbc.months[0].days[0].events[0];
+    const e1 = bbc.months[0].days[1].events[0];
     expect(e1.outlets.map((o) => [o.name, o.href])).toEqual([
       ["AFP", "/articles/afp-1/#b0"],
       ["BBC", "/articles/bbc-1/#b1"],
@@ -107,8 +107,10 @@ describe("buildTimelineModel", () => {
       ["Week of 16–22 September", "2013-09-16", 1],
     ]);
     expect(page.index).toEqual([
-      { year: "2013", href: "/timeline/#m-2013-09", count: 5, months: [{ href: "/timeline/#m-2013-09", label: "Sep", long: "September 2013", count: 5, current: false }] },
+      { year: "2013", href: "/timeline/#m-2013-09", count: 5, months: [{ href: "/timeline/#m-2013-09", label: "Sep", long: "September 2013", count: 5, partKey: "" }] },
     ]);
+    // Not split: no month is "the current page".
+    expect(page.partKey).toBeNull();
   });
 
   it("on a split timeline, links each event from articles to the page that holds it", () => {
@@ -117,6 +119,8 @@ describe("buildTimelineModel", () => {
     const all = model.pages.filter((p) => !p.source);
     expect(all.map((p) => [p.url, p.isIndex, p.count])).toEqual([
       ["/timeline/", true, 0],
+      // 2013 is split by month, so /timeline/2013/ is that year's index rather than a 404.
+      ["/timeline/2013/", true, 0],
       ["/timeline/2012/", false, 1],
       // 2013 holds 3 > 2 events: split by month, and September into two parts.
       ["/timeline/2013/09/", false, 2],
@@ -126,10 +130,23 @@ describe("buildTimelineModel", () => {
     expect(model.refs.get("bbc-1")?.get(0)).toEqual([{ eventId: "old", href: "/timeline/2012/#old", label: "2 Jan 2012", quote: "Event old" }]);
     // The index page points at the first part; each part at its neighbours.
     expect(all[0].next?.href).toBe("/timeline/2012/");
-    expect([all[2].prev?.href, all[2].next?.href]).toEqual(["/timeline/2012/", "/timeline/2013/09/2/"]);
-    expect(all[0].index.map((y) => [y.year, y.count, y.months.map((m) => `${m.label}:${m.count}`).join(" ")])).toEqual([
-      ["2012", 1, "Jan:1"],
-      ["2013", 3, "Sep:3"],
+    const sep = all.find((p) => p.url === "/timeline/2013/09/")!;
+    expect([sep.prev?.href, sep.next?.href]).toEqual(["/timeline/2012/", "/timeline/2013/09/2/"]);
+    expect([all[1].title, all[1].year, all[1].next?.href]).toEqual(["Timeline, 2013", "2013", "/timeline/2013/09/"]);
+    expect(all[0].index.map((y) => [y.year, y.href, y.count, y.months.map((m) => `${m.label}:${m.count}:${m.partKey}`).join(" ")])).toEqual([
+      ["2012", "/timeline/2012/#m-2012-01", 1, "Jan:1:2012/"],
+      // September spans two parts: one entry, counting both, linking to the first.
+      ["2013", "/timeline/2013/09/#m-2013-09", 3, "Sep:3:2013/09/"],
+    ]);
+    expect(all.map((p) => p.partKey)).toEqual([null, null, "2012/", "2013/09/", "2013/09/2/"]);
+  });
+
+  it("puts events given out of order back in date order, so no heading repeats", () => {
+    const events = [ev("b", "2013-09-14", "day", ["afp-1"]), ev("a", "2013-08-21", "day", ["afp-1"]), ev("c", "2013-09-13", "day", ["afp-1"])];
+    const [page] = buildTimelineModel({ records, timeline: { events } }).pages;
+    expect(page.months.map((m) => [m.label, m.days.map((d) => d.events.map((e) => e.id).join()).join(" ")])).toEqual([
+      ["August 2013", "a"],
+      ["September 2013", "c b"],
     ]);
   });
 
