@@ -3,7 +3,6 @@ import type { UserConfig } from "@11ty/eleventy";
 import { formatIsoDate, formatPublished, publishedDatetime } from "./dates.ts";
 import { groupBlocks, summaryOf } from "./blocks.ts";
 import { absoluteUrl, articlePath, blockAnchor, rawReportPath, safeHref } from "./links.ts";
-import { chronology } from "./chronology.ts";
 
 export default function filtersPlugin(config: UserConfig): void {
   config.addFilter("humanDate", formatPublished);
@@ -16,5 +15,4 @@ export default function filtersPlugin(config: UserConfig): void {
   config.addFilter("anchor", blockAnchor);
   config.addFilter("absoluteUrl", absoluteUrl);
   config.addFilter("safeHref", safeHref);
-  config.addFilter("chronology", chronology);
 }

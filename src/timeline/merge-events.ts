@@ -11,6 +11,7 @@
  *    joins the one specific happening known inside its span (21 August; March 2011), or a similar one.
  *    Forward references ("later this month") stay as they are: a plan is not a known happening.
  */
+import { makeBag, OverlapIndex, type WordBag } from "./overlap-index.ts";
 import type { ExtractedEvent, TimelineEvent } from "./types.ts";
 
 /** Share of the smaller text's rare-word weight two texts must have in common to be one happening. */
@@ -41,21 +42,30 @@ export function contentWords(text: string): Set<string> {
 }
 
 export function inverseFrequencies(texts: string[]): Map<string, number> {
+  return idfOf(texts.map(contentWords));
+}
+
+function idfOf(wordSets: Set<string>[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const t of texts) for (const w of contentWords(t)) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = Math.max(1, texts.length);
+  for (const ws of wordSets) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = Math.max(1, wordSets.length);
   const idf = new Map<string, number>();
   for (const [w, d] of df) idf.set(w, Math.log(1 + n / d));
   return idf;
 }
 
+const UNSEEN = Math.log(2);
+
 export function similarity(a: string, b: string, idf: Map<string, number>): number {
-  const wa = contentWords(a);
-  const wb = contentWords(b);
-  const weight = (ws: Iterable<string>) => [...ws].reduce((s, w) => s + (idf.get(w) ?? Math.log(2)), 0);
-  const shared = [...wa].filter((w) => wb.has(w));
-  const denominator = Math.min(weight(wa), weight(wb));
-  return denominator > 0 ? weight(shared) / denominator : 0;
+  return bagSimilarity(makeBag(contentWords(a), idf, UNSEEN), makeBag(contentWords(b), idf, UNSEEN), idf);
+}
+
+/** The score of `similarity` on precomputed bags (same summation order, so the same float). */
+function bagSimilarity(a: WordBag, b: WordBag, idf: Map<string, number>): number {
+  let shared = 0;
+  for (const w of a.words) if (b.set.has(w)) shared += idf.get(w) ?? UNSEEN;
+  const denominator = Math.min(a.weight, b.weight);
+  return denominator > 0 ? shared / denominator : 0;
 }
 
 const keyOf = (e: TimelineEvent) => `${e.date}|${e.end ?? ""}|${e.precision}`;
@@ -63,16 +73,10 @@ const wordCount = (s: string) => s.split(/\s+/).length;
 const articlesOf = (group: ExtractedEvent[]) => new Set(group.flatMap((e) => e.sources.map((s) => s.articleId)));
 
 type Cluster = ExtractedEvent[];
+type BagOf = (e: ExtractedEvent) => WordBag;
 
-function bestMatch(clusters: Cluster[], event: ExtractedEvent, idf: Map<string, number>, sole: (c: Cluster) => boolean, eventSole: boolean): Cluster | null {
-  let best: { cluster: Cluster; score: number } | null = null;
-  for (const cluster of clusters) {
-    const score = Math.max(...cluster.map((m) => similarity(m.text, event.text, idf)));
-    const bar = eventSole && sole(cluster) ? SOLE_SIMILARITY_THRESHOLD : SIMILARITY_THRESHOLD;
-    if (score >= bar && (!best || score > best.score)) best = { cluster, score };
-  }
-  return best?.cluster ?? null;
-}
+/** Pass 2's bar: a vague reference joins a finer happening at this score. */
+const SPAN_THRESHOLD = 0.5;
 
 /** Does the finer date `fine` fall inside the span of the coarser event `coarse`? */
 function within(fine: ExtractedEvent, coarse: ExtractedEvent): boolean {
@@ -101,44 +105,173 @@ function toEvent(cluster: Cluster): TimelineEvent {
 
 /** Events grouped into happenings; sources kept in input order, duplicates (same block and quote) dropped. */
 export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
-  const idf = inverseFrequencies(events.map((e) => e.text));
-  // Pass 1: same date and precision.
+  // Each distinct text's words are read once; df still counts every event, as before.
+  const wordsOfText = new Map<string, Set<string>>();
+  const wordsOf = (text: string) => wordsOfText.get(text) ?? wordsOfText.set(text, contentWords(text)).get(text)!;
+  const idf = idfOf(events.map((e) => wordsOf(e.text)));
+  const bags = new Map<string, WordBag>();
+  const bagOf: BagOf = (e) => bags.get(e.text) ?? bags.set(e.text, makeBag(wordsOf(e.text), idf, UNSEEN)).get(e.text)!;
+  const clusters = sameDateClusters(events, idf, bagOf);
+  const absorbed = absorbVagueReferences(clusters, idf, bagOf);
+  return clusters.filter((c, i) => !absorbed.has(i)).map(toEvent);
+}
+
+/** Pass 1: same date, end and precision, and similar words. Each event meets only clusters that could reach the bar. */
+function sameDateClusters(events: ExtractedEvent[], idf: Map<string, number>, bagOf: BagOf): Cluster[] {
   const byKey = new Map<string, ExtractedEvent[]>();
-  for (const e of events) byKey.set(keyOf(e), [...(byKey.get(keyOf(e)) ?? []), e]);
+  for (const e of events) {
+    const group = byKey.get(keyOf(e));
+    if (group) group.push(e);
+    else byKey.set(keyOf(e), [e]);
+  }
   const clusters: Cluster[] = [];
+  const lowestBar = Math.min(SIMILARITY_THRESHOLD, SOLE_SIMILARITY_THRESHOLD);
   for (const group of byKey.values()) {
     const perArticle = new Map<string, number>();
     for (const e of group) perArticle.set(e.sources[0].articleId, (perArticle.get(e.sources[0].articleId) ?? 0) + 1);
     const isSole = (e: ExtractedEvent) => perArticle.get(e.sources[0].articleId) === 1;
     const local: Cluster[] = [];
+    const index = new OverlapIndex(lowestBar, idf, UNSEEN);
     for (const event of group) {
-      const target = bestMatch(local, event, idf, (c) => c.every(isSole) && !articlesOf(c).has(event.sources[0].articleId), isSole(event));
-      if (target) target.push(event);
-      else local.push([event]);
+      const bag = bagOf(event);
+      const eventSole = isSole(event);
+      // Clusters in creation order, as the full scan met them: the first of equal scores wins.
+      const candidates = [...index.candidates(bag)].sort((a, b) => a - b);
+      let best: { at: number; score: number } | null = null;
+      for (const at of candidates) {
+        const cluster = local[at];
+        const score = Math.max(...cluster.map((m) => bagSimilarity(bagOf(m), bag, idf)));
+        const sole = eventSole && cluster.every(isSole) && !articlesOf(cluster).has(event.sources[0].articleId);
+        const bar = sole ? SOLE_SIMILARITY_THRESHOLD : SIMILARITY_THRESHOLD;
+        if (score >= bar && (!best || score > best.score)) best = { at, score };
+      }
+      const at = best ? best.at : local.push([]) - 1;
+      local[at].push(event);
+      index.add(at, bag);
     }
     clusters.push(...local);
   }
-  // Pass 2: vague back-references join the specific happening inside their span.
-  const absorbed = new Set<Cluster>();
-  const coarseFirst = [...clusters].sort((a, b) => RANK[a[0].precision] - RANK[b[0].precision]);
-  for (const coarse of coarseFirst) {
+  return clusters;
+}
+
+/**
+ * Pass 2: vague back-references join the specific happening inside their span. Coarsest first, in
+ * cluster order; a cluster that absorbs one grows, and later scores see its new members. Clusters
+ * are found by span (year, month, day buckets) and by words, never by scanning them all.
+ * Returns the indexes of absorbed clusters.
+ */
+function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, bagOf: BagOf): Set<number> {
+  const spans = new SpanIndex(idf);
+  clusters.forEach((c, i) => spans.add(i, c[0], c.map(bagOf)));
+  const absorbed = new Set<number>();
+  const order = clusters.map((_, i) => i).sort((a, b) => RANK[clusters[a][0].precision] - RANK[clusters[b][0].precision] || a - b);
+  for (const at of order) {
+    const coarse = clusters[at];
     const head = coarse[0];
     if (head.precision === "day") continue;
-    const finer = clusters.filter((c) => c !== coarse && !absorbed.has(c) && RANK[c[0].precision] > RANK[head.precision] && within(c[0], head));
+    // Finer clusters are never absorbed ones (those are coarser, handled earlier), nor this one.
+    const isFiner = (c: number) => c !== at && !absorbed.has(c) && RANK[clusters[c][0].precision] > RANK[head.precision] && within(clusters[c][0], head);
+    const finer = spans.inSpan(head, clusters.length).filter(isFiner);
     if (finer.length === 0) continue;
     const backward = coarse.every((e) => e.tense === "past");
-    let target: Cluster | null = null;
+    let target: number | null = null;
     if (backward && finer.length === 1 && (head.precision === "year" || head.precision === "month")) target = finer[0];
     else {
-      const scored = finer
-        .map((c) => ({ c, score: Math.max(...c.flatMap((f) => coarse.map((m) => similarity(f.text, m.text, idf)))) }))
-        .sort((a, b) => b.score - a.score);
-      if (scored[0].score >= 0.5 && (scored.length === 1 || scored[1].score < scored[0].score)) target = scored[0].c;
+      const candidates = new Set<number>();
+      for (const m of coarse) spans.candidates(head, bagOf(m), candidates, clusters.length);
+      let best = -1;
+      let bestScore = -Infinity;
+      let tied = false;
+      for (const c of candidates) {
+        if (!isFiner(c)) continue;
+        let score = -Infinity;
+        for (const f of clusters[c]) for (const m of coarse) score = Math.max(score, bagSimilarity(bagOf(f), bagOf(m), idf));
+        if (score < SPAN_THRESHOLD) continue;
+        if (score > bestScore) [best, bestScore, tied] = [c, score, false];
+        else if (score === bestScore) tied = true;
+      }
+      // Only a clear best at or above the bar; clusters that were not candidates score below it.
+      if (best >= 0 && !tied) target = best;
     }
-    if (target) {
-      target.push(...coarse);
-      absorbed.add(coarse);
+    if (target !== null) {
+      clusters[target].push(...coarse);
+      spans.grow(target, clusters[target][0], coarse.map(bagOf));
+      absorbed.add(at);
     }
   }
-  return clusters.filter((c) => !absorbed.has(c)).map(toEvent);
+  return absorbed;
+}
+
+/**
+ * Finer clusters by the span that holds them: by year ("2011"), by month ("2011-03") and by day, each
+ * with a word index. A span whose date has an unexpected shape falls back to every cluster.
+ */
+class SpanIndex {
+  private readonly byYear = new Map<string, { ids: number[]; words: OverlapIndex }>();
+  private readonly byMonth = new Map<string, { ids: number[]; words: OverlapIndex }>();
+  private readonly byDay = new Map<string, { ids: number[]; words: OverlapIndex }>();
+  private days: string[] | null = null;
+
+  constructor(private readonly idf: Map<string, number>) {}
+
+  add(id: number, head: ExtractedEvent, bags: WordBag[]): void {
+    for (const bucket of this.bucketsOf(head, true)) {
+      bucket.ids.push(id);
+      for (const bag of bags) bucket.words.add(id, bag);
+    }
+    this.days = null;
+  }
+
+  /** A cluster took in more members: their words find it too. */
+  grow(id: number, head: ExtractedEvent, bags: WordBag[]): void {
+    for (const bucket of this.bucketsOf(head, false)) for (const bag of bags) bucket.words.add(id, bag);
+  }
+
+  /** Cluster ids that may lie inside `head`'s span (a superset; the caller checks), ascending. */
+  inSpan(head: ExtractedEvent, total: number): number[] {
+    const buckets = this.spanBuckets(head);
+    if (!buckets) return Array.from({ length: total }, (_, i) => i);
+    return buckets.length === 1 ? buckets[0].ids : buckets.flatMap((b) => b.ids).sort((a, b) => a - b);
+  }
+
+  /** Ids inside `head`'s span that could share the bar with `bag` (a superset), added to `into`. */
+  candidates(head: ExtractedEvent, bag: WordBag, into: Set<number>, total: number): Set<number> {
+    const buckets = this.spanBuckets(head);
+    if (!buckets) for (let i = 0; i < total; i++) into.add(i);
+    else for (const b of buckets) b.words.candidates(bag, into);
+    return into;
+  }
+
+  private spanBuckets(head: ExtractedEvent) {
+    if (head.precision === "year") return /^\d{4}$/.test(head.date) ? [this.byYear.get(head.date)].filter((b) => !!b) : null;
+    if (head.precision === "month") return /^\d{4}-\d{2}$/.test(head.date) ? [this.byMonth.get(head.date)].filter((b) => !!b) : null;
+    if (head.precision === "week") {
+      const days = (this.days ??= [...this.byDay.keys()].sort());
+      const last = head.end ?? head.date;
+      let lo = 0;
+      let hi = days.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (days[mid] < head.date) lo = mid + 1;
+        else hi = mid;
+      }
+      const out = [];
+      for (let i = lo; i < days.length && days[i] <= last; i++) out.push(this.byDay.get(days[i])!);
+      return out;
+    }
+    return [];
+  }
+
+  private bucketsOf(head: ExtractedEvent, create: boolean) {
+    const rank = RANK[head.precision];
+    const keyed: Array<[Map<string, { ids: number[]; words: OverlapIndex }>, string]> = [];
+    if (rank > RANK.year) keyed.push([this.byYear, head.date.slice(0, 4)]);
+    if (rank > RANK.month) keyed.push([this.byMonth, head.date.slice(0, 7)]);
+    if (head.precision === "day") keyed.push([this.byDay, head.date]);
+    return keyed.map(([map, key]) => {
+      let bucket = map.get(key);
+      if (!bucket && create) map.set(key, (bucket = { ids: [], words: new OverlapIndex(SPAN_THRESHOLD, this.idf, UNSEEN) }));
+      return bucket!;
+    }).filter((b) => !!b);
+  }
 }

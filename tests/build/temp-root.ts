@@ -31,7 +31,9 @@ export function cliArgs(args: string[]): string[] {
 
 export function runCliIn(root: string, args: string[], timeout = 240_000): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, cliArgs(args), { cwd: root, env: { ...process.env, WIRE_ARCHIVE_ROOT: root }, encoding: "utf8", timeout });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  // A run killed by the timeout has no status: say so in stderr, where a failing test shows it.
+  const killed = r.status === null ? `\n[runCliIn: ${r.signal ?? "no exit status"}${r.error ? `, ${r.error.message}` : ""}]` : "";
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr + killed };
 }
 
 export function spawnCliIn(root: string, args: string[]): ChildProcess & { output: () => string; exited: Promise<number | null> } {

@@ -46,6 +46,24 @@ describe("wire-archive build", () => {
   });
 });
 
+describe("article pages of the seed archive", () => {
+  const html = (file: string) => readFileSync(path.join(out, "articles", articles.find((a) => a.sourceFile === file)!.id, "index.html"), "utf8");
+
+  it("link names to their entity pages, aliases to the same page", () => {
+    const page = html(ALJAZEERA);
+    expect(page).toContain('<a class="entity-link" href="/entities/john-kerry/">John Kerry</a>');
+    expect(page).toContain('<a class="entity-link" href="/entities/bashar-al-assad/">Assad</a>');
+    expect(page).toContain('<a class="entity-link" href="/entities/bashar-al-assad/">Bashar al-Assad</a>');
+    expect(existsSync(path.join(out, "entities/john-kerry/index.html"))).toBe(true);
+  });
+
+  it("link to the story all three reports belong to", () => {
+    const links = [AFP, ALJAZEERA, BBC].map((f) => /Part of the story <a href="([^"]+)"/.exec(html(f))?.[1]);
+    expect(links[0]).toMatch(/^\/stories\/[a-z0-9-]+\/$/);
+    expect(new Set(links).size).toBe(1);
+  });
+});
+
 describe("wire-archive parse", () => {
   it("prints one record as JSON with the golden facts", () => {
     const r = runCli(["parse", ALJAZEERA, "--json"]);

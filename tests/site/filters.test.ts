@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "../../src/record/schema.ts";
 import { groupBlocks, summaryOf } from "../../src/site/blocks.ts";
-import { chronology } from "../../src/site/chronology.ts";
 import { formatIsoDate, formatPublished, publishedDatetime } from "../../src/site/dates.ts";
 import { absoluteUrl, rawReportPath, safeHref } from "../../src/site/links.ts";
 import { agencyWire, talksThirdDay, undatedHostile } from "./fixtures.ts";
@@ -78,17 +77,3 @@ describe("links", () => {
   });
 });
 
-describe("chronology", () => {
-  it("orders days oldest first, events before reports within a day, undated last", () => {
-    const days = chronology([talksThirdDay, agencyWire, undatedHostile]);
-    expect(days.map((d) => d.date)).toEqual(["2013-09-12", "2013-09-13", "2013-09-14", null]);
-    expect(days[1].items.map((i) => i.kind)).toEqual(["event", "report"]);
-    expect(days[0].items[0]).toEqual({
-      kind: "event",
-      label: "12 Sep",
-      text: "John Kerry meets Sergei Lavrov in Geneva",
-      href: "/articles/us-russia-third-day/#b5",
-      source: "Al Jazeera",
-    });
-  });
-});
