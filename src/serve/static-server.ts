@@ -7,7 +7,8 @@ import { stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 
-const TYPES: Record<string, string> = {
+/** Content types by extension; Pagefind's own files (.pf_*) are binary and need none. */
+export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -51,13 +52,13 @@ export async function serveStatic(dir: string, opts: { port?: number; host?: str
       if (!info?.isFile()) {
         const notFound = path.join(root, "404.html");
         const page = await stat(notFound).catch(() => undefined);
-        res.writeHead(404, { "content-type": TYPES[".html"] });
+        res.writeHead(404, { "content-type": CONTENT_TYPES[".html"] });
         if (page) createReadStream(notFound).pipe(res);
         else res.end("<!doctype html><title>Not found</title><p>Not found.</p>");
         return;
       }
       res.writeHead(200, {
-        "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+        "content-type": CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
         "content-length": info.size,
         "cache-control": "no-cache",
       });
@@ -77,6 +78,11 @@ export async function serveStatic(dir: string, opts: { port?: number; host?: str
   return {
     server,
     url: `http://${host === "127.0.0.1" ? "localhost" : host}:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Browsers keep connections alive; close them too, or close() waits for them to time out.
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
