@@ -44,3 +44,11 @@ export async function launchChromium(): Promise<Browser> {
   if (!status.available) throw new Error(status.message);
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 }
+
+/** axe's violations on the page, as readable lines (empty when clean); collapsed panels are opened first. */
+export async function axeViolations(page: import("playwright-core").Page): Promise<string[]> {
+  const { AxeBuilder } = await import("@axe-core/playwright");
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
+}

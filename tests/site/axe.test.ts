@@ -1,9 +1,8 @@
 /** Accessibility: axe-core in headless chromium finds no violations on the rendered fixture site. */
 import { rm } from "node:fs/promises";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { axeViolations, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { buildFixtureSite } from "./build-fixture-site.ts";
 
@@ -48,13 +47,7 @@ describe.skipIf(!shouldRunBrowserTests())("accessibility (axe)", () => {
         page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
         const response = await page.goto(server.url + urlPath);
         expect(response?.status()).toBe(200);
-        // Open the collapsed panels so their contents are checked too.
-        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-        const results = await new AxeBuilder({ page }).analyze();
-        const summary = results.violations.map(
-          (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
-        );
-        expect(summary).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         // Nothing overflows sideways on a narrow screen.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);

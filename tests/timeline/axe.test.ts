@@ -9,7 +9,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { axeViolations, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { buildSeedSite, type SeedSite } from "./page-site.ts";
 
@@ -54,12 +54,7 @@ describe.skipIf(!shouldRunBrowserTests())("timeline pages in a browser", () => {
           page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
           const response = await page.goto(server.url + urlPath);
           expect(response?.status()).toBe(200);
-          await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-          const results = await new AxeBuilder({ page }).analyze();
-          const summary = results.violations.map(
-            (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
-          );
-          expect(summary).toEqual([]);
+          expect(await axeViolations(page)).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
           // Readable on a phone: the event text gets (nearly) the whole width, not a squeezed column.
           const textWidth = await page.evaluate(() => document.querySelector(".tl-event__text")!.getBoundingClientRect().width);
