@@ -47,11 +47,23 @@ export interface HtmlOptions {
   maxElements?: number;
 }
 
+/**
+ * Scripts (but JSON-LD, which carries metadata), styles, SVG, templates and comments are never text:
+ * cut them from the source before parsing, so the DOM (and Readability's walks over it) is smaller.
+ * Their raw-text content cannot contain their own end tag, so a non-greedy match is exact.
+ */
+function withoutInertBlocks(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, "")
+    .replace(/<(style|template|noscript|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "");
+}
+
 export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}): HtmlLines {
   const diagnostics: Diagnostic[] = [];
   let document: Document;
   try {
-    ({ document } = parseHTML(html) as unknown as { document: Document });
+    ({ document } = parseHTML(withoutInertBlocks(html)) as unknown as { document: Document });
   } catch (err) {
     diagnostics.push({
       file,
