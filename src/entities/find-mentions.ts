@@ -1,6 +1,7 @@
 /**
  * Names in one report: the alias table's listed forms, plus the people, organisations and places the
- * `compromise` NLP library tags. Each is cleaned (possessive, punctuation, leading titles), resolved to a
+ * `compromise` NLP library tags in the report's runs of capitalised words (each run with a word of
+ * context either side, tagged once per archive: names recur). Each is cleaned (possessive, punctuation, leading titles), resolved to a
  * canonical name (alias table; else a lone surname to the full name the same report gives), and kept
  * with the block it sits in. Listed forms win where the two overlap.
  */
@@ -72,13 +73,24 @@ export function textMentions(text: string, table: AliasTable): RawMention[] {
     const entry = table.byKey.get(aliasKey(m[0]))!;
     listed.push({ text: m[0], kind: entry.kind, start: m.index!, end: m.index! + m[0].length, listed: true });
   }
+  const runs = [...text.matchAll(CAPITALISED_RUN)].flatMap((run) => {
+    const at = run.index!;
+    const end = at + run[0].length;
+    const before = /(\S+)[ \t]+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? "";
+    const after = /^[ \t]*(\S+)/.exec(text.slice(end, end + 40))?.[1] ?? "";
+    // A run that opens a sentence is tagged as one, so its first word is not taken as a name for its capital alone.
+    const opening = before === "" || /[.!?"”:]$/.test(before);
+    if (opening && FUNCTION_WORDS.has(run[0].toLowerCase())) return [];
+    return [{ at, run: run[0], before: opening ? "" : before, after }];
+  });
+  tagRuns(runs);
   const tagged: RawMention[] = [];
-  for (const run of text.matchAll(CAPITALISED_RUN)) {
-    for (const f of classifyRun(run[0])) {
+  for (const { at, run, before, after } of runs) {
+    for (const f of runNames.get(runKey(run, before, after))!) {
       const cleaned = cleanName(f.text, table);
       if (!cleaned) continue;
       // Where the cleaned name sits inside the tagged span (titles and punctuation were cut off).
-      const start = run.index! + f.start + Math.max(0, f.text.indexOf(cleaned));
+      const start = at + f.start + Math.max(0, f.text.indexOf(cleaned));
       const end = start + cleaned.length;
       if (listed.some((l) => l.start < end && start < l.end)) continue;
       tagged.push({ text: cleaned, kind: f.kind, start, end, listed: false });
@@ -96,24 +108,61 @@ const CAPITALISED_RUN = new RegExp(`${CAPITALISED_WORD}(?:[ \\t]+(?:(?:of|for|th
 
 type RunName = { kind: EntityKind; text: string; start: number };
 /**
- * The tagger's names in one capitalised run, tagged on its own. Names recur across an archive, so
- * each distinct run is tagged once per process: the tagger on whole reports cost 20-40 ms each.
+ * The tagger's names in one capitalised run, tagged with the word either side of it (enough context
+ * for "the IMF said", "in Geneva"). Names recur across an archive, so each distinct run-in-context
+ * is tagged once per process: the tagger on whole reports cost 20-40 ms each.
  */
 const runNames = new Map<string, RunName[]>();
 
-function classifyRun(run: string): RunName[] {
-  let names = runNames.get(run);
-  if (names) return names;
-  names = [];
-  const doc = nlp(run);
+const runKey = (run: string, before: string, after: string) => `${before}|${run}|${after}`;
+
+/** Sentence-opening words that are never names on their own: no need to ask the tagger. */
+const FUNCTION_WORDS = new Set(
+  ("a an the this that these those it its he she they we i you his her their our my there here but and or so yet " +
+    "if when while as at in on of for from by with after before since until during about under over into " +
+    "however meanwhile also although though because despite now then still even only some many most all both " +
+    "each other such no not one two three mr mrs ms").split(" "),
+);
+
+/**
+ * Tags the runs not seen before, in one tagger call (each run and its context a paragraph of its
+ * own: the per-call setup costs more than a short run's tagging).
+ */
+function tagRuns(runs: Array<{ run: string; before: string; after: string }>): void {
+  const pieces: Array<{ key: string; start: number; lead: number; length: number }> = [];
+  let text = "";
+  const queued = new Set<string>();
+  for (const { run, before, after } of runs) {
+    const key = runKey(run, before, after);
+    if (runNames.has(key) || queued.has(key)) continue;
+    queued.add(key);
+    const lead = before ? `${before} ` : "";
+    pieces.push({ key, start: text.length, lead: lead.length, length: run.length });
+    text += `${lead}${run}${after ? ` ${after}` : ""}\n\n`;
+  }
+  for (const p of pieces) runNames.set(p.key, []);
+  if (!pieces.length) return;
+  const doc = nlp(text);
   const kinds = [
     ["person", doc.people()],
     ["organisation", doc.organizations()],
     ["place", doc.places()],
   ] as const;
-  for (const [kind, found] of kinds) for (const f of found.json(JSON_OPTIONS) as Tagged[]) names.push({ kind, text: f.text, start: f.offset.start });
-  runNames.set(run, names);
-  return names;
+  for (const [kind, found] of kinds) {
+    for (const f of found.json(JSON_OPTIONS) as Tagged[]) {
+      let lo = 0;
+      let hi = pieces.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (pieces[mid].start <= f.offset.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const piece = pieces[lo];
+      // Names that start in the context words belong to the neighbouring run, which is tagged on its own.
+      const start = f.offset.start - piece.start - piece.lead;
+      if (start >= 0 && start < piece.length) runNames.get(piece.key)!.push({ kind, text: f.text.slice(0, piece.length - start), start });
+    }
+  }
 }
 
 /** The name without possessive, surrounding punctuation and leading titles; "" when nothing name-like is left. */

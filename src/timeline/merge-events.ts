@@ -169,9 +169,10 @@ function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, ba
     const coarse = clusters[at];
     const head = coarse[0];
     if (head.precision === "day") continue;
-    // Finer clusters are never absorbed ones (those are coarser, handled earlier), nor this one.
     const isFiner = (c: number) => c !== at && !absorbed.has(c) && RANK[clusters[c][0].precision] > RANK[head.precision] && within(clusters[c][0], head);
-    const finer = spans.inSpan(head, clusters.length).filter(isFiner);
+    // A span bucket holds exactly the finer clusters: absorbed ones are never finer (they are coarser,
+    // handled earlier), nor is this one. Only the fallback (all clusters) needs the check.
+    const finer = spans.inSpan(head) ?? clusters.map((_, i) => i).filter(isFiner);
     if (finer.length === 0) continue;
     const backward = coarse.every((e) => e.tense === "past");
     let target: number | null = null;
@@ -227,10 +228,10 @@ class SpanIndex {
     for (const bucket of this.bucketsOf(head, false)) for (const bag of bags) bucket.words.add(id, bag);
   }
 
-  /** Cluster ids that may lie inside `head`'s span (a superset; the caller checks), ascending. */
-  inSpan(head: ExtractedEvent, total: number): number[] {
+  /** Ids of the finer clusters inside `head`'s span, ascending; null when its date has an unexpected shape. */
+  inSpan(head: ExtractedEvent): number[] | null {
     const buckets = this.spanBuckets(head);
-    if (!buckets) return Array.from({ length: total }, (_, i) => i);
+    if (!buckets) return null;
     return buckets.length === 1 ? buckets[0].ids : buckets.flatMap((b) => b.ids).sort((a, b) => a - b);
   }
 

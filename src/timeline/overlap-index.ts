@@ -16,6 +16,8 @@ export interface WordBag {
   words: string[];
   set: Set<string>;
   weight: number;
+  /** Prefixes already worked out, by threshold (a bag meets many others). */
+  prefixes?: Map<number, string[]>;
 }
 
 export function makeBag(words: Iterable<string>, idf: ReadonlyMap<string, number>, fallback: number): WordBag {
@@ -28,6 +30,8 @@ export function makeBag(words: Iterable<string>, idf: ReadonlyMap<string, number
 
 /** Rarest-first words of `bag` without which under `t` of its weight is left (a little more, for float safety). */
 export function prefixWords(bag: WordBag, t: number, idf: ReadonlyMap<string, number>, fallback: number): string[] {
+  const known = bag.prefixes?.get(t);
+  if (known) return known;
   const w = (x: string) => idf.get(x) ?? fallback;
   const sorted = [...bag.words].sort((a, b) => w(b) - w(a) || (a < b ? -1 : a > b ? 1 : 0));
   const bar = t * bag.weight * (1 - 1e-9) - 1e-12;
@@ -38,6 +42,7 @@ export function prefixWords(bag: WordBag, t: number, idf: ReadonlyMap<string, nu
     prefix.push(x);
     rest -= w(x);
   }
+  (bag.prefixes ??= new Map()).set(t, prefix);
   return prefix;
 }
 
