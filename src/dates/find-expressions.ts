@@ -48,9 +48,13 @@ function overlaps(a: { index: number; text: string }, b: { index: number; text: 
   return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 }
 
+const MAY_NAME_A_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
+
 /** Date expressions chrono-node finds: calendar dates, months, weekdays. */
 function chronoCandidates(sentence: string): Candidate[] {
   const out: Candidate[] = [];
+  // Only month and weekday results are kept below: a sentence naming neither needs no chrono (most don't).
+  if (!MAY_NAME_A_DATE.test(sentence)) return out;
   // A fixed reference: chrono's guesses of missing fields are discarded, only what the text states is kept.
   const ref = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
   // chrono merges "night of Oct. 23" into a time result with no certain date: hide times of day from it.
