@@ -1,9 +1,11 @@
 /**
  * `wire-archive add` as a user runs it, on a temp copy of the seed archive: a new plain-text page
  * dump (tests/add/fixtures/meridian-courier-geneva-deal.txt, an imaginary outlet) is previewed with
- * --dry-run, added, and then found on the rebuilt site: home page, article page, data file.
+ * --dry-run, added, and then found on the rebuilt site: home page, article page, data file, timeline
+ * and search index.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/record/schema.ts";
@@ -68,19 +70,27 @@ describe("wire-archive add", () => {
     expect(articles).toHaveLength(4);
   });
 
-  it("the timeline lists it when the site has a timeline data file", () => {
+  it("its dated events are on the timeline: Friday is 13 September, Saturday the 14th (when the site has one)", () => {
     const file = path.join(root, "_site/data/timeline.json");
     if (!existsSync(file)) return void console.warn("skipped: no _site/data/timeline.json in this build");
-    expect(readFileSync(file, "utf8")).toContain(ID);
+    type Event = { date: string; sources: Array<{ articleId: string; expression?: string }> };
+    const { events } = JSON.parse(readFileSync(file, "utf8")) as { events: Event[] };
+    const ours = (date: string, expression: string) => events.some((e) => e.date === date && e.sources.some((s) => s.articleId === ID && s.expression === expression));
+    expect(ours("2013-09-13", "Friday")).toBe(true); // "The talks had run late into the night on Friday"
+    expect(ours("2013-09-14", "Saturday")).toBe(true); // "... talks in Geneva ended on Saturday"
+    expect(readFileSync(path.join(root, "_site/timeline/index.html"), "utf8")).toContain(`/articles/${ID}/`);
   });
 
-  it("search finds it when the site has a Pagefind index", () => {
-    const dir = path.join(root, "_site/pagefind");
+  it("search has it: its page is in the Pagefind index with its text and date (when the site has one)", () => {
+    const dir = path.join(root, "_site/pagefind/fragment");
     if (!existsSync(dir)) return void console.warn("skipped: no _site/pagefind in this build");
-    expect(existsSync(path.join(dir, "pagefind-entry.json"))).toBe(true);
-    const entry = JSON.parse(readFileSync(path.join(dir, "pagefind-entry.json"), "utf8"));
-    const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
-    expect(pages).toBeGreaterThanOrEqual(4);
+    // Pagefind fragments: gzip of "pagefind_dcd" + JSON { url, content, meta }.
+    const fragments = readdirSync(dir).map((n) => JSON.parse(gunzipSync(readFileSync(path.join(dir, n))).toString("utf8").replace(/^pagefind_dcd/, "")));
+    const ours = fragments.find((f) => f.url === `/articles/${ID}/`);
+    expect(ours, fragments.map((f) => f.url).join(", ")).toBeDefined();
+    expect(ours.content).toContain("framework under which Syria is to account for and give up its chemical weapons");
+    expect(ours.meta).toMatchObject({ title: HEADLINE, date: "2013-09-14" });
+    expect(fragments).toHaveLength(4);
   });
 
   it("adding it again: already in the archive, exit 1, nothing changes", () => {

@@ -25,7 +25,8 @@ function run(root: string, args: string[]) {
   const wall = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
-  const stages = [...r.stderr.matchAll(/^(Parsing reports|Rendering pages|Indexing for search): .* in ([\d.]+)s$/gm)].map((m) => `${m[1].split(" ")[0].toLowerCase()} ${m[2]}s`);
+  // Progress lines end "<Stage>: <summary> in <seconds>s"; name each stage by its first word.
+  const stages = [...r.stderr.matchAll(/^([A-Z][a-z]+)[^:\n]*: .* in ([\d.]+)s$/gm)].map((m) => `${m[1].toLowerCase()} ${m[2]}s`);
   return { wall, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, stages: stages.join(", "), stdout: r.stdout };
 }
 
