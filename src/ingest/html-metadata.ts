@@ -124,19 +124,42 @@ export interface HtmlMetadata {
   title?: string;
 }
 
+const TITLE_SEPARATORS = [" - ", " | ", " — ", " – ", " :: "];
+
+/**
+ * Pages append their site's name to titles ("Council approves cycle lanes - The Example Post"). Cut it
+ * when it is the page's stated site name, or (for a <title>, `loose`) any short last part.
+ */
+function withoutSiteName(title: string | undefined, siteName: string | undefined, loose: boolean): string | undefined {
+  if (!title) return undefined;
+  const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  for (const sep of TITLE_SEPARATORS) {
+    const at = title.lastIndexOf(sep);
+    if (at <= 0) continue;
+    const site = title.slice(at + sep.length).trim();
+    const named = siteName !== undefined && norm(site) === norm(siteName);
+    if (named || (loose && site.split(/\s+/).length <= 4)) return title.slice(0, at).trim();
+  }
+  return title;
+}
+
 export function readHtmlMetadata(doc: Document, file: string, diagnostics: Diagnostic[]): HtmlMetadata {
   const ld = readJsonLd(doc, file, diagnostics);
   const meta = indexMeta(doc);
   const title = clean(doc.querySelector("title")?.textContent ?? undefined);
   const stated: StatedFields = {};
 
-  const headline =
-    asText(ld?.headline) ?? clean(metaContent(meta, "og:title", "twitter:title")?.value) ?? asText(ld?.name) ?? title;
-  if (headline) stated.headline = headline;
-
   const publisher = ld?.publisher && typeof ld.publisher === "object" ? asText(ld.publisher) : undefined;
   const source = clean(metaContent(meta, "og:site_name", "application-name")?.value) ?? publisher;
   if (source) stated.source = source;
+
+  const h1 = clean(doc.querySelector("h1")?.textContent ?? undefined);
+  const headline =
+    asText(ld?.headline) ??
+    withoutSiteName(clean(metaContent(meta, "og:title", "twitter:title")?.value), source, false) ??
+    asText(ld?.name) ??
+    (title && h1 && title.startsWith(h1) ? h1 : withoutSiteName(title, source, true));
+  if (headline) stated.headline = headline;
 
   stated.published = publishedDate(doc, meta, ld);
   if (!stated.published) delete stated.published;
