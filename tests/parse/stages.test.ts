@@ -209,3 +209,18 @@ describe("page dumps: headline and publication date", () => {
     expect(r.published).toBeNull();
   });
 });
+
+describe("bylines and dateline labels", () => {
+  const body = "The council voted on Saturday to close the old bridge after engineers found deep cracks in its piers, officials said.\n";
+  it("reads a byline with the reporter's location, and the plain date under it", () => {
+    const r = parse(`Bridge talks end in deal\nBy Helen Marchetti in Geneva\nSaturday 14 September 2013 16:05 GMT\n\n${body}`);
+    expect(r.byline).toBe("Helen Marchetti in Geneva");
+    expect(r.headline).toBe("Bridge talks end in deal");
+    expect(r.published).toMatchObject({ date: "2013-09-14", time: "16:05", origin: "stated" });
+  });
+  it("does not take a wrapped body line that starts with a dateline word for a dateline", () => {
+    const r = parse(`Posted the music video on Friday, the band said it would tour across Europe later this year with\nnew songs from the album that was recorded in Berlin over the winter months of last year.\n\n${body}`);
+    expect(r.diagnostics.map((d) => d.rule)).not.toContain("relative-dateline");
+    expect(r.body[0].text.startsWith("Posted the music video")).toBe(true);
+  });
+});
