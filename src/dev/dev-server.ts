@@ -8,24 +8,9 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
+import { CONTENT_TYPES as TYPES } from "../serve/static-server.ts";
 import { EVENTS_PATH, injectReloadScript, RELOAD_SCRIPT, ReloadChannel, SCRIPT_PATH } from "./live-reload.ts";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".wasm": "application/wasm",
-  ".webmanifest": "application/manifest+json",
-  ".pf_meta": "application/octet-stream",
-};
 
 const WAITING_PAGE = "<!doctype html><meta charset=utf-8><title>Building…</title><p>The site is being built; this page reloads when it is ready.</p>";
 
