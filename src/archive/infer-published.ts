@@ -107,13 +107,42 @@ export function inferPublished(record: ArticleRecord, dated: ArticleRecord[], ve
   return { date: best.date, evidence };
 }
 
+/** How many of a report's rarest words pick the dated reports it is compared with. */
+const CANDIDATE_TERMS = 12;
+
+/**
+ * Reports of the same story share rare words: compare an undated report only with the dated reports
+ * that contain one of its rarest words, not with every dated report (an inverted index).
+ */
+function candidateFinder(dated: ArticleRecord[], vectors: Map<ArticleRecord, TermVector>): (record: ArticleRecord) => ArticleRecord[] {
+  const postings = new Map<string, ArticleRecord[]>();
+  for (const r of dated) {
+    const v = vectors.get(r) ?? vectors.set(r, termVector(r)).get(r)!;
+    for (const term of v.keys()) {
+      const list = postings.get(term);
+      if (list) list.push(r);
+      else postings.set(term, [r]);
+    }
+  }
+  return (record) => {
+    const own = vectors.get(record) ?? vectors.set(record, termVector(record)).get(record)!;
+    const rarest = [...own.keys()]
+      .filter((t) => postings.has(t))
+      .sort((a, b) => postings.get(a)!.length - postings.get(b)!.length || a.localeCompare(b))
+      .slice(0, CANDIDATE_TERMS);
+    return [...new Set(rarest.flatMap((t) => postings.get(t)!))];
+  };
+}
+
 /** Fills `published` (origin "inferred") where the report printed no date; warns where none can be found. */
 export function inferMissingDates(records: ArticleRecord[]): void {
   const vectors = new Map<ArticleRecord, TermVector>();
+  const undated = records.filter((r) => !r.published);
+  if (!undated.length) return;
   const stated = records.filter((r) => r.published?.origin === "stated");
-  for (const record of records) {
-    if (record.published) continue;
-    const found = inferPublished(record, stated, vectors);
+  const candidatesOf = candidateFinder(stated, vectors);
+  for (const record of undated) {
+    const found = inferPublished(record, candidatesOf(record), vectors);
     if (found) {
       record.published = { date: found.date, origin: "inferred", evidence: found.evidence };
       continue;
