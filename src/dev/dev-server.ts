@@ -8,6 +8,7 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
+import { listenLocal } from "../serve/listen.ts";
 import { CONTENT_TYPES as TYPES } from "../serve/static-server.ts";
 import { EVENTS_PATH, injectReloadScript, RELOAD_SCRIPT, ReloadChannel, SCRIPT_PATH } from "./live-reload.ts";
 
@@ -63,22 +64,14 @@ export async function startDevServer(siteDir: string, opts: { port?: number; hos
       res.end("Server error");
     }
   });
-  const host = opts.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : opts.port;
+  const listening = await listenLocal(server, opts);
   return {
     server,
     reload,
-    url: `http://${host === "127.0.0.1" ? "localhost" : host}:${port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        reload.close();
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    url: listening.url,
+    close: () => {
+      reload.close();
+      return listening.close();
+    },
   };
 }

@@ -6,6 +6,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
+import { listenLocal } from "./listen.ts";
 
 /** Content types by extension; Pagefind's own files (.pf_*) are binary and need none. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -68,21 +69,6 @@ export async function serveStatic(dir: string, opts: { port?: number; host?: str
       res.writeHead(500).end("Server error");
     }
   });
-  const host = opts.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : opts.port;
-  return {
-    server,
-    url: `http://${host === "127.0.0.1" ? "localhost" : host}:${port}/`,
-    // Browsers keep connections alive; close them too, or close() waits for them to time out.
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const listening = await listenLocal(server, opts);
+  return { server, ...listening };
 }
