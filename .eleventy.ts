@@ -10,6 +10,7 @@ import filtersPlugin from "./src/site/filters.ts";
 import assetsPlugin from "./src/site/assets.ts";
 import timelinePlugin from "./src/site/timeline-plugin.ts";
 import storiesPlugin from "./src/site/stories-plugin.ts";
+import nunjucksCompileCachePlugin from "./src/site/nunjucks-compile-cache.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   // Before filtersPlugin: the RSS plugin inside feedsPlugin defines its own `absoluteUrl` filter, and
@@ -21,6 +22,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(timelinePlugin);
   eleventyConfig.addPlugin(storiesPlugin);
+  eleventyConfig.addPlugin(nunjucksCompileCachePlugin);
 }
 
 // Input (layouts/) and output come from renderSite's constructor arguments: a `dir` export here would

@@ -33,22 +33,57 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Escaped HTML of `text` with entity names linked (each name's first occurrence in the block). */
-export function linkEntities(text: string, articleId: string, blockIndex: number, entities: readonly Entity[] | undefined): string {
-  const forms = entities ? entityLinkIndex(entities).byBlock.get(`${articleId}#${blockIndex}`) : undefined;
+/** The code point ending just before `at` (a surrogate pair counts as one). */
+function charBefore(text: string, at: number): string {
+  if (at <= 0) return "";
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1];
+}
+
+/**
+ * Where each form occurs as a whole word, leftmost first and, at one place, longest first; an
+ * occurrence inside an earlier one is skipped. (A regex alternation of the forms finds the same, but
+ * compiling a Unicode-aware pattern per block cost a millisecond a paragraph.)
+ */
+function occurrences(text: string, forms: ReadonlyArray<readonly [string, string]>): Array<{ at: number; form: string; href: string }> {
+  const found: Array<{ at: number; rank: number; form: string; href: string }> = [];
+  forms.forEach(([form, href], rank) => {
+    if (!form) return;
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      const after = text.codePointAt(at + form.length);
+      if (WORD_CHAR.test(charBefore(text, at)) || (after !== undefined && WORD_CHAR.test(String.fromCodePoint(after)))) continue;
+      found.push({ at, rank, form, href });
+    }
+  });
+  found.sort((a, b) => a.at - b.at || a.rank - b.rank);
+  const out: typeof found = [];
+  let end = 0;
+  for (const f of found) {
+    if (f.at < end) continue;
+    out.push(f);
+    end = f.at + f.form.length;
+  }
+  return out;
+}
+
+/**
+ * Escaped HTML of `text` with entity names linked (each name's first occurrence in the block).
+ * Takes the archive's entities or, when rendering many pages, their index built once.
+ */
+export function linkEntities(text: string, articleId: string, blockIndex: number, entities: readonly Entity[] | EntityLinkIndex | undefined): string {
+  const index = !entities ? undefined : "byBlock" in entities ? entities : entityLinkIndex(entities);
+  const forms = index?.byBlock.get(`${articleId}#${blockIndex}`);
   if (!forms?.length) return escapeHtml(text);
-  const href = new Map(forms);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(([f]) => escapeRegExp(f)).join("|")})(?![\\p{L}\\p{N}])`, "gu");
   const linked = new Set<string>();
   let out = "";
   let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    if (linked.has(m[0])) continue;
-    linked.add(m[0]);
-    out += `${escapeHtml(text.slice(last, m.index))}<a class="entity-link" href="${escapeHtml(href.get(m[0])!)}">${escapeHtml(m[0])}</a>`;
-    last = m.index! + m[0].length;
+  for (const { at, form, href } of occurrences(text, forms)) {
+    if (linked.has(form)) continue;
+    linked.add(form);
+    out += `${escapeHtml(text.slice(last, at))}<a class="entity-link" href="${escapeHtml(href)}">${escapeHtml(form)}</a>`;
+    last = at + form.length;
   }
   return out + escapeHtml(text.slice(last));
 }

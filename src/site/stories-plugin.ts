@@ -5,8 +5,10 @@
  */
 import type { UserConfig } from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
-import { linkEntities } from "../entities/link-entities.ts";
+import { entityLinkIndex, linkEntities } from "../entities/link-entities.ts";
+import { memoForArchive } from "./archive-memo.ts";
 import {
+  archiveLookups,
   entitiesOfKind,
   discrepancyLabel,
   entityEvents,
@@ -32,16 +34,20 @@ export default function storiesPlugin(config: UserConfig): void {
   config.addFilter("storyPath", storyPath);
   config.addFilter("entityPath", entityPath);
   config.addFilter("paragraphHref", paragraphHref);
+  // The archive-wide lookups are built once per build (archive-memo), not once per page.
+  const lookups = (archive: Archive) => memoForArchive(archive, "story-lookups", archiveLookups);
   /** `{{ id | recordById(archive) }}` */
-  config.addFilter("recordById", (id: string, archive: Archive) => recordById(archive, id));
-  config.addFilter("sourceName", (id: string, archive: Archive) => sourceNameOf(archive, id));
-  config.addFilter("storiesOf", (record: { id: string }, archive: Archive) => storiesOf(archive, record.id));
-  config.addFilter("entityEvents", (entity, archive: Archive) => entityEvents(archive, entity));
+  config.addFilter("recordById", (id: string, archive: Archive) => recordById(lookups(archive), id));
+  config.addFilter("sourceName", (id: string, archive: Archive) => sourceNameOf(lookups(archive), id));
+  config.addFilter("storiesOf", (record: { id: string }, archive: Archive) => storiesOf(lookups(archive), record.id));
+  config.addFilter("entityEvents", (entity, archive: Archive) => entityEvents(lookups(archive), entity));
   config.addFilter("entitiesOfKind", entitiesOfKind);
   /** `{{ claim.sentence | markWording(claim.wording) | safe }}`: escaped, the wording in `<mark>`. */
   config.addFilter("markWording", markWording);
   config.addFilter("discrepancyLabel", discrepancyLabel);
   config.addFilter("mentionForms", mentionForms);
-  /** `{{ block.text | linkEntities(record.id, index, archive.entities) | safe }}`: escaped, names linked. */
-  config.addFilter("linkEntities", linkEntities);
+  /** `{{ block.text | linkEntities(record.id, index, archive) | safe }}`: escaped, names linked. */
+  config.addFilter("linkEntities", (text: string, articleId: string, blockIndex: number, archive: Archive) =>
+    linkEntities(text, articleId, blockIndex, memoForArchive(archive, "entity-links", (a) => entityLinkIndex(a.entities ?? []))),
+  );
 }

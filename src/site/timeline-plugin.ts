@@ -4,6 +4,7 @@
  */
 import type { UserConfig } from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
+import { memoForArchive } from "./archive-memo.ts";
 import { buildTimelineModel, segmentText, type TimelineModel, type TimelineRef } from "./timeline-page.ts";
 
 /** The part of Eleventy's collections API used here. */
@@ -13,25 +14,10 @@ interface CollectionApi {
 
 type TimelineArchive = Pick<Archive, "records" | "timeline" | "generatedAt">;
 
-// Built once per build: every article page asks for its marks, and Eleventy may hand templates a copy
-// of the global data, so the model is found by identity first, then by what identifies the build.
-const byIdentity = new WeakMap<object, TimelineModel>();
-let last: { key: string; model: TimelineModel } | null = null;
-
-function signature(archive: TimelineArchive): string {
-  const events = archive.timeline?.events ?? [];
-  return [archive.generatedAt, archive.records.length, events.length, events[0]?.id, events.at(-1)?.id, archive.records[0]?.id].join("|");
-}
-
+/** Built once per build (archive-memo): every article page asks for its marks. */
 export function timelineModel(archive: TimelineArchive | null | undefined): TimelineModel {
   if (!archive?.records) return buildTimelineModel({ records: [], timeline: { events: [] } });
-  const known = byIdentity.get(archive);
-  if (known) return known;
-  const key = signature(archive);
-  const model = last?.key === key ? last.model : buildTimelineModel(archive);
-  last = { key, model };
-  byIdentity.set(archive, model);
-  return model;
+  return memoForArchive(archive, "timeline-model", () => buildTimelineModel(archive));
 }
 
 export default function timelinePlugin(config: UserConfig): void {

@@ -7,6 +7,7 @@ import type { Archive } from "../archive/types.ts";
 import type { Entity } from "../entities/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import { escapeHtml } from "../entities/link-entities.ts";
+import type { TimelineEvent } from "../timeline/types.ts";
 import type { Story } from "./types.ts";
 
 export function storyPath(story: Pick<Story, "id">): string {
@@ -22,32 +23,56 @@ export function paragraphHref(articleId: string, blockIndex: number): string {
   return `/articles/${articleId}/#b${blockIndex}`;
 }
 
-const indexes = new WeakMap<readonly ArticleRecord[], Map<string, ArticleRecord>>();
+/** Archive-wide lookups the story and entity pages need, built in one pass (see src/site/archive-memo.ts). */
+export interface ArchiveLookups {
+  records: Map<string, ArticleRecord>;
+  /** article id -> the stories it belongs to (normally one). */
+  storiesByArticle: Map<string, Story[]>;
+  /** "articleId#blockIndex" -> timeline events citing that paragraph. */
+  eventsByBlock: Map<string, TimelineEvent[]>;
+  /** Each event's place in the timeline. */
+  eventOrder: Map<TimelineEvent, number>;
+}
 
-/** The record with this id (looked up through a cached index of `archive.records`). */
-export function recordById(archive: Pick<Archive, "records">, id: string): ArticleRecord | undefined {
-  let index = indexes.get(archive.records);
-  if (!index) {
-    index = new Map(archive.records.map((r) => [r.id, r]));
-    indexes.set(archive.records, index);
+export function archiveLookups(archive: Pick<Archive, "records"> & Partial<Pick<Archive, "stories" | "timeline">>): ArchiveLookups {
+  const records = new Map(archive.records.map((r) => [r.id, r]));
+  const storiesByArticle = new Map<string, Story[]>();
+  for (const story of archive.stories ?? []) {
+    for (const id of story.articleIds) storiesByArticle.set(id, [...(storiesByArticle.get(id) ?? []), story]);
   }
-  return index.get(id);
+  const eventsByBlock = new Map<string, TimelineEvent[]>();
+  const eventOrder = new Map<TimelineEvent, number>();
+  for (const event of archive.timeline?.events ?? []) {
+    eventOrder.set(event, eventOrder.size);
+    for (const key of new Set(event.sources.map((s) => `${s.articleId}#${s.blockIndex}`))) {
+      const list = eventsByBlock.get(key);
+      if (list) list.push(event);
+      else eventsByBlock.set(key, [event]);
+    }
+  }
+  return { records, storiesByArticle, eventsByBlock, eventOrder };
+}
+
+/** The record with this id. */
+export function recordById(lookups: ArchiveLookups, id: string): ArticleRecord | undefined {
+  return lookups.records.get(id);
 }
 
 /** Display name of a report's outlet: "AFP" style names come from the record's source. */
-export function sourceNameOf(archive: Pick<Archive, "records">, articleId: string): string {
-  return recordById(archive, articleId)?.source.name ?? articleId;
+export function sourceNameOf(lookups: ArchiveLookups, articleId: string): string {
+  return recordById(lookups, articleId)?.source.name ?? articleId;
 }
 
 /** Stories a report belongs to (normally one). */
-export function storiesOf(archive: Pick<Archive, "stories">, articleId: string): Story[] {
-  return (archive.stories ?? []).filter((s) => s.articleIds.includes(articleId));
+export function storiesOf(lookups: ArchiveLookups, articleId: string): Story[] {
+  return lookups.storiesByArticle.get(articleId) ?? [];
 }
 
-/** Timeline events citing a paragraph in which the entity is named. */
-export function entityEvents(archive: Partial<Pick<Archive, "timeline">>, entity: Entity) {
-  const blocks = new Set(entity.mentions.map((m) => `${m.articleId}#${m.blockIndex}`));
-  return (archive.timeline?.events ?? []).filter((e) => e.sources.some((s) => blocks.has(`${s.articleId}#${s.blockIndex}`)));
+/** Timeline events citing a paragraph in which the entity is named, in timeline order. */
+export function entityEvents(lookups: ArchiveLookups, entity: Pick<Entity, "mentions">): TimelineEvent[] {
+  const found = new Set<TimelineEvent>();
+  for (const m of entity.mentions) for (const e of lookups.eventsByBlock.get(`${m.articleId}#${m.blockIndex}`) ?? []) found.add(e);
+  return [...found].sort((a, b) => lookups.eventOrder.get(a)! - lookups.eventOrder.get(b)!);
 }
 
 /** Entities of one kind, most reported first. */
