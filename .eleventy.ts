@@ -5,7 +5,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import feedsPlugin from "./src/site/feeds-plugin.ts";
 import structuredDataPlugin from "./src/site/structured-data.ts";
-import ninjsPlugin from "./src/export/ninjs-plugin.ts";
 import filtersPlugin from "./src/site/filters.ts";
 import assetsPlugin from "./src/site/assets.ts";
 import timelinePlugin from "./src/site/timeline-plugin.ts";
@@ -17,7 +16,6 @@ export default function (eleventyConfig: UserConfig): void {
   // the project's (added later) must be the one templates get.
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(structuredDataPlugin);
-  eleventyConfig.addPlugin(ninjsPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(timelinePlugin);

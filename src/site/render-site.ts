@@ -11,6 +11,7 @@ import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
 import { buildPublishIndex, type PublishIndex } from "../export/archive-index.ts";
 import { parseBaseUrl } from "../export/site-url.ts";
+import { writeNinjsFiles } from "../export/write-ninjs.ts";
 import rawReportsPlugin from "./raw-reports.ts";
 import sitemapPlugin from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
@@ -75,6 +76,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ pages: n
   try {
     const [, templates] = await eleventy.write();
     const pages = templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html"));
+    await writeNinjsFiles(path.resolve(options.outDir), options.archive.records, site);
     return { pages: pages.length };
   } catch (error) {
     throw new Error(`Site rendering failed: ${describeError(error)}`, { cause: error });
