@@ -12,7 +12,7 @@ import { computeFingerprint, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
 import { recoverOutput, stagingDirFor, swapIn } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
-import { indexSite } from "./index-site.ts";
+import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
 
 export interface BuildOptions {
   root: string;
@@ -33,6 +33,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(opts.root, opts.outDir ?? "_site");
   const release = acquireBuildLock(outDir);
   const staging = stagingDirFor(outDir);
+  let indexer: SiteIndexer | undefined;
   const timings: Record<string, number> = {};
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -56,12 +57,26 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const archive = await timed("archive", async () => buildArchive(parsed.records));
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);
     const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats };
+    // Pagefind indexes each article page as it is rendered, in its own process (on another core).
+    const searchIndex = (indexer = await openSiteIndexer());
     const rendering = progress.stage("Rendering pages");
-    const { pages } = await timed("render", () => renderSite({ archive: loaded.archive, outDir: staging, rootDir: opts.root, baseUrl: opts.baseUrl, quiet: true }));
+    const { pages } = await timed("render", () =>
+      renderSite({
+        archive: loaded.archive,
+        outDir: staging,
+        rootDir: opts.root,
+        baseUrl: opts.baseUrl,
+        quiet: true,
+        onPage: (url, html) => {
+          searchIndex.addPage(url, html);
+          rendering.tick();
+        },
+      }),
+    );
     rendering.done(`${pages} pages`);
     await timed("data", () => writeDataFiles(staging, loaded.archive));
     const indexing = progress.stage("Indexing for search");
-    const search = await timed("index", () => indexSite(staging, { expectedPages: loaded.archive.records.length }));
+    const search = await timed("index", () => searchIndex.finish(staging, { expectedPages: loaded.archive.records.length }));
     indexing.done(`${search.pages} pages indexed, ${Math.round(search.size.totalBytes / 1024)} KiB in pagefind/`);
     // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
     if (process.env.WIRE_ARCHIVE_TIMINGS) {
@@ -74,6 +89,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     throw err;
   } finally {
+    await indexer?.close();
     release();
   }
 }

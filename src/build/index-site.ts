@@ -32,44 +32,90 @@ export class SearchIndexError extends Error {
   }
 }
 
-export async function indexSite(siteDir: string, opts: IndexSiteOptions = {}): Promise<IndexSiteResult> {
-  const dir = path.resolve(siteDir);
-  if (existsSync(path.join(dir, BUNDLE_DIR))) {
-    // Pagefind's service panics (and never answers) when its output path is taken.
-    throw new SearchIndexError([
-      `Unexpected ${BUNDLE_DIR}/ in the rendered site, expected that path free for the search index. Rename the page or folder that writes it.`,
-    ]);
-  }
-  // If the Pagefind service dies, its pending promise never settles and nothing keeps Node running:
-  // the watchdog keeps the process alive and turns the silence into a build error.
-  const htmlFiles = (await listFiles(dir)).filter((f) => f.endsWith(".html")).length;
-  return withWatchdog(runPagefind(dir, opts), 60_000 + 50 * htmlFiles);
+/**
+ * An index being filled: pages can be added as they are rendered (Pagefind runs as its own process,
+ * so it indexes on another core while the site renders), then `finish` writes the bundle.
+ */
+export interface SiteIndexer {
+  /** Queue one rendered page for indexing, by its URL in the site ("/articles/x/"). */
+  addPage(url: string, html: string): void;
+  /**
+   * Writes the bundle to `siteDir/pagefind/` once every queued page is in; with `scanDirectory` it
+   * first indexes the HTML files already in `siteDir` (for a site rendered elsewhere).
+   */
+  finish(siteDir: string, opts?: IndexSiteOptions & { scanDirectory?: boolean }): Promise<IndexSiteResult>;
+  /** Stops Pagefind's service (also after a failure); safe to call twice. */
+  close(): Promise<void>;
 }
 
-async function runPagefind(dir: string, opts: IndexSiteOptions): Promise<IndexSiteResult> {
-  try {
-    const created = await pagefind.createIndex({});
-    fail(created.errors);
-    const index = created.index;
-    if (!index) throw new SearchIndexError(["Unexpected missing index, expected Pagefind to create one"]);
-    const added = await index.addDirectory({ path: dir });
-    fail(added.errors);
-    const written = await index.writeFiles({ outputPath: path.join(dir, BUNDLE_DIR) });
-    fail(written.errors);
-    await index.deleteIndex();
-    // addDirectory's page_count counts every HTML file read; the entry file counts the pages indexed.
-    const pages = await indexedPageCount(path.join(dir, BUNDLE_DIR));
-    if (opts.expectedPages !== undefined && pages !== opts.expectedPages) {
-      throw new SearchIndexError([
-        `Unexpected ${pages} indexed pages, expected ${opts.expectedPages} (one per report). ` +
-          "Check that layouts/_includes/article.njk still marks the article with data-pagefind-body.",
-      ]);
-    }
-    await writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version });
-    return { pages, size: await summariseBundle(path.join(dir, BUNDLE_DIR)) };
-  } finally {
+/** Only pages that mark a body are results; the others need not cross to Pagefind at all. */
+const MARKED = "data-pagefind-body";
+
+export async function openSiteIndexer(): Promise<SiteIndexer> {
+  const created = await pagefind.createIndex({});
+  fail(created.errors);
+  const index = created.index;
+  if (!index) throw new SearchIndexError(["Unexpected missing index, expected Pagefind to create one"]);
+  const pending: Array<Promise<void>> = [];
+  const problems: string[] = [];
+  let queued = 0;
+  return {
+    addPage(url, html) {
+      if (!html.includes(MARKED)) return;
+      queued++;
+      pending.push(
+        index.addHTMLFile({ url, content: html }).then(
+          (added) => void problems.push(...(added.errors ?? []).map((e) => `${url}: ${e}`)),
+          (error: unknown) => void problems.push(`${url}: ${error instanceof Error ? error.message : String(error)}`),
+        ),
+      );
+    },
+    async finish(siteDir, opts = {}) {
+      const dir = path.resolve(siteDir);
+      if (existsSync(path.join(dir, BUNDLE_DIR))) {
+        // Pagefind's service panics (and never answers) when its output path is taken.
+        throw new SearchIndexError([
+          `Unexpected ${BUNDLE_DIR}/ in the rendered site, expected that path free for the search index. Rename the page or folder that writes it.`,
+        ]);
+      }
+      // If the Pagefind service dies, its pending promises never settle and nothing keeps Node running:
+      // the watchdog keeps the process alive and turns the silence into a build error.
+      const htmlFiles = opts.scanDirectory ? (await listFiles(dir)).filter((f) => f.endsWith(".html")).length : queued;
+      return withWatchdog(
+        (async () => {
+          await Promise.all(pending);
+          fail(problems);
+          if (opts.scanDirectory) fail((await index.addDirectory({ path: dir })).errors);
+          fail((await index.writeFiles({ outputPath: path.join(dir, BUNDLE_DIR) })).errors);
+          await index.deleteIndex();
+          // addDirectory's page_count counts every HTML file read; the entry file counts the pages indexed.
+          const pages = await indexedPageCount(path.join(dir, BUNDLE_DIR));
+          if (opts.expectedPages !== undefined && pages !== opts.expectedPages) {
+            throw new SearchIndexError([
+              `Unexpected ${pages} indexed pages, expected ${opts.expectedPages} (one per report). ` +
+                "Check that layouts/_includes/article.njk still marks the article with data-pagefind-body.",
+            ]);
+          }
+          await writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version });
+          return { pages, size: await summariseBundle(path.join(dir, BUNDLE_DIR)) };
+        })(),
+        60_000 + 50 * htmlFiles,
+      );
+    },
     // Pagefind runs as a child service; stop it so the process can exit (it restarts on next use).
-    await pagefind.close();
+    close: async () => {
+      await pagefind.close();
+    },
+  };
+}
+
+/** Indexes a site already on disk (every HTML file in it) and writes its bundle. */
+export async function indexSite(siteDir: string, opts: IndexSiteOptions = {}): Promise<IndexSiteResult> {
+  const indexer = await openSiteIndexer();
+  try {
+    return await indexer.finish(siteDir, { ...opts, scanDirectory: true });
+  } finally {
+    await indexer.close();
   }
 }
 

@@ -20,6 +20,8 @@ declare module "@11ty/eleventy" {
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addCollection(name: string, fn: (api: unknown) => unknown): void;
+    /** `this.page` holds the page being written (url, outputPath, inputPath). */
+    addTransform(name: string, fn: (this: any, content: string) => string | Promise<string>): void;
     on(event: "eleventy.after", handler: (event: EleventyAfterEvent) => void | Promise<void>): void;
     on(event: string, handler: (...args: any[]) => unknown): void;
     setTemplateFormats(formats: string | string[]): void;

@@ -32,7 +32,11 @@ export interface RenderSiteOptions {
   baseUrl?: string;
   /** Silence Eleventy's own console output (default true: the caller reports). */
   quiet?: boolean;
+  /** Called with each HTML page as it is written (its site URL and final HTML): the search indexer. */
+  onPage?: (url: string, html: string) => void;
 }
+
+type PageInfo = { url: string | false; outputPath: string | false };
 
 /** Site-wide values templates read as `site.*`. */
 export interface SiteData {
@@ -69,6 +73,15 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ pages: n
         rootDir: path.resolve(options.rootDir),
       });
       eleventyConfig.addPlugin(sitemapPlugin, { site });
+      const onPage = options.onPage;
+      if (onPage) {
+        // Registered last, so it sees each page as written (after the other transforms).
+        eleventyConfig.addTransform("wire-archive:on-page", function (this: { page: PageInfo }, content: string) {
+          const { url, outputPath } = this.page;
+          if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) onPage(url, content);
+          return content;
+        });
+      }
     },
   });
   // Eleventy prints its summary line even in quiet mode; the caller does its own reporting.
