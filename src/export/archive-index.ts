@@ -5,6 +5,7 @@
 import { DateTime } from "luxon";
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord, Published, Source } from "../record/schema.ts";
+import { LIST_PAGE_SIZE, paginate, type ListPage } from "./paginate.ts";
 
 export interface MonthGroup {
   year: string;
@@ -32,7 +33,7 @@ export interface FeedSpec {
   pagePath: string;
   atomPath: string;
   jsonPath: string;
-  /** Newest first, as the archive orders them. */
+  /** The newest FEED_SIZE, newest first as the archive orders them. */
   records: ArticleRecord[];
 }
 
@@ -44,6 +45,25 @@ export interface PublishIndex {
   sources: SourceGroup[];
   /** The whole-archive feed first, then one per source. */
   feeds: FeedSpec[];
+  /** The home page's report list, page by page (at least one page, even for an empty archive). */
+  homePages: Array<ListPage<ArticleRecord>>;
+  /** Every page of every source's list, sources in `sources` order; one Eleventy page each. */
+  sourcePages: Array<ListPage<ArticleRecord> & { source: SourceGroup }>;
+  /** Every page of every month's list, months in `months` order. */
+  monthPages: Array<ListPage<ArticleRecord> & { month: MonthGroup }>;
+}
+
+/**
+ * Entries per feed: the newest. A feed is polled again and again, so a 10,000-entry feed (each with its
+ * full text) would be megabytes per poll; the pages and the sitemap list everything.
+ */
+export const FEED_SIZE = 100;
+
+export interface PublishIndexOptions {
+  /** Teasers per list page (home, source and month pages); default LIST_PAGE_SIZE. */
+  pageSize?: number;
+  /** Entries per feed; default FEED_SIZE. */
+  feedSize?: number;
 }
 
 export const ARCHIVE_INDEX_PATH = "/archive/";
@@ -59,7 +79,13 @@ export function sourcePath(source: Pick<Source, "id">): string {
   return `/sources/${source.id}/`;
 }
 
-export function buildPublishIndex(archive: Pick<Archive, "records" | "sources">, siteName: string): PublishIndex {
+export function buildPublishIndex(
+  archive: Pick<Archive, "records" | "sources">,
+  siteName: string,
+  options: PublishIndexOptions = {},
+): PublishIndex {
+  const pageSize = options.pageSize ?? LIST_PAGE_SIZE;
+  const feedSize = Math.max(0, options.feedSize ?? FEED_SIZE);
   const months = new Map<string, MonthGroup>();
   const undated: ArticleRecord[] = [];
   const bySource = new Map<string, ArticleRecord[]>();
@@ -74,7 +100,11 @@ export function buildPublishIndex(archive: Pick<Archive, "records" | "sources">,
     // Records are validated before they get here; a malformed one is left for the templates to report
     // (renderSite wraps their errors with the template's name) rather than failing here unexplained.
     const sourceId = record.source?.id;
-    if (sourceId) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), record]);
+    if (sourceId) {
+      const list = bySource.get(sourceId);
+      if (list) list.push(record);
+      else bySource.set(sourceId, [record]);
+    }
   }
   const names = new Map(archive.sources.map((s) => [s.id, s.name]));
   const sources = [...bySource].map(([id, records]): SourceGroup => {
@@ -92,7 +122,7 @@ export function buildPublishIndex(archive: Pick<Archive, "records" | "sources">,
         pagePath: path,
         atomPath: `${path}feed.xml`,
         jsonPath: `${path}feed.json`,
-        records,
+        records: records.slice(0, feedSize),
       },
     };
   });
@@ -100,17 +130,21 @@ export function buildPublishIndex(archive: Pick<Archive, "records" | "sources">,
   const all: FeedSpec = {
     key: "all",
     title: siteName,
-    description: `Every report in the ${siteName}, newest first.`,
+    description: `The latest reports in the ${siteName}, newest first.`,
     pagePath: "/",
     atomPath: "/feed.xml",
     jsonPath: "/feed.json",
-    records: archive.records,
+    records: archive.records.slice(0, feedSize),
   };
+  const monthList = [...months.values()].sort((a, b) => b.path.localeCompare(a.path));
   return {
-    months: [...months.values()].sort((a, b) => b.path.localeCompare(a.path)),
+    months: monthList,
     undated,
     sources,
     feeds: [all, ...sources.map((s) => s.feed)],
+    homePages: paginate(archive.records, "/", pageSize),
+    sourcePages: sources.flatMap((source) => paginate(source.records, source.path, pageSize).map((p) => ({ ...p, source }))),
+    monthPages: monthList.flatMap((month) => paginate(month.records, month.path, pageSize).map((p) => ({ ...p, month }))),
   };
 }
 

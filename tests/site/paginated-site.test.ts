@@ -1,0 +1,196 @@
+/**
+ * Long report lists paginate: an archive of 130 generated records (more than two pages of 50 on the
+ * home page, on a source and on a month) rendered to a site, then read page by page by following the
+ * pager's links, as a reader would.
+ *
+ * The archive: records gen-0 (newest) .. gen-129, in the archive's newest-first order. Even i is AFP
+ * (65 records), odd i is Al Jazeera (65). gen-0..gen-109 are dated September 2013, gen-110..gen-129
+ * August 2013. So: home 50 + 50 + 30; each source 50 + 15; September 50 + 50 + 10; August 20.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Archive } from "../../src/archive/types.ts";
+import type { ArticleRecord } from "../../src/record/schema.ts";
+import { renderSite } from "../../src/site/render-site.ts";
+import { axeViolations, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
+import { siteReader, childrenNamed, type BuiltSite } from "../publish/build-publish-site.ts";
+import { checkLinks } from "../publish/link-check.ts";
+import { agencyWire } from "./fixtures.ts";
+
+const BASE = "https://archive.example.org/";
+const N = 130;
+
+function generated(i: number): ArticleRecord {
+  const september = i < 110;
+  const day = september ? 30 - Math.floor(i / 4) : 31 - (i - 110);
+  const afp = i % 2 === 0;
+  return {
+    ...agencyWire,
+    id: `gen-${i}`,
+    sourceFile: `reports/gen-${i}.txt`,
+    checksum: i.toString(16).padStart(64, "0"),
+    source: afp ? { id: "afp", name: "AFP", origin: "stated", line: 1 } : { id: "al-jazeera", name: "Al Jazeera", origin: "stated", line: 1 },
+    headline: `Generated report number ${i}`,
+    headlineOrigin: "stated",
+    published: { date: `2013-${september ? "09" : "08"}-${String(day).padStart(2, "0")}`, origin: "stated", evidence: "dated", line: 1 },
+  };
+}
+
+const records = Array.from({ length: N }, (_, i) => generated(i));
+const hrefOf = (i: number) => `/articles/gen-${i}/`;
+const hrefsWhere = (keep: (i: number) => boolean) => records.map((_, i) => i).filter(keep).map(hrefOf);
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  const rootDir = await mkdtemp(path.join(os.tmpdir(), "wire-paginated-"));
+  await mkdir(path.join(rootDir, "reports"), { recursive: true });
+  for (const r of records) await writeFile(path.join(rootDir, r.sourceFile), `${r.headline}\n`);
+  const archive: Archive = {
+    records,
+    sources: [
+      { id: "afp", name: "AFP", count: 65 },
+      { id: "al-jazeera", name: "Al Jazeera", count: 65 },
+    ],
+    timeline: { events: [] },
+    diagnostics: [],
+    generatedAt: "2024-01-01T00:00:00.000Z",
+  };
+  const outDir = path.join(rootDir, "_site");
+  await renderSite({ archive, outDir, rootDir, baseUrl: BASE });
+  site = siteReader(rootDir, outDir);
+}, 120_000);
+
+afterAll(async () => {
+  if (site) await rm(site.rootDir, { recursive: true, force: true });
+});
+
+/** Follows rel="next" from `start`; returns each page's URL, teaser links and pager. */
+async function walk(start: string): Promise<Array<{ url: string; doc: Document; hrefs: string[] }>> {
+  const pages: Array<{ url: string; doc: Document; hrefs: string[] }> = [];
+  let url: string | null = start;
+  while (url && pages.length < 20) {
+    const doc = await site.html(url);
+    pages.push({ url, doc, hrefs: [...doc.querySelectorAll(".teaser__headline a")].map((a) => a.getAttribute("href")!) });
+    url = doc.querySelector('.pager a[rel="next"]')?.getAttribute("href") ?? null;
+  }
+  return pages;
+}
+
+describe("paginated list pages", () => {
+  it("splits the home page into pages of at most 50, every report exactly once, newest first", async () => {
+    const pages = await walk("/");
+    expect(pages.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/3/"]);
+    expect(pages.map((p) => p.hrefs.length)).toEqual([50, 50, 30]);
+    expect(pages.flatMap((p) => p.hrefs)).toEqual(hrefsWhere(() => true));
+  });
+
+  it("splits each source's page, following its own URL", async () => {
+    const afp = await walk("/sources/afp/");
+    expect(afp.map((p) => p.url)).toEqual(["/sources/afp/", "/sources/afp/page/2/"]);
+    expect(afp.map((p) => p.hrefs.length)).toEqual([50, 15]);
+    expect(afp.flatMap((p) => p.hrefs)).toEqual(hrefsWhere((i) => i % 2 === 0));
+    const aj = await walk("/sources/al-jazeera/");
+    expect(aj.flatMap((p) => p.hrefs)).toEqual(hrefsWhere((i) => i % 2 === 1));
+    expect(aj[1]!.doc.querySelector("h1")?.textContent).toBe("Al Jazeera");
+  });
+
+  it("splits a month's page, and leaves a short month on one page without a pager", async () => {
+    const september = await walk("/archive/2013/09/");
+    expect(september.map((p) => p.url)).toEqual(["/archive/2013/09/", "/archive/2013/09/page/2/", "/archive/2013/09/page/3/"]);
+    expect(september.flatMap((p) => p.hrefs)).toEqual(hrefsWhere((i) => i < 110));
+    const august = await walk("/archive/2013/08/");
+    expect(august).toHaveLength(1);
+    expect(august[0]!.hrefs).toEqual(hrefsWhere((i) => i >= 110));
+    expect(august[0]!.doc.querySelector("nav.pager")).toBeNull();
+  });
+
+  it("gives a middle page a pager with previous, next, the current page and the range shown", async () => {
+    const doc = await site.html("/page/2/");
+    const nav = doc.querySelector('nav[aria-label="Pages"]')!;
+    expect(nav).not.toBeNull();
+    expect(nav.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/");
+    expect(nav.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/page/3/");
+    const current = [...nav.querySelectorAll('[aria-current="page"]')];
+    expect(current.map((a) => [a.getAttribute("href"), a.textContent])).toEqual([["/page/2/", "Page 2"]]);
+    expect([...nav.querySelectorAll("a.pager__page")].map((a) => a.getAttribute("href"))).toEqual(["/", "/page/2/", "/page/3/"]);
+    expect(nav.textContent).toContain("Reports 51–100 of 130");
+    expect(doc.querySelector(".lede")?.textContent).toContain("Reports 51–100 of 130");
+    expect(doc.querySelector('head link[rel="prev"]')?.getAttribute("href")).toBe("/");
+    expect(doc.querySelector('head link[rel="next"]')?.getAttribute("href")).toBe("/page/3/");
+    expect(doc.querySelector("title")?.textContent).toBe("Latest reports, page 2 of 3 · Wire Archive");
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${BASE}page/2/`);
+    // The numbered list carries on from the page before.
+    expect(doc.querySelector("ol.report-list")?.getAttribute("start")).toBe("51");
+  });
+
+  it("has no previous link on the first page and no next link on the last", async () => {
+    const first = await site.html("/");
+    expect(first.querySelector('a[rel="prev"], link[rel="prev"]')).toBeNull();
+    expect(first.querySelector('head link[rel="next"]')?.getAttribute("href")).toBe("/page/2/");
+    expect(first.querySelector("title")?.textContent).toBe("Wire Archive");
+    const last = await site.html("/page/3/");
+    expect(last.querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
+    expect(last.querySelector('.pager [aria-current="page"]')?.getAttribute("href")).toBe("/page/3/");
+  });
+
+  it("lists later pages in the sitemap", async () => {
+    const doc = await site.xml("/sitemap.xml");
+    const locs = [...doc.getElementsByTagName("loc")].map((l) => l.textContent);
+    for (const p of ["", "page/2/", "page/3/", "sources/afp/page/2/", "sources/al-jazeera/page/2/", "archive/2013/09/page/3/"]) {
+      expect(locs).toContain(`${BASE}${p}`);
+    }
+    expect(locs).not.toContain(`${BASE}page/4/`);
+  });
+
+  it("caps the whole-archive feed at the newest 100 entries; a source of 65 keeps all", async () => {
+    const atom = await site.xml("/feed.xml");
+    const entries = childrenNamed(atom.documentElement, "entry");
+    expect(entries).toHaveLength(100);
+    expect(childrenNamed(entries[0]!, "title")[0]?.textContent).toBe("Generated report number 0");
+    expect(childrenNamed(entries[99]!, "title")[0]?.textContent).toBe("Generated report number 99");
+    expect((await site.json("/feed.json")).items).toHaveLength(100);
+    expect((await site.json("/sources/afp/feed.json")).items).toHaveLength(65);
+  });
+
+  it("has no broken internal links", () => {
+    const result = checkLinks(site.outDir, { baseUrl: BASE });
+    expect(result.broken).toEqual([]);
+    expect(result.pages).toBeGreaterThan(N);
+  });
+});
+
+describe.skipIf(!shouldRunBrowserTests())("pager in a browser", () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await startStaticServer(site.outDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [colorScheme, width] of [["light", 1280], ["dark", 1280], ["light", 360]] as const) {
+    it(`a middle page has no axe violations and no sideways overflow (${colorScheme}, ${width}px)`, async () => {
+      const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
+      try {
+        const page = await context.newPage();
+        expect((await page.goto(`${server.url}/page/2/`))?.status()).toBe(200);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        // Next is a real link that leads to page 3.
+        await page.click('.pager a[rel="next"]');
+        expect(new URL(page.url()).pathname).toBe("/page/3/");
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
