@@ -6,6 +6,8 @@ import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive } from "../archive/build-archive.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
+import { defaultCacheDir } from "../archive/parse-cache.ts";
+import { loadTagCache, saveTagCache } from "../entities/tag-cache.ts";
 import { renderSite } from "../site/render-site.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { computeFingerprint, writeFingerprint } from "./fingerprint.ts";
@@ -54,7 +56,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       `${parsed.records.length} reports${parsed.skipped.length ? `, ${parsed.skipped.length} skipped` : ""} (${parsed.parseStats.cached} from the parse cache)`,
     );
     const linking = progress.stage("Dating, timeline, stories and names across reports");
+    const cacheDir = defaultCacheDir(opts.root);
+    await loadTagCache(cacheDir);
     const archive = await timed("archive", async () => buildArchive(parsed.records));
+    await saveTagCache(cacheDir);
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);
     const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats };
     // Pagefind indexes each article page as it is rendered, in its own process (on another core).
