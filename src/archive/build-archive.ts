@@ -4,6 +4,7 @@
  */
 import { validateRecord, type ArticleRecord } from "../record/schema.ts";
 import { buildTimeline } from "../timeline/build-timeline.ts";
+import type { ExtractedEvent } from "../timeline/types.ts";
 import { buildStories } from "../stories/build-stories.ts";
 import { buildEntities } from "../entities/build-entities.ts";
 import { assignUniqueIds } from "./assign-ids.ts";
@@ -12,7 +13,12 @@ import { resolveTimelineEntries } from "./resolve-entries.ts";
 import { sortNewestFirst } from "./sort-records.ts";
 import type { Archive, SourceSummary } from "./types.ts";
 
-export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString()): Archive {
+export interface BuildArchiveOptions {
+  /** One report's timeline events; default: extracted afresh (the build passes a cache's). */
+  extractEvents?: (record: ArticleRecord) => ExtractedEvent[];
+}
+
+export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
   const records = parsed.map((r) => structuredClone(r));
   inferMissingDates(records);
   for (const r of records) resolveTimelineEntries(r);
@@ -21,7 +27,7 @@ export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().t
   return {
     records: valid,
     sources: summariseSources(valid),
-    timeline: buildTimeline(valid),
+    timeline: buildTimeline(valid, opts.extractEvents),
     stories: buildStories(valid),
     entities: buildEntities(valid),
     diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),

@@ -21,17 +21,27 @@ import type { ParsedReport } from "../parse/parse-document.ts";
 
 const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
 const REPO_DIR = path.resolve(SRC_DIR, "..");
-/** What a parse result depends on besides the report itself. */
-const VERSION_INPUTS = ["parse", "ingest", "profiles", "record"].map((d) => path.join(SRC_DIR, d));
+/** What a parse result depends on besides the report itself (folders of src/). */
+const PARSER_INPUTS = ["parse", "ingest", "profiles", "record"];
 const CACHE_FORMAT = "1";
 
-let parserVersionMemo: string | undefined;
+const versionMemo = new Map<string, string>();
 
 /** Hash of the parser's code and data, computed once per process. */
 export function parserVersion(): string {
-  if (parserVersionMemo) return parserVersionMemo;
+  return codeVersion(PARSER_INPUTS);
+}
+
+/**
+ * Hash of the code and data in these folders of src/ and the locked dependency versions, once per
+ * process: a cache keyed by it is invalidated by any edit to what produced its entries.
+ */
+export function codeVersion(srcFolders: readonly string[]): string {
+  const memoKey = srcFolders.join("\0");
+  const known = versionMemo.get(memoKey);
+  if (known) return known;
   const hash = createHash("sha256").update(`cache-format ${CACHE_FORMAT}\n`);
-  const files = VERSION_INPUTS.flatMap(listFilesSorted);
+  const files = srcFolders.map((d) => path.join(SRC_DIR, d)).flatMap(listFilesSorted);
   const lock = path.join(REPO_DIR, "package-lock.json");
   if (isFile(lock)) files.push(lock);
   for (const file of files) {
@@ -39,8 +49,9 @@ export function parserVersion(): string {
     hash.update(readFileSync(file));
     hash.update("\n");
   }
-  parserVersionMemo = hash.digest("hex").slice(0, 16);
-  return parserVersionMemo;
+  const version = hash.digest("hex").slice(0, 16);
+  versionMemo.set(memoKey, version);
+  return version;
 }
 
 function isFile(p: string): boolean {

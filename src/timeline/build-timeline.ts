@@ -2,7 +2,7 @@
 import type { ArticleRecord } from "../record/schema.ts";
 import { extractEvents } from "./extract-events.ts";
 import { mergeEvents } from "./merge-events.ts";
-import type { Timeline, TimelineEvent } from "./types.ts";
+import type { ExtractedEvent, Timeline, TimelineEvent } from "./types.ts";
 
 export type { Timeline, TimelineEvent, EventSource } from "./types.ts";
 
@@ -38,8 +38,9 @@ function assignIds(events: TimelineEvent[]): void {
   }
 }
 
-export function buildTimeline(records: readonly ArticleRecord[]): Timeline {
-  const events = mergeEvents(records.flatMap(extractEvents)).sort(compareEvents);
+/** `extract` gives one report's events: extractEvents itself, or a cache of its results (event-cache.ts). */
+export function buildTimeline(records: readonly ArticleRecord[], extract: (record: ArticleRecord) => ExtractedEvent[] = extractEvents): Timeline {
+  const events = mergeEvents(records.flatMap((r) => extract(r))).sort(compareEvents);
   assignIds(events);
   return { events };
 }
