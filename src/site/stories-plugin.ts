@@ -12,7 +12,11 @@ import {
   entitiesOfKind,
   discrepancyLabel,
   entityEvents,
+  entityEventsView,
+  entityMentions,
+  entityPages,
   entityPath,
+  entityQuotes,
   markWording,
   mentionForms,
   paragraphHref,
@@ -20,6 +24,7 @@ import {
   sourceNameOf,
   storiesOf,
   storyPath,
+  topEntitiesOfKind,
 } from "../stories/story-view.ts";
 
 type CollectionApi = { getAll(): Array<{ data: { archive?: Archive } }> };
@@ -31,17 +36,27 @@ function archiveOf(api: unknown): Archive | undefined {
 export default function storiesPlugin(config: UserConfig): void {
   config.addCollection("stories", (api) => archiveOf(api)?.stories ?? []);
   config.addCollection("entities", (api) => archiveOf(api)?.entities ?? []);
+  // The archive-wide lookups are built once per build (archive-memo), not once per page.
+  const lookups = (archive: Archive) => memoForArchive(archive, "story-lookups", archiveLookups);
+  // One item per page of an entity's report list (layouts/pages/entity.njk); built once per build.
+  config.addCollection("entityPages", (api) => {
+    const archive = archiveOf(api);
+    return archive ? memoForArchive(archive, "entity-pages", (a) => entityPages(lookups(a as Archive), a.entities)) : [];
+  });
   config.addFilter("storyPath", storyPath);
   config.addFilter("entityPath", entityPath);
   config.addFilter("paragraphHref", paragraphHref);
-  // The archive-wide lookups are built once per build (archive-memo), not once per page.
-  const lookups = (archive: Archive) => memoForArchive(archive, "story-lookups", archiveLookups);
   /** `{{ id | recordById(archive) }}` */
   config.addFilter("recordById", (id: string, archive: Archive) => recordById(lookups(archive), id));
   config.addFilter("sourceName", (id: string, archive: Archive) => sourceNameOf(lookups(archive), id));
   config.addFilter("storiesOf", (record: { id: string }, archive: Archive) => storiesOf(lookups(archive), record.id));
   config.addFilter("entityEvents", (entity, archive: Archive) => entityEvents(lookups(archive), entity));
   config.addFilter("entitiesOfKind", entitiesOfKind);
+  /** Capped lists for the entity pages and index: `{items, total, more}`. */
+  config.addFilter("topEntitiesOfKind", topEntitiesOfKind);
+  config.addFilter("entityQuotes", (entity) => entityQuotes(entity));
+  config.addFilter("entityMentions", (entity) => entityMentions(entity));
+  config.addFilter("entityEventsView", (entity, archive: Archive) => entityEventsView(lookups(archive), entity));
   /** `{{ claim.sentence | markWording(claim.wording) | safe }}`: escaped, the wording in `<mark>`. */
   config.addFilter("markWording", markWording);
   config.addFilter("discrepancyLabel", discrepancyLabel);

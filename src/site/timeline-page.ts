@@ -8,6 +8,8 @@
  */
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
+import { storyPath } from "../stories/story-view.ts";
+import type { Story } from "../stories/types.ts";
 import type { TimelineEvent } from "../timeline/types.ts";
 import { formatIsoDate } from "./dates.ts";
 import { articlePath, blockAnchor } from "./links.ts";
@@ -16,6 +18,21 @@ import { monthKey, monthKeyLabel, monthKeyShort, spanDatetime, spanLabel } from 
 export const TIMELINE_PATH = "/timeline/";
 /** Events on one page before the timeline is split by year, then month, then into parts. */
 export const MAX_EVENTS_PER_PAGE = 100;
+/**
+ * Quotes shown per event. Some events are cited by hundreds of reports; writing out every one made a
+ * single timeline page over a megabyte. The rest are counted by outlet, and linked through their story.
+ */
+export const MAX_QUOTES_PER_EVENT = 5;
+/** Quotes on one page: a page of 100 events each showing five would still be heavy on a phone. */
+export const MAX_QUOTES_PER_PAGE = 200;
+
+/** A second limit on a page besides its event count: the summed weight (quotes shown) of its events. */
+export interface PageBudget {
+  max: number;
+  weigh: (e: TimelineEvent) => number;
+}
+
+const NO_BUDGET: PageBudget = { max: Infinity, weigh: () => 0 };
 
 export interface Outlet {
   id: string;
@@ -43,7 +60,23 @@ export interface EventView {
   precision: TimelineEvent["precision"];
   /** One link per outlet (its first source), in name order: "Agence France-Presse · Al Jazeera · BBC". */
   outlets: Array<Outlet & { href: string }>;
+  /** The sources whose quotes are shown (at most MAX_QUOTES_PER_EVENT), in outlet name order. */
   sources: SourceView[];
+  /** How many sources the event has in all (`sources.length` when none are left out). */
+  sourceCount: number;
+  /** What is left out: reports not shown, counted per outlet (most first), and their shared story if any. */
+  more: MoreSources | null;
+}
+
+export interface MoreSources {
+  /** Sources not shown. */
+  sources: number;
+  /** Distinct reports among them that no shown quote comes from. */
+  reports: number;
+  /** "Capital Gazette" with its count of left-out sources, most first (then by name). */
+  outlets: Array<{ name: string; count: number }>;
+  /** The story every one of the event's reports belongs to, when there is one: it lists them all. */
+  story: { href: string; title: string } | null;
 }
 
 export interface DayGroup {
@@ -139,12 +172,41 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** Splits date-ordered events into pages of at most `max` (a very busy day may continue on the next part). */
-export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENTS_PER_PAGE): Part[] {
-  if (events.length <= max) return [{ key: "", label: null, events: [...events] }];
+/** Cuts events into runs of at most `max` events and at most `budget.max` weight (an event over budget alone gets a run). */
+function chunk(events: readonly TimelineEvent[], max: number, budget: PageBudget): TimelineEvent[][] {
+  const chunks: TimelineEvent[][] = [];
+  let current: TimelineEvent[] = [];
+  let weight = 0;
+  for (const e of events) {
+    const w = budget.weigh(e);
+    if (current.length && (current.length >= max || weight + w > budget.max)) {
+      chunks.push(current);
+      current = [];
+      weight = 0;
+    }
+    current.push(e);
+    weight += w;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+function fits(events: readonly TimelineEvent[], max: number, budget: PageBudget): boolean {
+  if (events.length > max) return false;
+  let weight = 0;
+  for (const e of events) weight += budget.weigh(e);
+  return weight <= budget.max;
+}
+
+/**
+ * Splits date-ordered events into pages of at most `max` events and at most `budget.max` quotes (a very
+ * busy day may continue on the next part).
+ */
+export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENTS_PER_PAGE, budget: PageBudget = NO_BUDGET): Part[] {
+  if (fits(events, max, budget)) return [{ key: "", label: null, events: [...events] }];
   const parts: Part[] = [];
   for (const [year, inYear] of groupBy(events, (e) => e.date.slice(0, 4))) {
-    if (inYear.length <= max) {
+    if (fits(inYear, max, budget)) {
       parts.push({ key: `${year}/`, label: year, events: inYear });
       continue;
     }
@@ -157,14 +219,14 @@ export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENT
     for (const [key, inMonth] of months) {
       const base = key.length === 4 ? `${year}/` : `${year}/${key.slice(5, 7)}/`;
       const label = monthKeyLabel(key);
-      const chunks = Math.ceil(inMonth.length / max);
-      for (let i = 0; i < chunks; i++) {
+      const chunks = chunk(inMonth, max, budget);
+      chunks.forEach((events, i) => {
         parts.push({
           key: i === 0 ? base : `${base}${i + 1}/`,
-          label: chunks > 1 ? `${label}, part ${i + 1} of ${chunks}` : label,
-          events: inMonth.slice(i * max, (i + 1) * max),
+          label: chunks.length > 1 ? `${label}, part ${i + 1} of ${chunks.length}` : label,
+          events,
         });
-      }
+      });
     }
   }
   return parts;
@@ -224,8 +286,66 @@ function publishedLabel(date: string): string {
   return label;
 }
 
-function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>): EventView {
-  const sources: SourceView[] = e.sources.map((s) => {
+/** A report's publication date as `YYYY-MM-DD`, "" when undated (sorted last). */
+function publishedKey(record: ArticleRecord | undefined): string {
+  return record?.published?.date ?? "";
+}
+
+/**
+ * Which sources an event shows when it has more than `max`: one per outlet first (so the outlets' own
+ * words are seen side by side), then the rest; each pass earliest report first, undated last.
+ * Returns indexes into `sources`, in the order chosen.
+ */
+export function chooseSources(
+  sources: ReadonlyArray<{ articleId: string; blockIndex: number; outletId: string; published: string }>,
+  max = MAX_QUOTES_PER_EVENT,
+): number[] {
+  const order = sources
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = sources[a];
+      const y = sources[b];
+      if (x.published !== y.published) return !x.published ? 1 : !y.published ? -1 : x.published < y.published ? -1 : 1;
+      return x.articleId.localeCompare(y.articleId) || x.blockIndex - y.blockIndex;
+    });
+  const chosen: number[] = [];
+  const outletsSeen = new Set<string>();
+  const reportsSeen = new Set<string>();
+  // Passes: a new outlet; a new report; anything left.
+  const passes: Array<(i: number) => boolean> = [
+    (i) => !outletsSeen.has(sources[i].outletId),
+    (i) => !reportsSeen.has(sources[i].articleId),
+    () => true,
+  ];
+  const taken = new Set<number>();
+  for (const fits of passes) {
+    for (const i of order) {
+      if (chosen.length >= max) return chosen;
+      if (taken.has(i) || !fits(i)) continue;
+      taken.add(i);
+      chosen.push(i);
+      outletsSeen.add(sources[i].outletId);
+      reportsSeen.add(sources[i].articleId);
+    }
+  }
+  return chosen;
+}
+
+/** The one story all these reports belong to, or null. */
+function sharedStory(articleIds: Iterable<string>, storiesByArticle: Map<string, Story[]>): Story | null {
+  let shared: Story | null = null;
+  for (const id of articleIds) {
+    const stories = storiesByArticle.get(id);
+    if (!stories?.length) return null;
+    const story: Story | undefined = shared ? stories.find((s) => s.id === shared!.id) : stories[0];
+    if (!story) return null;
+    shared = story;
+  }
+  return shared;
+}
+
+function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>, storiesByArticle: Map<string, Story[]>, maxQuotes: number): EventView {
+  const all: SourceView[] = e.sources.map((s) => {
     const record = records.get(s.articleId);
     return {
       outlet: outletOf(record, s.articleId),
@@ -238,12 +358,50 @@ function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>): Event
       expression: s.expression,
     };
   });
-  sources.sort((a, b) => a.outlet.name.localeCompare(b.outlet.name) || a.articleId.localeCompare(b.articleId) || a.blockIndex - b.blockIndex);
-  const outlets = [...groupBy(sources, (s) => s.outlet.id).values()].map(([first]) => ({
+  const byName = (a: SourceView, b: SourceView) =>
+    a.outlet.name.localeCompare(b.outlet.name) || a.articleId.localeCompare(b.articleId) || a.blockIndex - b.blockIndex;
+  const outlets = [...groupBy([...all].sort(byName), (s) => s.outlet.id).values()].map(([first]) => ({
     ...first.outlet,
     href: first.href,
   }));
-  return { id: e.id, text: e.text, label: spanLabel(e, { weekday: true }), datetime: spanDatetime(e), precision: e.precision, outlets, sources };
+  let shown = all;
+  let more: MoreSources | null = null;
+  if (all.length > maxQuotes) {
+    const picked = new Set(
+      chooseSources(
+        e.sources.map((s, i) => ({ ...s, outletId: all[i].outlet.id, published: publishedKey(records.get(s.articleId)) })),
+        maxQuotes,
+      ),
+    );
+    shown = all.filter((_, i) => picked.has(i));
+    const rest = all.filter((_, i) => !picked.has(i));
+    const shownReports = new Set(shown.map((s) => s.articleId));
+    const perOutlet = new Map<string, { name: string; count: number }>();
+    for (const s of rest) {
+      const entry = perOutlet.get(s.outlet.id) ?? { name: s.outlet.name, count: 0 };
+      entry.count++;
+      perOutlet.set(s.outlet.id, entry);
+    }
+    const story = sharedStory(new Set(all.map((s) => s.articleId)), storiesByArticle);
+    more = {
+      sources: rest.length,
+      reports: new Set(rest.map((s) => s.articleId).filter((id) => !shownReports.has(id))).size,
+      outlets: [...perOutlet.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      story: story ? { href: storyPath(story), title: story.title } : null,
+    };
+  }
+  shown = [...shown].sort(byName);
+  return {
+    id: e.id,
+    text: e.text,
+    label: spanLabel(e, { weekday: true }),
+    datetime: spanDatetime(e),
+    precision: e.precision,
+    outlets,
+    sources: shown,
+    sourceCount: all.length,
+    more,
+  };
 }
 
 /** The year/month index of a scope, computed once and shared by its pages. */
@@ -277,8 +435,14 @@ interface Scope {
   events: TimelineEvent[];
 }
 
-function scopePages(scope: Scope, viewOf: (e: TimelineEvent) => EventView, chipsFor: (source: Outlet | null) => PageLink[], max: number): TimelinePageView[] {
-  const parts = splitIntoParts(scope.events, max);
+function scopePages(
+  scope: Scope,
+  viewOf: (e: TimelineEvent) => EventView,
+  chipsFor: (source: Outlet | null) => PageLink[],
+  max: number,
+  budget: PageBudget,
+): TimelinePageView[] {
+  const parts = splitIntoParts(scope.events, max, budget);
   const split = parts.length > 1 || parts[0].key !== "";
   const who = scope.source ? `: ${scope.source.name}` : "";
   const what = scope.source ? `reported by ${scope.source.name}` : "the reports tell of";
@@ -337,8 +501,21 @@ function scopePages(scope: Scope, viewOf: (e: TimelineEvent) => EventView, chips
 }
 
 /** Every timeline page (unfiltered, then one set per outlet), the events' homes and the article marks. */
-export function buildTimelineModel(archive: Pick<Archive, "records" | "timeline">, max = MAX_EVENTS_PER_PAGE): TimelineModel {
+export function buildTimelineModel(
+  archive: Pick<Archive, "records" | "timeline"> & Partial<Pick<Archive, "stories">>,
+  max = MAX_EVENTS_PER_PAGE,
+  maxQuotes = MAX_QUOTES_PER_EVENT,
+  maxQuotesPerPage = MAX_QUOTES_PER_PAGE,
+): TimelineModel {
   const records = new Map(archive.records.map((r) => [r.id, r]));
+  const storiesByArticle = new Map<string, Story[]>();
+  for (const story of archive.stories ?? []) {
+    for (const id of story.articleIds) {
+      const list = storiesByArticle.get(id);
+      if (list) list.push(story);
+      else storiesByArticle.set(id, [story]);
+    }
+  }
   // The contract says date order; sorting again (stable, cheap) keeps headings unique if it is broken.
   const events = [...(archive.timeline?.events ?? [])].sort(byDate);
   const outletsOf = (e: TimelineEvent) => new Set(e.sources.map((s) => outletOf(records.get(s.articleId), s.articleId).id));
@@ -370,12 +547,13 @@ export function buildTimelineModel(archive: Pick<Archive, "records" | "timeline"
   const viewOf = (e: TimelineEvent): EventView => {
     let view = views.get(e.id);
     if (!view) {
-      view = eventView(e, records);
+      view = eventView(e, records, storiesByArticle, maxQuotes);
       views.set(e.id, view);
     }
     return view;
   };
-  const pages = scopes.flatMap((scope) => scopePages(scope, viewOf, chipsFor, max));
+  const budget: PageBudget = { max: maxQuotesPerPage, weigh: (e) => Math.min(e.sources.length, maxQuotes) };
+  const pages = scopes.flatMap((scope) => scopePages(scope, viewOf, chipsFor, max, budget));
 
   const eventHref = new Map<string, string>();
   for (const page of pages) {

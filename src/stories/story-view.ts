@@ -4,10 +4,11 @@
  * that cite a paragraph naming an entity.
  */
 import type { Archive } from "../archive/types.ts";
-import type { Entity } from "../entities/types.ts";
+import type { Entity, EntityMention, EntityQuote } from "../entities/types.ts";
+import { paginate, type ListPage } from "../export/paginate.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import { escapeHtml } from "../entities/link-entities.ts";
-import type { TimelineEvent } from "../timeline/types.ts";
+import type { EventSource, TimelineEvent } from "../timeline/types.ts";
 import type { Story } from "./types.ts";
 
 export function storyPath(story: Pick<Story, "id">): string {
@@ -32,10 +33,13 @@ export interface ArchiveLookups {
   eventsByBlock: Map<string, TimelineEvent[]>;
   /** Each event's place in the timeline. */
   eventOrder: Map<TimelineEvent, number>;
+  /** Each record's place in the archive (newest first). */
+  recordOrder: Map<string, number>;
 }
 
 export function archiveLookups(archive: Pick<Archive, "records"> & Partial<Pick<Archive, "stories" | "timeline">>): ArchiveLookups {
   const records = new Map(archive.records.map((r) => [r.id, r]));
+  const recordOrder = new Map(archive.records.map((r, i) => [r.id, i]));
   const storiesByArticle = new Map<string, Story[]>();
   for (const story of archive.stories ?? []) {
     for (const id of story.articleIds) storiesByArticle.set(id, [...(storiesByArticle.get(id) ?? []), story]);
@@ -50,7 +54,7 @@ export function archiveLookups(archive: Pick<Archive, "records"> & Partial<Pick<
       else eventsByBlock.set(key, [event]);
     }
   }
-  return { records, storiesByArticle, eventsByBlock, eventOrder };
+  return { records, storiesByArticle, eventsByBlock, eventOrder, recordOrder };
 }
 
 /** The record with this id. */
@@ -97,4 +101,126 @@ export function discrepancyLabel(d: { kind: string; unit: string }): string {
 /** The distinct ways the reports write an entity's name, in order of first mention. */
 export function mentionForms(entity: Pick<Entity, "mentions">): string[] {
   return [...new Set(entity.mentions.map((m) => m.text))];
+}
+
+/*
+ * Entity pages of a big archive: "United States" is named in thousands of reports, so each list on its
+ * page is capped (with "and N more") and its reports are paginated like the home page's.
+ */
+
+/** Reports per page of an entity's report list. */
+export const ENTITY_REPORTS_PER_PAGE = 50;
+export const ENTITY_MAX_QUOTES = 20;
+export const ENTITY_MAX_EVENTS = 50;
+/** Sources shown per timeline event on an entity page. */
+export const ENTITY_MAX_EVENT_SOURCES = 3;
+export const ENTITY_MAX_MENTIONS = 50;
+/** Entities listed per kind on /entities/. */
+export const ENTITY_INDEX_PER_KIND = 200;
+
+/** The first items of a list and how many are left out. */
+export interface Capped<T> {
+  items: T[];
+  total: number;
+  more: number;
+}
+
+export function capList<T>(items: readonly T[], max: number): Capped<T> {
+  const shown = items.slice(0, Math.max(0, max));
+  return { items: shown, total: items.length, more: items.length - shown.length };
+}
+
+/** One page of an entity's reports (newest first); page 1 also carries the entity's quotes, events and mentions. */
+export type EntityPage = ListPage<string> & { entity: Entity };
+
+/** Every entity's report list as pages: `/entities/<id>/`, then `/entities/<id>/page/2/`, ... */
+export function entityPages(lookups: ArchiveLookups, entities: readonly Entity[] | undefined, pageSize = ENTITY_REPORTS_PER_PAGE): EntityPage[] {
+  const at = (id: string) => lookups.recordOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return (entities ?? []).flatMap((entity) => {
+    // Newest first, as the archive orders its records; ids the archive lacks go last rather than vanish.
+    const ids = [...entity.articleIds].sort((a, b) => at(a) - at(b) || a.localeCompare(b));
+    return paginate(ids, entityPath(entity), pageSize).map((page) => ({ ...page, entity }));
+  });
+}
+
+/** Quotes on an entity page: the first `max`, one per report before a second from the same report. */
+export function entityQuotes(entity: Pick<Entity, "quotes">, max = ENTITY_MAX_QUOTES): Capped<EntityQuote> {
+  return capList(spreadByReport(entity.quotes), max);
+}
+
+/** Mentions on an entity page: the first `max`, one per report before a second from the same report. */
+export function entityMentions(entity: Pick<Entity, "mentions">, max = ENTITY_MAX_MENTIONS): Capped<EntityMention> {
+  return capList(spreadByReport(entity.mentions), max);
+}
+
+/** Reorders items so each report's first comes before any report's second (order otherwise kept). */
+function spreadByReport<T extends { articleId: string }>(items: readonly T[]): T[] {
+  const rank = new Map<string, number>();
+  const keyed = items.map((item, i) => {
+    const n = rank.get(item.articleId) ?? 0;
+    rank.set(item.articleId, n + 1);
+    return { item, n, i };
+  });
+  return keyed.sort((a, b) => a.n - b.n || a.i - b.i).map((k) => k.item);
+}
+
+export interface EntityEventView {
+  event: TimelineEvent;
+  /** At most ENTITY_MAX_EVENT_SOURCES: sources in a paragraph naming the entity first, one per outlet first. */
+  sources: EventSource[];
+  moreSources: number;
+}
+
+/**
+ * Timeline events on an entity page: the `max` events the most reports tell of (ties: the later), shown
+ * in timeline order, each with a few of its sources.
+ */
+export function entityEventsView(
+  lookups: ArchiveLookups,
+  entity: Pick<Entity, "mentions">,
+  max = ENTITY_MAX_EVENTS,
+  maxSources = ENTITY_MAX_EVENT_SOURCES,
+): Capped<EntityEventView> {
+  const events = entityEvents(lookups, entity);
+  const reports = (e: TimelineEvent) => new Set(e.sources.map((s) => s.articleId)).size;
+  const order = (e: TimelineEvent) => lookups.eventOrder.get(e) ?? 0;
+  const chosen =
+    events.length <= max
+      ? events
+      : events
+          .map((e) => ({ e, n: reports(e) }))
+          .sort((a, b) => b.n - a.n || order(b.e) - order(a.e))
+          .slice(0, max)
+          .map((x) => x.e)
+          .sort((a, b) => order(a) - order(b));
+  const named = new Set(entity.mentions.map((m) => `${m.articleId}#${m.blockIndex}`));
+  const views = chosen.map((event) => {
+    const sources = pickEventSources(lookups, event.sources, named, maxSources);
+    return { event, sources, moreSources: event.sources.length - sources.length };
+  });
+  return { items: views, total: events.length, more: events.length - views.length };
+}
+
+/** Up to `max` sources: those naming the entity first, then a new outlet before a second from the same one. */
+function pickEventSources(lookups: ArchiveLookups, sources: readonly EventSource[], named: Set<string>, max: number): EventSource[] {
+  const outletOf = (s: EventSource) => lookups.records.get(s.articleId)?.source.id ?? s.articleId;
+  const ranked = sources
+    .map((s, i) => ({ s, i, naming: named.has(`${s.articleId}#${s.blockIndex}`) ? 0 : 1 }))
+    .sort((a, b) => a.naming - b.naming || a.i - b.i);
+  const chosen: EventSource[] = [];
+  const outlets = new Set<string>();
+  for (const newOutletOnly of [true, false]) {
+    for (const { s } of ranked) {
+      if (chosen.length >= max) return chosen;
+      if (chosen.includes(s) || (newOutletOnly && outlets.has(outletOf(s)))) continue;
+      chosen.push(s);
+      outlets.add(outletOf(s));
+    }
+  }
+  return chosen;
+}
+
+/** The most reported entities of one kind for /entities/, and how many more there are. */
+export function topEntitiesOfKind(entities: readonly Entity[] | undefined, kind: Entity["kind"], max = ENTITY_INDEX_PER_KIND): Capped<Entity> {
+  return capList(entitiesOfKind(entities, kind), max);
 }
