@@ -16,7 +16,7 @@ import type { ExtractedEvent, TimelineEvent } from "./types.ts";
 
 /** Share of the smaller text's rare-word weight two texts must have in common to be one happening. */
 export const SIMILARITY_THRESHOLD = 0.3;
-/** The bar when each report has just that one event on the date. */
+/** The bar when each report has just that one event on the day (days only, not months or years). */
 export const SOLE_SIMILARITY_THRESHOLD = 0.12;
 
 const STOPWORDS = new Set(
@@ -141,7 +141,8 @@ function sameDateClusters(events: ExtractedEvent[], idf: Map<string, number>, ba
       for (const at of candidates) {
         const cluster = local[at];
         const score = Math.max(...cluster.map((m) => bagSimilarity(bagOf(m), bag, idf)));
-        const sole = eventSole && cluster.every(isSole) && !articlesOf(cluster).has(event.sources[0].articleId);
+        // The lower bar is for a day: a report naming a whole year once says nothing about which happening.
+        const sole = event.precision === "day" && eventSole && cluster.every(isSole) && !articlesOf(cluster).has(event.sources[0].articleId);
         const bar = sole ? SOLE_SIMILARITY_THRESHOLD : SIMILARITY_THRESHOLD;
         if (score >= bar && (!best || score > best.score)) best = { at, score };
       }

@@ -121,3 +121,26 @@ describe("merging across reports", () => {
     expect(talks.text.text).toContain("<blockquote>During their second day of talks");
   });
 });
+
+describe("merging across reports: the lower bar for a report's only words about a date", () => {
+  // Two reports, each naming the date once, in sentences sharing a few words; other reports' events
+  // make those words rare enough to count. Only the date expression differs between the two cases.
+  const others = [
+    record("c", "AP", "2005-03-22", ["Ministers met in London on Monday to discuss taxes.", "Train fares rose in January 2005."]),
+    record("d", "AP", "2005-03-23", ["Voters in Wales went to the polls on Tuesday.", "The museum reopened in February 2005."]),
+  ];
+  const pair = (when: [string, string]) => [
+    record("a", "AFP", "2005-03-20", [`Leeds United fans marched through the city centre ${when[0]} after the club was sold to bankers.`]),
+    record("b", "BBC", "2005-03-21", [`Angry Leeds United supporters gathered ${when[1]} as the new owners met players and staff.`]),
+  ];
+
+  it("joins two reports' only sentences about one day", () => {
+    const { events } = buildTimeline([...pair(["on Friday", "on 18 March"]), ...others]);
+    expect(events.filter((e) => e.date === "2005-03-18").map((e) => e.sources.length)).toEqual([2]);
+  });
+
+  it("does not join two reports' only sentences about a whole year", () => {
+    const { events } = buildTimeline([...pair(["in 2004", "in 2004"]), ...others]);
+    expect(events.filter((e) => e.date === "2004").map((e) => e.sources.length)).toEqual([1, 1]);
+  });
+});
