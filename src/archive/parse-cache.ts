@@ -33,7 +33,7 @@ export function parserVersion(): string {
 }
 
 /**
- * Hash of the code and data in these folders of src/ and the locked dependency versions, once per
+ * Hash of the code and data in these folders (or files) of src/ and the locked dependency versions, once per
  * process: a cache keyed by it is invalidated by any edit to what produced its entries.
  */
 export function codeVersion(srcFolders: readonly string[]): string {
@@ -41,7 +41,7 @@ export function codeVersion(srcFolders: readonly string[]): string {
   const known = versionMemo.get(memoKey);
   if (known) return known;
   const hash = createHash("sha256").update(`cache-format ${CACHE_FORMAT}\n`);
-  const files = srcFolders.map((d) => path.join(SRC_DIR, d)).flatMap(listFilesSorted);
+  const files = srcFolders.map((d) => path.join(SRC_DIR, d)).flatMap((p) => (isFile(p) ? [p] : listFilesSorted(p)));
   const lock = path.join(REPO_DIR, "package-lock.json");
   if (isFile(lock)) files.push(lock);
   for (const file of files) {

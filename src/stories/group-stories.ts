@@ -60,9 +60,10 @@ function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
   const link = (a: number, b: number): number | null => {
     const da = days[a];
     const db = days[b];
+    // The date test first: it is free, the cosine is not, and most candidate pairs are years apart.
+    if (da !== null && db !== null && Math.abs(da - db) > opts.maxDaysApart) return null;
     const similarity = cosine(corpus.vectors[a], corpus.vectors[b]);
     if (da === null || db === null) return similarity >= opts.minSimilarityUndated ? similarity : null;
-    if (Math.abs(da - db) > opts.maxDaysApart) return null;
     if (similarity >= opts.minSimilarityDated) return similarity;
     if (similarity < opts.minSimilarityDatedWithNames) return null;
     let shared = 0;

@@ -11,8 +11,8 @@ import type { ArticleRecord } from "../record/schema.ts";
 import { extractEvents } from "./extract-events.ts";
 import type { ExtractedEvent } from "./types.ts";
 
-/** What extraction depends on besides the report: the parser (its body), the date code, this folder. */
-const eventsVersion = () => codeVersion(["parse", "ingest", "profiles", "record", "dates", "timeline"]);
+/** What extraction depends on besides the report: the parser (its body), the date code, the extractor. */
+const eventsVersion = () => codeVersion(["parse", "ingest", "profiles", "record", "dates", "timeline/extract-events.ts", "timeline/types.ts"]);
 
 export interface EventCache {
   /** `extractEvents(record)`, from the cache when the report is unchanged. Fresh objects each call. */
