@@ -11,6 +11,8 @@ const MOJIBAKE =
 
 /** A warning for the first line that looks like mojibake, if any (one is enough to act on). */
 export function checkMojibake(lines: Line[], file: string): Diagnostic | undefined {
+  // One scan of the whole text first: no match can span a line break, and almost no file has any.
+  if (!MOJIBAKE.test(lines.map((l) => l.text).join("\n"))) return undefined;
   for (const line of lines) {
     const m = MOJIBAKE.exec(line.text);
     if (!m) continue;

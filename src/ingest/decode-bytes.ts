@@ -101,6 +101,8 @@ export function detectMagic(bytes: Uint8Array): string | undefined {
 function sniffBomlessUtf16(sample: Uint8Array): "UTF-16LE" | "UTF-16BE" | undefined {
   const pairs = Math.floor(sample.length / 2);
   if (pairs < 2) return undefined;
+  // No NUL at all (nearly every file): nothing to count.
+  if (sample.indexOf(0) === -1) return undefined;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i + 1 < sample.length; i += 2) {
@@ -116,7 +118,8 @@ function sniffBomlessUtf16(sample: Uint8Array): "UTF-16LE" | "UTF-16BE" | undefi
 function controlRatio(sample: Uint8Array): number {
   if (sample.length === 0) return 0;
   let odd = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
     // Allowed: TAB, LF, VT, FF, CR, ESC (ANSI colour in terminal dumps) and everything from space up.
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) odd++;
     else if (b === 0x7f) odd++;
@@ -172,6 +175,9 @@ function normaliseLineEndings(text: string): { text: string; crlf: number; cr: n
   });
   return { text: out, crlf, cr };
 }
+
+/** One decoder for every file (a non-streaming decode keeps no state between calls). */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 function lineOfIndex(text: string, index: number): number {
   let line = 1;
@@ -270,7 +276,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, opts: DecodeOptions
     text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
   } else {
     try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
+      text = STRICT_UTF8.decode(body);
       encoding ??= "UTF-8";
     } catch {
       // A BOM promised UTF-8 but the bytes disagree: still decode what we can, replacement chars flagged below.

@@ -175,9 +175,11 @@ function articleLines(
   file: string,
   diagnostics: Diagnostic[],
 ): Set<number> | undefined {
-  let content: string | null | undefined;
+  let content: Element | null | undefined;
   try {
-    content = new Readability(document, { keepClasses: false, disableJSONLD: true }).parse()?.content;
+    // The article element itself, not its HTML: the ids are read off its elements, no serialising.
+    const serializer = (el: Node) => el as Element;
+    content = new Readability(document, { keepClasses: false, disableJSONLD: true, serializer }).parse()?.content;
   } catch (err) {
     diagnostics.push({
       file,
@@ -192,8 +194,10 @@ function articleLines(
   const kept = new Map<number, number>();
   if (content) {
     const seen = new Set<number>();
-    for (const m of content.matchAll(new RegExp(`${NODE_ATTR}="(\\d+)"`, "g"))) {
-      const id = Number(m[1]);
+    for (const el of content.querySelectorAll(`[${NODE_ATTR}]`)) {
+      const attr = el.getAttribute(NODE_ATTR);
+      if (attr === null || !/^\d+$/.test(attr)) continue;
+      const id = Number(attr);
       if (seen.has(id)) continue;
       seen.add(id);
       for (const { line, chars } of byTag[id] ?? []) kept.set(line, (kept.get(line) ?? 0) + chars);

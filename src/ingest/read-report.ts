@@ -2,6 +2,7 @@
  * Entry point of ingest: a report file's raw bytes -> SourceDocument (numbered lines, stated fields,
  * diagnostics). `ingestBytes` is pure and synchronous; `readReport` only adds reading the file.
  */
+import * as crypto from "node:crypto";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -33,8 +34,11 @@ export function splitLines(text: string, firstLine = 1): Line[] {
   return lines;
 }
 
+/** Node's one-shot hash (20.12+) skips the Hash object per file; older Node falls back to createHash. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: "hex") => string }).hash;
+
 export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return oneShotHash ? oneShotHash("sha256", bytes, "hex") : createHash("sha256").update(bytes).digest("hex");
 }
 
 export function ingestBytes(bytes: Uint8Array, file: string, opts: IngestOptions = {}): SourceDocument {

@@ -259,16 +259,6 @@ function markMarkedLists(items: Item[]): void {
   }
 }
 
-/** Nearest class before/after k, skipping short lines (and near-good ones when asked). Edges are bad. */
-function neighbour(items: Item[], k: number, step: 1 | -1, ignoreNear: boolean): Cls {
-  for (let j = k + step; j >= 0 && j < items.length; j += step) {
-    const c = items[j].cls;
-    if (c === "short" || (ignoreNear && c === "neargood")) continue;
-    return c;
-  }
-  return "bad";
-}
-
 /** jusText's context-sensitive pass: headings near good text, short lines between good ones. */
 function reviseByContext(items: Item[]): void {
   // A heading-like short line followed closely by good text becomes near-good.
@@ -286,28 +276,69 @@ function reviseByContext(items: Item[]): void {
     }
   }
   const next: Cls[] = items.map((it) => it.cls);
+  // Neighbours for every line in two passes (asking line by line is quadratic in a long menu).
+  let around = neighbours(items, true);
+  const aroundAll = neighbours(items, false);
   for (let k = 0; k < items.length; k++) {
     if (items[k].cls !== "short") continue;
-    const prev = neighbour(items, k, -1, true);
-    const nxt = neighbour(items, k, 1, true);
+    const prev = around.before[k];
+    const nxt = around.after[k];
     if (prev === "good" && nxt === "good") next[k] = "good";
     else if (prev === "bad" && nxt === "bad") next[k] = "bad";
-    else if ((prev === "bad" && neighbour(items, k, -1, false) === "neargood") || (nxt === "bad" && neighbour(items, k, 1, false) === "neargood"))
-      next[k] = "good";
+    else if ((prev === "bad" && aroundAll.before[k] === "neargood") || (nxt === "bad" && aroundAll.after[k] === "neargood")) next[k] = "good";
     else next[k] = "bad";
   }
   for (let k = 0; k < items.length; k++) items[k].cls = next[k];
+  around = neighbours(items, true);
   for (let k = 0; k < items.length; k++) {
     if (items[k].cls !== "neargood") continue;
-    const prev = neighbour(items, k, -1, true);
-    const nxt = neighbour(items, k, 1, true);
+    const prev = around.before[k];
+    const nxt = around.after[k];
     next[k] = prev === "bad" && nxt === "bad" ? "bad" : "good";
   }
+  const shortRuns = shortRunLengths(items);
   for (let k = 0; k < items.length; k++) {
     if (items[k].hard) next[k] = "bad";
     items[k].cls = next[k];
-    if (next[k] === "bad" && items[k].initial === "short" && !items[k].hard) items[k].reason = shortReason(items, k);
+    if (next[k] === "bad" && items[k].initial === "short" && !items[k].hard) items[k].reason = shortReason(shortRuns[k]);
   }
+}
+
+/**
+ * For every line, the class of the nearest line before / after it, skipping short lines (and
+ * near-good ones when asked); edges count as bad. One pass each way.
+ */
+function neighbours(items: Item[], ignoreNear: boolean): { before: Cls[]; after: Cls[] } {
+  const skip = (c: Cls) => c === "short" || (ignoreNear && c === "neargood");
+  const before: Cls[] = new Array(items.length);
+  const after: Cls[] = new Array(items.length);
+  let last: Cls = "bad";
+  for (let k = 0; k < items.length; k++) {
+    before[k] = last;
+    if (!skip(items[k].cls)) last = items[k].cls;
+  }
+  last = "bad";
+  for (let k = items.length - 1; k >= 0; k--) {
+    after[k] = last;
+    if (!skip(items[k].cls)) last = items[k].cls;
+  }
+  return { before, after };
+}
+
+/** For each line, the length of the run of initially short lines it is in (0 outside one). */
+function shortRunLengths(items: Item[]): number[] {
+  const runs = new Array<number>(items.length).fill(0);
+  for (let k = 0; k < items.length; ) {
+    if (items[k].initial !== "short") {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < items.length && items[j].initial === "short") j++;
+    for (let m = k; m < j; m++) runs[m] = j - k;
+    k = j;
+  }
+  return runs;
 }
 
 function isHeadingLike(f: LineFeatures): boolean {
@@ -315,10 +346,7 @@ function isHeadingLike(f: LineFeatures): boolean {
 }
 
 /** Why a short line was dropped: in a run of short lines (a menu) or alone between non-article lines. */
-function shortReason(items: Item[], k: number): string {
-  let run = 1;
-  for (let j = k - 1; j >= 0 && items[j].initial === "short"; j--) run++;
-  for (let j = k + 1; j < items.length && items[j].initial === "short"; j++) run++;
+function shortReason(run: number): string {
   if (run >= NAV_RUN) return "navigation: run of short link-like lines";
   return "short line between non-article lines";
 }

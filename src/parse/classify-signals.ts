@@ -5,6 +5,7 @@
  * line it is, in any outlet; outlet-specific wording belongs in the source profiles (JSON data).
  * Every pattern is tested against a trimmed line, case-insensitively.
  */
+import { mayEndMatch } from "./regex-ending.ts";
 
 export interface Signal {
   re: RegExp;
@@ -56,7 +57,7 @@ export const END_MARKERS: Signal[] = [
 
 export function matchSignal(text: string, signals: Signal[]): Signal | undefined {
   const short = text.length <= MAX_FURNITURE_CHARS;
-  return signals.find((s) => (short || s.anyLength) && s.re.test(text));
+  return signals.find((s) => (short || s.anyLength) && mayEndMatch(s.re, text) && s.re.test(text));
 }
 
 /** A short credit under a photo: agency or photographer names, often with slashes ("X/Getty Images"). */

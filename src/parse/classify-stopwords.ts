@@ -38,23 +38,54 @@ const SETS = new Map(Object.entries(LISTS).map(([lang, words]) => [lang, new Set
 
 export type StopList = ReadonlySet<string>;
 
+/** The lists in order (ties go to the first), and for each stop word the lists it is in. */
+const LANGUAGES: StopList[] = [...SETS.values()];
+const LANGUAGES_OF = new Map<string, number[]>();
+/** No stop word is longer than this (lower-casing never shortens a word), so longer words need no lookup. */
+export const MAX_STOP_WORD_LENGTH = Math.max(...LANGUAGES.flatMap((set) => [...set].map((w) => w.length)));
+LANGUAGES.forEach((set, i) => {
+  for (const w of set) {
+    const langs = LANGUAGES_OF.get(w) ?? [];
+    langs.push(i);
+    LANGUAGES_OF.set(w, langs);
+  }
+});
+
+/** How many stop-word lists there are (indexes for `stopListsOf` and `chooseStopList`). */
+export const STOP_LIST_COUNT = LANGUAGES.length;
+
+/** Indexes of the lists `word` (any case) is a stop word in, or undefined. */
+export function stopListsOf(word: string): readonly number[] | undefined {
+  if (word.length > MAX_STOP_WORD_LENGTH) return undefined;
+  // A word found as it is was already in lower case (the lists are); otherwise lower it and look again.
+  return LANGUAGES_OF.get(word) ?? LANGUAGES_OF.get(word.toLowerCase());
+}
+
+/**
+ * From stop-word hits per list over `total` words: the index of the list with the largest share
+ * (the first on a tie), or undefined when none covers at least `minShare` (a language with no list).
+ */
+export function chooseStopList(hits: ArrayLike<number>, total: number, minShare = 0.12): number | undefined {
+  if (total === 0) return undefined;
+  let best: number | undefined;
+  let bestShare = 0;
+  for (let i = 0; i < LANGUAGES.length; i++) {
+    const share = hits[i] / total;
+    if (share > bestShare) {
+      bestShare = share;
+      best = i;
+    }
+  }
+  return best !== undefined && bestShare >= minShare ? best : undefined;
+}
+
 /**
  * The list that covers the largest share of the page's words, or undefined when none covers at least
  * `minShare` of them (the page is in a language we have no list for).
  */
 export function pickStopList(words: string[], minShare = 0.12): StopList | undefined {
-  if (words.length === 0) return undefined;
-  const lower = words.map((w) => w.toLowerCase());
-  let best: StopList | undefined;
-  let bestShare = 0;
-  for (const set of SETS.values()) {
-    let hits = 0;
-    for (const w of lower) if (set.has(w)) hits++;
-    const share = hits / lower.length;
-    if (share > bestShare) {
-      bestShare = share;
-      best = set;
-    }
-  }
-  return bestShare >= minShare ? best : undefined;
+  const hits = new Array<number>(LANGUAGES.length).fill(0);
+  for (const w of words) for (const i of stopListsOf(w) ?? []) hits[i]++;
+  const best = chooseStopList(hits, words.length, minShare);
+  return best === undefined ? undefined : LANGUAGES[best];
 }

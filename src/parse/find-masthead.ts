@@ -7,6 +7,7 @@
  * short title-like line above it the section, and a prose line set apart from the body by masthead
  * furniture (dateline, share bar, caption) the standfirst.
  */
+import { mayNormaliseTo } from "./classify-features.ts";
 import { claimField, type Draft } from "./draft.ts";
 import { splitPageTitle } from "./detect-outlet.ts";
 import type { LogicalLine } from "./logical-lines.ts";
@@ -104,7 +105,7 @@ function isPageTitleShaped(text: string): boolean {
 
 function printedAgain(text: string, logical: LogicalLine[]): boolean {
   const key = normal(text);
-  return logical.slice(1).some((l) => normal(l.text) === key);
+  return logical.slice(1).some((l) => mayNormaliseTo(l.text, key) && normal(l.text) === key);
 }
 
 function looksLikeWholePage(d: Draft, n: number): boolean {
@@ -134,7 +135,8 @@ function claimRepeats(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   let repeat: LogicalLine | undefined;
   let bestProse = -1;
   for (let i = 0; i < logical.length; i++) {
-    if (normal(logical[i].text.replace(/^#+\s*/, "")) !== key) continue;
+    const text = logical[i].text.replace(/^#+\s*/, "");
+    if (!mayNormaliseTo(text, key) || normal(text) !== key) continue;
     let prose = 0;
     for (let j = i + 1; j < Math.min(logical.length, i + 1 + REPEAT_LOOKAHEAD); j++) if (isProse(logical[j].text)) prose += wordCount(logical[j].text);
     if (prose > bestProse) {

@@ -21,8 +21,32 @@ export function parseDateline(text: string): DatelineDate | undefined {
   return datesIn(text)[0];
 }
 
+/**
+ * What any accepted date's text contains (YEAR or UNAMBIGUOUS_SHORT_YEAR, without the word
+ * boundaries): a line without it cannot yield a date, so chrono (the costly part) is not asked.
+ */
+const MAY_HOLD_DATE = /(?:1[89]|20)\d{2}|\d\/\d+\/\d{2}/;
+
+/**
+ * The dateline, masthead and published stages read some lines twice: each text is parsed once. Small,
+ * so it holds about one report's date lines, not an archive's.
+ */
+const memo = new Map<string, ReadonlyArray<DatelineDate & { index: number }>>();
+const MEMO_MAX = 256;
+
 /** Every fully stated date in the text, in order, with where each was printed. */
 export function datesIn(text: string): Array<DatelineDate & { index: number }> {
+  if (!MAY_HOLD_DATE.test(text)) return [];
+  let found = memo.get(text);
+  if (found === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    found = chronoDates(text);
+    memo.set(text, found);
+  }
+  return found.map((x) => ({ ...x }));
+}
+
+function chronoDates(text: string): Array<DatelineDate & { index: number }> {
   // A fixed reference keeps parsing deterministic; only fully stated dates are accepted anyway.
   const out: Array<DatelineDate & { index: number }> = [];
   for (const hit of chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {

@@ -7,6 +7,8 @@ import { wordCount } from "./text-shape.ts";
 
 /** Two lower-case letters or digits, closing punctuation, then a capitalised word with no space. */
 const GLUED_SENTENCE = /(?<=[\p{Ll}\d]{2}[.!?]["'”’)]?)(?=\p{Lu}[\p{Ll}'’])/u;
+/** What every GLUED_SENTENCE boundary has around it, as a plain forward pattern. */
+const MAY_BE_GLUED = /[.!?]["'”’)]?\p{Lu}/u;
 const GLUED_HEADING = /^(?<heading>['‘"“][^'’"”.!?]{1,60}['’"”])\s+(?<rest>\p{Lu}.*)$/u;
 
 export interface Piece {
@@ -17,6 +19,8 @@ export interface Piece {
 
 /** Splits at glued sentence boundaries; returns pieces with their offsets. */
 export function splitGluedSentences(text: string): Piece[] {
+  // Forward pre-check (the look-behind split tries every position): no closing mark then capital, no split.
+  if (!MAY_BE_GLUED.test(text)) return [{ text, offset: 0 }];
   const pieces: Piece[] = [];
   let offset = 0;
   for (const part of text.split(GLUED_SENTENCE)) {

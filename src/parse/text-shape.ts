@@ -2,12 +2,31 @@
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+/**
+ * The stages ask about the same lines again and again (masthead, wrapping, assembly, the record's
+ * word count): tokenise each text once. Bounded to about one report's lines: entries kept longer only
+ * cost garbage collection.
+ */
+const tokenMemo = new Map<string, readonly string[]>();
+const TOKEN_MEMO_MAX = 512;
+
+/** The words of `text` (letters and digits, inner apostrophes kept), shared: do not modify. */
+export function tokens(text: string): readonly string[] {
+  let found = tokenMemo.get(text);
+  if (found === undefined) {
+    if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
+    found = text.match(WORD) ?? [];
+    tokenMemo.set(text, found);
+  }
+  return found;
+}
+
 export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
+  return [...tokens(text)];
 }
 
 export function wordCount(text: string): number {
-  return words(text).length;
+  return tokens(text).length;
 }
 
 /** Ends like a finished sentence: . ! ? (optionally inside closing quotes/brackets). */
@@ -28,7 +47,7 @@ const WEAK_CONTINUATION_WORDS = new Set(
 
 /** `strict`: only words that end neither a paragraph nor a title (verbs such as "says" are weak). */
 export function endsWithContinuationWord(text: string, strict = false): boolean {
-  const last = words(text).at(-1)?.toLowerCase();
+  const last = tokens(text).at(-1)?.toLowerCase();
   if (last === undefined) return false;
   return CONTINUATION_WORDS.has(last) || (!strict && WEAK_CONTINUATION_WORDS.has(last)) || /[,\-–—(]$/.test(text.trim());
 }

@@ -50,8 +50,11 @@ export function unaccountedLines(record: ArticleRecord, lines: Array<{ n: number
     return counts;
   };
   return lines.filter((line) => {
-    const words = line.text.match(WORD);
     const texts = claims.get(line.n) ?? [];
+    // Fast path (same answer): a claim printing the line's text whole, not inside a longer word, holds all its words.
+    const trimmed = line.text.trim();
+    if (trimmed && texts.some((t) => containsWhole(t, trimmed))) return false;
+    const words = line.text.match(WORD);
     if (!words) return line.text.trim() !== "" && !texts.length;
     const need = new Map<string, number>();
     for (const w of words) need.set(w, (need.get(w) ?? 0) + 1);
@@ -62,4 +65,50 @@ export function unaccountedLines(record: ArticleRecord, lines: Array<{ n: number
     }
     return false;
   });
+}
+
+/** 1 letter, 2 digit, 0 anything else: the classes WORD splits runs by. */
+function runClass(ch: string | undefined): number {
+  if (ch === undefined) return 0;
+  if (LETTER.test(ch)) return 1;
+  return DIGIT.test(ch) ? 2 : 0;
+}
+const LETTER = /^\p{L}$/u;
+const DIGIT = /^\p{N}$/u;
+
+/** runClass of an ASCII code unit, without a regular expression. */
+function asciiClass(c: number): number {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
+  return c >= 48 && c <= 57 ? 2 : 0;
+}
+
+/** Class of the code point ending just before `i` (surrogate pairs whole); 0 at the start. */
+function classBefore(s: string, i: number): number {
+  if (i <= 0) return 0;
+  const c = s.charCodeAt(i - 1);
+  if (c < 128) return asciiClass(c);
+  return runClass(c >= 0xdc00 && c <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s[i - 1]);
+}
+
+/** Class of the code point starting at `i`; 0 at the end. */
+function classAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return asciiClass(c);
+  return runClass(String.fromCodePoint(s.codePointAt(i)!));
+}
+
+/**
+ * Whether `needle` occurs in `hay` with no WORD run crossing either end of the occurrence: then every
+ * word of `needle` (with its multiplicity) is a word of `hay`.
+ */
+function containsWhole(hay: string, needle: string): boolean {
+  const first = classAt(needle, 0);
+  const last = classBefore(needle, needle.length);
+  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
+    const before = first ? classBefore(hay, at) : 0;
+    const after = last ? classAt(hay, at + needle.length) : 0;
+    if ((!first || before !== first) && (!last || after !== last)) return true;
+  }
+  return false;
 }
