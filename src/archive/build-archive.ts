@@ -6,7 +6,7 @@ import { validateRecord, type ArticleRecord } from "../record/schema.ts";
 import { buildTimeline } from "../timeline/build-timeline.ts";
 import type { ExtractedEvent } from "../timeline/types.ts";
 import { buildStories } from "../stories/build-stories.ts";
-import { buildEntities } from "../entities/build-entities.ts";
+import { buildEntities, type EntityFacts } from "../entities/build-entities.ts";
 import { assignUniqueIds } from "./assign-ids.ts";
 import { inferMissingDates } from "./infer-published.ts";
 import { resolveTimelineEntries } from "./resolve-entries.ts";
@@ -16,6 +16,8 @@ import type { Archive, SourceSummary } from "./types.ts";
 export interface BuildArchiveOptions {
   /** One report's timeline events; default: extracted afresh (the build passes a cache's). */
   extractEvents?: (record: ArticleRecord) => ExtractedEvent[];
+  /** One report's names and quotes; default: computed afresh (the build passes a cache's). */
+  entityFactsOf?: (record: ArticleRecord) => EntityFacts;
 }
 
 export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
@@ -29,7 +31,7 @@ export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().t
     sources: summariseSources(valid),
     timeline: buildTimeline(valid, opts.extractEvents),
     stories: buildStories(valid),
-    entities: buildEntities(valid),
+    entities: buildEntities(valid, { factsOf: opts.entityFactsOf }),
     diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),
     generatedAt,
   };

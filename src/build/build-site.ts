@@ -7,6 +7,7 @@ import path from "node:path";
 import { buildArchive } from "../archive/build-archive.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
+import { openEntityFactsCache } from "../entities/facts-cache.ts";
 import { loadTagCache, saveTagCache } from "../entities/tag-cache.ts";
 import { openEventCache } from "../timeline/event-cache.ts";
 import { renderSite } from "../site/render-site.ts";
@@ -62,9 +63,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const linking = progress.stage("Dating, timeline, stories and names across reports");
     const cacheDir = defaultCacheDir(opts.root);
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
-    const [, events] = await Promise.all([loadTagCache(cacheDir), openEventCache(cacheDir)]);
-    const archive = await timed("archive", async () => buildArchive(parsed.records, undefined, { extractEvents: events.extract }));
-    await Promise.all([saveTagCache(cacheDir), events.save()]);
+    const [, events, entityFacts] = await Promise.all([loadTagCache(cacheDir), openEventCache(cacheDir), openEntityFactsCache(cacheDir)]);
+    const archive = await timed("archive", async () =>
+      buildArchive(parsed.records, undefined, { extractEvents: events.get, entityFactsOf: entityFacts.get }),
+    );
+    await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save()]);
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);
     const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats };
     // Pagefind indexes each article page as it is rendered, in its own process (on another core).

@@ -7,7 +7,7 @@ import { storySentences } from "../stories/story-sentences.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import { slugify } from "../parse/slug.ts";
 import { aliasKey, makeAliasTable, type AliasTable } from "./alias-table.ts";
-import { findMentions } from "./find-mentions.ts";
+import { findMentions, type ResolvedMention } from "./find-mentions.ts";
 import type { Entity, EntityKind } from "./types.ts";
 
 export interface EntityOptions {
@@ -17,14 +17,31 @@ export interface EntityOptions {
    * a person's full name (two words or more) needs one: taggers rarely invent those.
    */
   minMentionsUnlisted?: number;
+  /** One report's names and attributed quotes; default: computed (the build passes a cache's). */
+  factsOf?: (record: ArticleRecord) => EntityFacts;
+}
+
+/** What one report contributes to the entities, computed from it alone. */
+export interface EntityFacts {
+  mentions: ResolvedMention[];
+  /** Quotations with a named speaker, where they are. */
+  quotes: Array<{ blockIndex: number; text: string; speaker: string }>;
+}
+
+export function entityFacts(record: ArticleRecord, table: AliasTable = defaultTable): EntityFacts {
+  const quotes = findQuotes(storySentences(record)).flatMap((q) =>
+    q.speaker ? [{ blockIndex: q.sentence.blockIndex, text: q.text, speaker: q.speaker }] : [],
+  );
+  return { mentions: cachedMentions(record, table), quotes };
 }
 
 export function buildEntities(records: ArticleRecord[], opts: EntityOptions = {}): Entity[] {
   const table = opts.table ?? defaultTable;
   const minUnlisted = opts.minMentionsUnlisted ?? 2;
   const byName = new Map<string, Entity & { kinds: Map<EntityKind, number> }>();
+  const factsOf = opts.factsOf ?? ((r: ArticleRecord) => entityFacts(r, table));
   for (const record of records) {
-    const mentions = cachedMentions(record, table);
+    const { mentions, quotes } = factsOf(record);
     for (const m of mentions) {
       const key = aliasKey(m.name);
       let entity = byName.get(key);
@@ -36,7 +53,7 @@ export function buildEntities(records: ArticleRecord[], opts: EntityOptions = {}
       if (entity.articleIds.at(-1) !== record.id) entity.articleIds.push(record.id);
       entity.mentions.push({ articleId: record.id, blockIndex: m.blockIndex, text: m.text });
     }
-    attachQuotes(record, mentions, byName, table);
+    attachQuotes(record, mentions, quotes, byName, table);
   }
   const used = new Set<string>();
   const out: Entity[] = [];
@@ -54,22 +71,22 @@ export function buildEntities(records: ArticleRecord[], opts: EntityOptions = {}
 /** Quotations whose speaker names an entity the report mentions ("Ban said" -> Ban Ki-moon). */
 function attachQuotes(
   record: ArticleRecord,
-  mentions: ReturnType<typeof findMentions>,
+  mentions: ResolvedMention[],
+  quotes: EntityFacts["quotes"],
   byName: Map<string, Entity>,
   table: AliasTable,
 ): void {
-  for (const q of findQuotes(storySentences(record))) {
-    if (!q.speaker) continue;
+  for (const q of quotes) {
     const speaker = table.stripTitles(q.speaker.replace(/^(?:the|a|an)\s+/i, ""));
     const key = aliasKey(speaker);
     // The speaker as written, or the mention in the same block that the speaker's words end with.
     const mention =
-      mentions.find((m) => m.blockIndex === q.sentence.blockIndex && (aliasKey(m.text) === key || aliasKey(m.name) === key)) ??
+      mentions.find((m) => m.blockIndex === q.blockIndex && (aliasKey(m.text) === key || aliasKey(m.name) === key)) ??
       mentions.find((m) => aliasKey(m.text) === key || aliasKey(m.name) === key);
     if (!mention) continue;
     byName.get(aliasKey(mention.name))?.quotes.push({
       articleId: record.id,
-      blockIndex: q.sentence.blockIndex,
+      blockIndex: q.blockIndex,
       text: q.text,
       speaker: q.speaker,
     });

@@ -26,11 +26,11 @@ describe("event cache", () => {
   it("builds the same timeline from cached events as from a fresh extraction", async () => {
     const fresh = buildTimeline(records);
     const first = await openEventCache(dir);
-    expect(buildTimeline(records, first.extract)).toEqual(fresh);
+    expect(buildTimeline(records, first.get)).toEqual(fresh);
     expect(first.stats).toEqual({ hits: 0, misses: 3 });
     await first.save();
     const second = await openEventCache(dir);
-    expect(buildTimeline(records, second.extract)).toEqual(fresh);
+    expect(buildTimeline(records, second.get)).toEqual(fresh);
     expect(second.stats).toEqual({ hits: 3, misses: 0 });
   });
 
@@ -38,18 +38,18 @@ describe("event cache", () => {
     const cache = await openEventCache(dir);
     const bbc = records.find((r) => r.published?.date === "2013-09-13")!;
     const moved = { ...bbc, published: { ...bbc.published!, date: "2013-09-20" } };
-    cache.extract(moved);
+    cache.get(moved);
     expect(cache.stats.misses).toBe(1);
-    const a = cache.extract(bbc);
+    const a = cache.get(bbc);
     a[0]!.text = "changed by a caller";
-    expect(cache.extract(bbc)[0]!.text).not.toBe("changed by a caller");
+    expect(cache.get(bbc)[0]!.text).not.toBe("changed by a caller");
   });
 
   it("treats an unreadable file as empty", async () => {
     const [file] = readdirSync(dir).filter((n) => n.startsWith("events-"));
     await writeFile(path.join(dir, file!), "[oops");
     const cache = await openEventCache(dir);
-    cache.extract(records[0]!);
+    cache.get(records[0]!);
     expect(cache.stats).toEqual({ hits: 0, misses: 1 });
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * Per-report results of slow archive steps, kept between builds in one JSON file per step and code
+ * version under the build cache. A report's entry is found by what the step reads of it (its file,
+ * checksum and, where the step needs them, id and date) and the step's code version, so an edit to
+ * the report or the code is a miss. The file holds the entries the last build used; safe to delete.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ArticleRecord } from "../record/schema.ts";
+
+export interface ReportCache<T> {
+  /** `compute(record)`, or its stored result when the report is unchanged. Fresh objects each call. */
+  get(record: ArticleRecord): T;
+  save(): Promise<void>;
+  readonly stats: { hits: number; misses: number };
+}
+
+export interface ReportCacheOptions<T> {
+  /** Folder of the cache files. */
+  dir: string;
+  /** File name prefix, one per step ("events"). */
+  name: string;
+  /** Changes whenever the step's code (or what it depends on) changes. */
+  version: string;
+  /** What the step reads of a record besides its text (which the checksum covers). */
+  keyOf?: (record: ArticleRecord) => string;
+  compute: (record: ArticleRecord) => T;
+}
+
+export async function openReportCache<T>(opts: ReportCacheOptions<T>): Promise<ReportCache<T>> {
+  const file = path.join(opts.dir, `${opts.name}-${opts.version.replace(/[^\w.-]/g, "_")}.json`);
+  const keyOf = (r: ArticleRecord) => `${r.sourceFile}\0${r.checksum}\0${opts.keyOf?.(r) ?? ""}`;
+  let stored = new Map<string, string>();
+  try {
+    const parsed = JSON.parse(await readFile(file, "utf8"));
+    if (parsed && typeof parsed === "object") stored = new Map(Object.entries(parsed as Record<string, string>));
+  } catch {
+    // missing or corrupt: everything is a miss
+  }
+  // Entries this build used, as JSON text: later steps may change the objects they are handed.
+  const used = new Map<string, string>();
+  const stats = { hits: 0, misses: 0 };
+  return {
+    stats,
+    get(record) {
+      const key = keyOf(record);
+      const hit = stored.get(key);
+      if (typeof hit === "string") {
+        stats.hits++;
+        used.set(key, hit);
+        return JSON.parse(hit) as T;
+      }
+      stats.misses++;
+      const value = opts.compute(record);
+      used.set(key, JSON.stringify(value));
+      return value;
+    },
+    async save() {
+      const temp = `${file}.${process.pid}.tmp`;
+      try {
+        await mkdir(opts.dir, { recursive: true });
+        await writeFile(temp, `{${[...used].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`);
+        await rename(temp, file);
+        const stale = (await readdir(opts.dir)).filter(
+          (n) => n.startsWith(`${opts.name}-`) && n !== path.basename(file) && !n.endsWith(".tmp"),
+        );
+        await Promise.all(stale.map((n) => rm(path.join(opts.dir, n), { force: true })));
+      } catch {
+        // A cache that cannot be written (read-only checkout, full disk) only costs time.
+        await rm(temp, { force: true }).catch(() => {});
+      }
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Each report's names and attributed quotes kept between builds (tagging and quote finding cost
+ * milliseconds a report); they depend on the report's text and this code only, not on other reports.
+ */
+import { codeVersion } from "../archive/parse-cache.ts";
+import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
+import { entityFacts, type EntityFacts } from "./build-entities.ts";
+import { TAGGER_VERSION } from "./find-mentions.ts";
+
+export function openEntityFactsCache(cacheDir: string): Promise<ReportCache<EntityFacts>> {
+  return openReportCache({
+    dir: cacheDir,
+    name: "entities",
+    version: `${codeVersion(["parse", "ingest", "profiles", "record", "entities", "stories", "dates"])}-${TAGGER_VERSION}`,
+    compute: (record) => entityFacts(record),
+  });
+}
