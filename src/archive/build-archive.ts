@@ -6,6 +6,7 @@ import { validateRecord, type ArticleRecord } from "../record/schema.ts";
 import { buildTimeline } from "../timeline/build-timeline.ts";
 import type { ExtractedEvent } from "../timeline/types.ts";
 import { buildStories } from "../stories/build-stories.ts";
+import type { ReportWords } from "../stories/tfidf.ts";
 import { buildEntities, type EntityFacts } from "../entities/build-entities.ts";
 import { assignUniqueIds } from "./assign-ids.ts";
 import { inferMissingDates } from "./infer-published.ts";
@@ -18,6 +19,8 @@ export interface BuildArchiveOptions {
   extractEvents?: (record: ArticleRecord) => ExtractedEvent[];
   /** One report's names and quotes; default: computed afresh (the build passes a cache's). */
   entityFactsOf?: (record: ArticleRecord) => EntityFacts;
+  /** One report's words for story grouping; default: read afresh (the build passes a cache's). */
+  storyWordsOf?: (record: ArticleRecord) => ReportWords;
 }
 
 export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
@@ -30,7 +33,7 @@ export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().t
     records: valid,
     sources: summariseSources(valid),
     timeline: buildTimeline(valid, opts.extractEvents),
-    stories: buildStories(valid),
+    stories: buildStories(valid, { wordsOf: opts.storyWordsOf }),
     entities: buildEntities(valid, { factsOf: opts.entityFactsOf }),
     diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),
     generatedAt,

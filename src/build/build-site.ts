@@ -9,6 +9,7 @@ import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { openEntityFactsCache } from "../entities/facts-cache.ts";
 import { loadTagCache, saveTagCache } from "../entities/tag-cache.ts";
+import { openStoryWordsCache } from "../stories/words-cache.ts";
 import { openEventCache } from "../timeline/event-cache.ts";
 import { renderSite } from "../site/render-site.ts";
 import { acquireBuildLock } from "./build-lock.ts";
@@ -63,11 +64,16 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const linking = progress.stage("Dating, timeline, stories and names across reports");
     const cacheDir = defaultCacheDir(opts.root);
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
-    const [, events, entityFacts] = await Promise.all([loadTagCache(cacheDir), openEventCache(cacheDir), openEntityFactsCache(cacheDir)]);
+    const [, events, entityFacts, storyWords] = await Promise.all([
+      loadTagCache(cacheDir),
+      openEventCache(cacheDir),
+      openEntityFactsCache(cacheDir),
+      openStoryWordsCache(cacheDir),
+    ]);
     const archive = await timed("archive", async () =>
-      buildArchive(parsed.records, undefined, { extractEvents: events.get, entityFactsOf: entityFacts.get }),
+      buildArchive(parsed.records, undefined, { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get }),
     );
-    await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save()]);
+    await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save()]);
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);
     const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats };
     // Pagefind indexes each article page as it is rendered, in its own process (on another core).

@@ -9,8 +9,7 @@
  */
 import { DateTime } from "luxon";
 import type { ArticleRecord } from "../record/schema.ts";
-import { nameWords } from "./content-words.ts";
-import { buildCorpus, candidatesOf, cosine, reportText, type Corpus } from "./tfidf.ts";
+import { buildCorpus, candidatesOf, cosine, reportWords, type Corpus, type ReportWords } from "./tfidf.ts";
 
 export interface GroupOptions {
   /** Both dated, within `maxDaysApart`: link at this cosine... */
@@ -22,9 +21,11 @@ export interface GroupOptions {
   minSimilarityUndated?: number;
   /** Dated reports further apart than this are never linked. */
   maxDaysApart?: number;
+  /** One report's words; default: read from it (the build passes a cache's). */
+  wordsOf?: (record: ArticleRecord) => ReportWords;
 }
 
-export const DEFAULT_GROUP_OPTIONS: Required<GroupOptions> = {
+export const DEFAULT_GROUP_OPTIONS: Required<Omit<GroupOptions, "wordsOf">> = {
   minSimilarityDated: 0.4,
   minSimilarityDatedWithNames: 0.2,
   minSharedNames: 6,
@@ -54,8 +55,9 @@ interface Linker {
 
 function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
   const opts = { ...DEFAULT_GROUP_OPTIONS, ...options };
-  const corpus = buildCorpus(records);
-  const names = records.map((r) => nameWords(reportText(r)));
+  const read = records.map(options.wordsOf ?? reportWords);
+  const corpus = buildCorpus(records, { words: read.map((w) => w.words) });
+  const names = read.map((w) => new Set(w.names));
   const days = records.map((r) => (r.published ? DateTime.fromISO(r.published.date, { zone: "utc" }).toMillis() / 86_400_000 : null));
   const link = (a: number, b: number): number | null => {
     const da = days[a];

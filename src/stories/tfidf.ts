@@ -3,7 +3,7 @@
  * compares each report with the few that share its distinctive words, never all pairs.
  */
 import type { ArticleRecord } from "../record/schema.ts";
-import { contentWords } from "./content-words.ts";
+import { contentWords, nameWords } from "./content-words.ts";
 
 export type Vector = Map<string, number>;
 
@@ -20,19 +20,32 @@ export interface CorpusOptions {
   maxPostings?: number;
   /** How many of its terms a report is looked up by. */
   keyTermCount?: number;
+  /** Each report's content words, when already known (default: read from the records). */
+  words?: string[][];
 }
 
 export function reportText(record: ArticleRecord): string {
   return [record.headline, ...record.body.map((b) => b.text)].join("\n");
 }
 
+/** What grouping reads of one report: its content words (with repeats) and its name words. */
+export interface ReportWords {
+  words: string[];
+  names: string[];
+}
+
+export function reportWords(record: ArticleRecord): ReportWords {
+  const text = reportText(record);
+  return { words: contentWords(text), names: [...nameWords(text)] };
+}
+
 export function buildCorpus(records: ArticleRecord[], opts: CorpusOptions = {}): Corpus {
   const n = records.length;
   const maxPostings = opts.maxPostings ?? Math.max(30, Math.ceil(n * 0.01));
   const keyTermCount = opts.keyTermCount ?? 15;
-  const counts = records.map((r) => {
+  const counts = records.map((r, i) => {
     const tf = new Map<string, number>();
-    for (const w of contentWords(reportText(r))) tf.set(w, (tf.get(w) ?? 0) + 1);
+    for (const w of opts.words?.[i] ?? contentWords(reportText(r))) tf.set(w, (tf.get(w) ?? 0) + 1);
     return tf;
   });
   const df = new Map<string, number>();

@@ -1,0 +1,15 @@
+/** Each report's content and name words kept between builds: reading them is most of grouping's cost. */
+import { codeVersion } from "../archive/parse-cache.ts";
+import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
+import { reportWords, type ReportWords } from "./tfidf.ts";
+
+export function openStoryWordsCache(cacheDir: string): Promise<ReportCache<ReportWords>> {
+  return openReportCache({
+    dir: cacheDir,
+    name: "story-words",
+    version: codeVersion(["parse", "ingest", "profiles", "record", "stories/content-words.ts", "stories/tfidf.ts"]),
+    // The headline is read too, and it can change with the archive (derived headlines do not, ids do).
+    keyOf: (r) => r.headline,
+    compute: reportWords,
+  });
+}

@@ -1,0 +1,30 @@
+/** Stories grouped from cached per-report words are the stories grouped afresh. */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildStories } from "../../src/stories/build-stories.ts";
+import { openStoryWordsCache } from "../../src/stories/words-cache.ts";
+import { seedArchive } from "../helpers/seeds.ts";
+
+let dir: string | undefined;
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("story words cache", () => {
+  it("gives the same stories from a cold and a warm cache, and reads again when a headline changes", async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "wa-words-"));
+    const records = [...seedArchive().values()];
+    const fresh = buildStories(records);
+    expect(fresh).toHaveLength(1);
+    const cold = await openStoryWordsCache(dir);
+    expect(buildStories(records, { wordsOf: cold.get })).toEqual(fresh);
+    await cold.save();
+    const warm = await openStoryWordsCache(dir);
+    expect(buildStories(records, { wordsOf: warm.get })).toEqual(fresh);
+    expect(warm.stats).toEqual({ hits: 3, misses: 0 });
+    warm.get({ ...records[0]!, headline: "Another headline" });
+    expect(warm.stats.misses).toBe(1);
+  });
+});
