@@ -55,20 +55,25 @@ export async function openReportCache<T>(opts: ReportCacheOptions<T>): Promise<R
       used.set(key, JSON.stringify(value));
       return value;
     },
-    async save() {
-      const temp = `${file}.${process.pid}.tmp`;
-      try {
-        await mkdir(opts.dir, { recursive: true });
-        await writeFile(temp, `{${[...used].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`);
-        await rename(temp, file);
-        const stale = (await readdir(opts.dir)).filter(
-          (n) => n.startsWith(`${opts.name}-`) && n !== path.basename(file) && !n.endsWith(".tmp"),
-        );
-        await Promise.all(stale.map((n) => rm(path.join(opts.dir, n), { force: true })));
-      } catch {
-        // A cache that cannot be written (read-only checkout, full disk) only costs time.
-        await rm(temp, { force: true }).catch(() => {});
-      }
-    },
+    save: () => replaceCacheFile(opts.dir, path.basename(file), `${opts.name}-`, `{${[...used].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`),
   };
+}
+
+/**
+ * Writes a cache file whole (temp file, then rename: a killed build never leaves half a file) and
+ * removes the files of other versions (same prefix). A cache that cannot be written (read-only
+ * checkout, full disk) only costs time, so errors are swallowed.
+ */
+export async function replaceCacheFile(dir: string, fileName: string, prefix: string, text: string): Promise<void> {
+  const target = path.join(dir, fileName);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, text);
+    await rename(temp, target);
+    const stale = (await readdir(dir)).filter((n) => n.startsWith(prefix) && n !== fileName && !n.endsWith(".tmp"));
+    await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
+  } catch {
+    await rm(temp, { force: true }).catch(() => {});
+  }
 }
