@@ -4,7 +4,7 @@
  * ("in 2011") are matched here, because chrono turns them into days and loses their precision.
  * Nothing is placed in time here (see resolve.ts).
  */
-import * as chrono from "chrono-node";
+import { chrono } from "./chrono.ts";
 import type { Candidate } from "./types.ts";
 import { HOLIDAYS } from "./holidays.ts";
 import { weekdayNumber } from "./weekday.ts";
@@ -59,7 +59,7 @@ function chronoCandidates(sentence: string): Candidate[] {
   const ref = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
   // chrono merges "night of Oct. 23" into a time result with no certain date: hide times of day from it.
   const masked = sentence.replace(TIME_OF_DAY, (m) => " ".repeat(m.length));
-  for (const r of chrono.casual.parse(masked, ref)) {
+  for (const r of chrono().casual.parse(masked, ref)) {
     const tags = r.tags();
     if ([...tags].some((t) => t.startsWith("casualReference") || t === "result/relativeDate")) continue;
     const { text, index } = tidy(r.text, r.index);

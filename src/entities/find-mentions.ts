@@ -5,7 +5,8 @@
  * canonical name (alias table; else a lone surname to the full name the same report gives), and kept
  * with the block it sits in. Listed forms win where the two overlap.
  */
-import nlp from "compromise";
+import { createRequire } from "node:module";
+import type Nlp from "compromise";
 import type { ArticleRecord } from "../record/schema.ts";
 import { aliasKey, type AliasTable } from "./alias-table.ts";
 import type { EntityKind } from "./types.ts";
@@ -128,7 +129,15 @@ export function rememberTaggedRuns(entries: Iterable<[string, RunName[]]>): void
 }
 
 /** Changes when what the tagger returns for a run may change: the library, the hooks, this code's use. */
-export const TAGGER_VERSION = `compromise-${nlp.version}-runs-2`;
+export const TAGGER_VERSION = "runs-3";
+
+const require = createRequire(import.meta.url);
+let nlpLib: typeof Nlp | undefined;
+/**
+ * The tagger, loaded on first use (its single-file CommonJS build: the ES module build is hundreds of
+ * files, a second of start-up): a rebuild whose runs were all tagged before never loads it.
+ */
+const nlp = (): typeof Nlp => (nlpLib ??= require("compromise") as typeof Nlp);
 
 /**
  * The tagger's steps, without `chunks` (verb and noun phrase chunking, which names do not use): a
@@ -164,7 +173,7 @@ function tagRuns(runs: Array<{ run: string; before: string; after: string }>): v
   }
   for (const p of pieces) runNames.set(p.key, []);
   if (!pieces.length) return;
-  const doc = nlp.tokenize(text);
+  const doc = nlp().tokenize(text);
   doc.compute(HOOKS);
   const kinds = [
     ["person", doc.people()],

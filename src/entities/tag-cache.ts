@@ -6,10 +6,12 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { codeVersion } from "../archive/parse-cache.ts";
 import { replaceCacheFile } from "../archive/report-cache.ts";
 import { rememberTaggedRuns, TAGGER_VERSION, taggedRuns } from "./find-mentions.ts";
 
-const fileName = () => `entity-tags-${TAGGER_VERSION.replace(/[^\w.-]/g, "_")}.json`;
+// The tagger's library version is in the lock file, which codeVersion hashes with this folder's code.
+const fileName = () => `entity-tags-${TAGGER_VERSION}-${codeVersion(["entities"])}.json`;
 
 export async function loadTagCache(cacheDir: string): Promise<number> {
   try {

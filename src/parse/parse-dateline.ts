@@ -3,7 +3,7 @@
  * 07:13` or `Updated : 19 November 2019, 09:01 AM`. Relative phrases (`3 hours ago`, `Yesterday`) are
  * relative to a moment the dump does not carry, so they are not dates here.
  */
-import * as chrono from "chrono-node";
+import { chrono } from "../dates/chrono.ts";
 
 export interface DatelineDate {
   date: string;
@@ -49,7 +49,7 @@ export function datesIn(text: string): Array<DatelineDate & { index: number }> {
 function chronoDates(text: string): Array<DatelineDate & { index: number }> {
   // A fixed reference keeps parsing deterministic; only fully stated dates are accepted anyway.
   const out: Array<DatelineDate & { index: number }> = [];
-  for (const hit of chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
+  for (const hit of chrono().strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
     const { start } = hit;
     if (!start.isCertain("year") || !start.isCertain("month") || !start.isCertain("day")) continue;
     if (!YEAR.test(hit.text) && !UNAMBIGUOUS_SHORT_YEAR.test(hit.text)) continue;
