@@ -25,6 +25,8 @@ declare module "@11ty/eleventy" {
     on(event: "eleventy.after", handler: (event: EleventyAfterEvent) => void | Promise<void>): void;
     on(event: string, handler: (...args: any[]) => unknown): void;
     setTemplateFormats(formats: string | string[]): void;
+    /** Globs (relative to the working directory) of input files not to process. */
+    ignores: { add(glob: string): void };
   }
 
   export interface EleventyOptions {

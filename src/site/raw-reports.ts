@@ -1,7 +1,6 @@
 /** Copies each raw report, byte for byte, to /raw/<id><ext> so article pages can link to it. */
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
 import type { ArticleRecord } from "../record/schema.ts";
 import { rawReportPath } from "./links.ts";
 
@@ -29,10 +28,4 @@ export async function copyRawReports(options: RawReportsOptions, outDir: string)
     }),
   );
   return options.records.length;
-}
-
-export default function rawReportsPlugin(config: UserConfig, options: RawReportsOptions): void {
-  config.on("eleventy.after", async ({ directories }) => {
-    await copyRawReports(options, directories.output);
-  });
 }

@@ -5,6 +5,7 @@
  * A base URL with a path ("https://example.org/wire/") becomes Eleventy's pathPrefix, which the HTML
  * <base> plugin applies to every root-relative link in HTML output.
  */
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -12,13 +13,15 @@ import type { Archive } from "../archive/types.ts";
 import { buildPublishIndex, type PublishIndex } from "../export/archive-index.ts";
 import { parseBaseUrl } from "../export/site-url.ts";
 import { writeNinjsFiles } from "../export/write-ninjs.ts";
-import rawReportsPlugin from "./raw-reports.ts";
-import sitemapPlugin from "./sitemap.ts";
+import { copyRawReports } from "./raw-reports.ts";
+import { planRenderBatches, type RenderBatch } from "./render-batches.ts";
+import { writeSitemap, type WrittenPage } from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
 
 const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
 export const CONFIG_PATH = path.join(REPO_DIR, ".eleventy.ts");
 export const TEMPLATES_DIR = path.join(REPO_DIR, "layouts");
+const PAGES_DIR = path.join(TEMPLATES_DIR, "pages");
 
 export interface RenderSiteOptions {
   archive: Archive;
@@ -34,6 +37,8 @@ export interface RenderSiteOptions {
   quiet?: boolean;
   /** Called with each HTML page as it is written (its site URL and final HTML): the search indexer. */
   onPage?: (url: string, html: string) => void;
+  /** Most pages per Eleventy run (default PAGES_PER_RUN). */
+  pagesPerRun?: number;
 }
 
 type PageInfo = { url: string | false; outputPath: string | false };
@@ -60,19 +65,43 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ pages: n
     generatedAt: options.archive.generatedAt,
   };
   const publish: PublishIndex = buildPublishIndex(options.archive, site.name);
-  const eleventy = new Eleventy(TEMPLATES_DIR, path.resolve(options.outDir), {
+  const outDir = path.resolve(options.outDir);
+  const written: WrittenPage[] = [];
+  try {
+    // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
+    for (const batch of planRenderBatches(options.archive, options.pagesPerRun)) {
+      written.push(...(await renderRun(options, { site, publish, batch, outDir })));
+    }
+    await copyRawReports({ records: options.archive.records, rootDir: path.resolve(options.rootDir) }, outDir);
+    await writeSitemap(written, site, outDir);
+    await writeNinjsFiles(outDir, options.archive.records, site);
+    return { pages: written.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length };
+  } catch (error) {
+    throw new Error(`Site rendering failed: ${describeError(error)}`, { cause: error });
+  }
+}
+
+/** Templates that paginate over the run's share (`renderBatch`); every other template renders in run 0 only. */
+const BATCHED_TEMPLATES = new Set(["article.njk", "entity.njk", "timeline.njk"]);
+
+async function renderRun(
+  options: RenderSiteOptions,
+  run: { site: SiteData; publish: PublishIndex; batch: RenderBatch; outDir: string },
+): Promise<WrittenPage[]> {
+  const eleventy = new Eleventy(TEMPLATES_DIR, run.outDir, {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? true,
-    pathPrefix: site.pathPrefix,
+    pathPrefix: run.site.pathPrefix,
     config(eleventyConfig) {
       eleventyConfig.addGlobalData("archive", options.archive);
-      eleventyConfig.addGlobalData("site", site);
-      eleventyConfig.addGlobalData("publish", publish);
-      eleventyConfig.addPlugin(rawReportsPlugin, {
-        records: options.archive.records,
-        rootDir: path.resolve(options.rootDir),
-      });
-      eleventyConfig.addPlugin(sitemapPlugin, { site });
+      eleventyConfig.addGlobalData("site", run.site);
+      eleventyConfig.addGlobalData("publish", run.publish);
+      eleventyConfig.addGlobalData("renderBatch", run.batch);
+      if (run.batch.index > 0) {
+        for (const file of readdirSync(PAGES_DIR)) {
+          if (!BATCHED_TEMPLATES.has(file)) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(PAGES_DIR, file)));
+        }
+      }
       const onPage = options.onPage;
       if (onPage) {
         // Registered last, so it sees each page as written (after the other transforms).
@@ -86,14 +115,9 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ pages: n
   });
   // Eleventy prints its summary line even in quiet mode; the caller does its own reporting.
   if (options.quiet ?? true) eleventy.disableLogger();
-  try {
-    const [, templates] = await eleventy.write();
-    const pages = templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html"));
-    await writeNinjsFiles(path.resolve(options.outDir), options.archive.records, site);
-    return { pages: pages.length };
-  } catch (error) {
-    throw new Error(`Site rendering failed: ${describeError(error)}`, { cause: error });
-  }
+  const [, templates] = await eleventy.write();
+  // Only what the sitemap needs: the pages' contents are not kept past the run.
+  return templates.map((t) => ({ url: t.url, outputPath: t.outputPath }));
 }
 
 /** Eleventy wraps the template engine's error (file, line, column) in its own; show the whole chain. */

@@ -7,7 +7,6 @@
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { UserConfig } from "@11ty/eleventy";
 import { publicUrl, type PublicLocation } from "../export/site-url.ts";
 import { xmlText } from "../export/xml-text.ts";
 
@@ -50,10 +49,4 @@ export async function writeSitemap(pages: readonly WrittenPage[], site: PublicLo
     await writeFile(written[1]!, robotsTxt(site));
   }
   return written;
-}
-
-export default function sitemapPlugin(config: UserConfig, options: { site: PublicLocation }): void {
-  config.on("eleventy.after", async ({ directories, results }) => {
-    await writeSitemap(results, options.site, directories.output);
-  });
 }

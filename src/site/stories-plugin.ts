@@ -33,16 +33,17 @@ function archiveOf(api: unknown): Archive | undefined {
   return (api as CollectionApi).getAll().find((item) => item.data.archive)?.data.archive;
 }
 
+/** The archive-wide lookups, built once per build (archive-memo), not once per page. */
+const lookups = (archive: Archive) => memoForArchive(archive, "story-lookups", archiveLookups);
+
+/** One item per page of an entity's report list (layouts/pages/entity.njk, via render-batches.ts); built once per build. */
+export function entityPagesOf(archive: Archive) {
+  return memoForArchive(archive, "entity-pages", (a) => entityPages(lookups(a as Archive), a.entities));
+}
+
 export default function storiesPlugin(config: UserConfig): void {
   config.addCollection("stories", (api) => archiveOf(api)?.stories ?? []);
   config.addCollection("entities", (api) => archiveOf(api)?.entities ?? []);
-  // The archive-wide lookups are built once per build (archive-memo), not once per page.
-  const lookups = (archive: Archive) => memoForArchive(archive, "story-lookups", archiveLookups);
-  // One item per page of an entity's report list (layouts/pages/entity.njk); built once per build.
-  config.addCollection("entityPages", (api) => {
-    const archive = archiveOf(api);
-    return archive ? memoForArchive(archive, "entity-pages", (a) => entityPages(lookups(a as Archive), a.entities)) : [];
-  });
   config.addFilter("storyPath", storyPath);
   config.addFilter("entityPath", entityPath);
   config.addFilter("paragraphHref", paragraphHref);

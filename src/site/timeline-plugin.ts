@@ -1,16 +1,11 @@
 /**
- * Eleventy plugin for the timeline: the `timelinePages` collection that layouts/pages/timeline.njk
- * paginates (one output page per item), and the filters article pages use to mark dated sentences.
+ * Eleventy plugin for the timeline: the model whose pages layouts/pages/timeline.njk paginates (via
+ * render-batches.ts, one output page per item), and the filters article pages use to mark dated sentences.
  */
 import type { UserConfig } from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
 import { memoForArchive } from "./archive-memo.ts";
 import { buildTimelineModel, segmentText, type TimelineModel, type TimelineRef } from "./timeline-page.ts";
-
-/** The part of Eleventy's collections API used here. */
-interface CollectionApi {
-  getAll(): Array<{ data?: { archive?: unknown } }>;
-}
 
 type TimelineArchive = Pick<Archive, "records" | "timeline" | "generatedAt">;
 
@@ -21,11 +16,6 @@ export function timelineModel(archive: TimelineArchive | null | undefined): Time
 }
 
 export default function timelinePlugin(config: UserConfig): void {
-  // Pages are computed from the archive, which reaches Eleventy as global data: every template carries it.
-  config.addCollection("timelinePages", (api) => {
-    const archive = (api as CollectionApi).getAll().find((item) => item.data?.archive)?.data?.archive as TimelineArchive | undefined;
-    return timelineModel(archive).pages;
-  });
   /** The marks for one body block: `archive | timelineRefs(record.id, index)`. */
   config.addFilter("timelineRefs", (archive: TimelineArchive, articleId: string, blockIndex: number): TimelineRef[] =>
     timelineModel(archive).refs.get(articleId)?.get(blockIndex) ?? [],

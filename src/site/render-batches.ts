@@ -1,0 +1,48 @@
+/**
+ * The pages that grow with the archive (one per report, per entity report-list page, per timeline
+ * part) split into runs of at most `pagesPerRun`. Eleventy keeps every page of a run in memory (a
+ * clone of its template, its data, its output) until the run ends, so one run over a 10,000-report
+ * archive held about 3 GB; runs of a few thousand pages keep the peak bounded whatever the size.
+ * The first run also renders every other page (home, lists, stories, feeds...).
+ */
+import type { Archive } from "../archive/types.ts";
+import type { ArticleRecord } from "../record/schema.ts";
+import { entityPagesOf } from "./stories-plugin.ts";
+import { timelineModel } from "./timeline-plugin.ts";
+
+/** A run's share of the growing lists, as templates read it (global `renderBatch`). */
+export interface RenderBatch {
+  /** 0 for the run that renders every other page too. */
+  index: number;
+  records: ArticleRecord[];
+  entityPages: unknown[];
+  timelinePages: unknown[];
+}
+
+export const PAGES_PER_RUN = 4000;
+
+export function planRenderBatches(archive: Archive, pagesPerRun = PAGES_PER_RUN): RenderBatch[] {
+  const lists = {
+    records: archive.records as unknown[],
+    entityPages: entityPagesOf(archive) as unknown[],
+    timelinePages: timelineModel(archive).pages as unknown[],
+  };
+  const size = Math.max(1, Math.floor(pagesPerRun));
+  const batches: RenderBatch[] = [];
+  let current: RenderBatch | undefined;
+  let room = 0;
+  for (const [key, items] of Object.entries(lists) as Array<[keyof typeof lists, unknown[]]>) {
+    for (let at = 0; at < items.length; ) {
+      if (!current || room === 0) {
+        current = { index: batches.length, records: [], entityPages: [], timelinePages: [] };
+        batches.push(current);
+        room = size;
+      }
+      const take = items.slice(at, at + room);
+      (current[key] as unknown[]).push(...take);
+      at += take.length;
+      room -= take.length;
+    }
+  }
+  return batches.length ? batches : [{ index: 0, records: [], entityPages: [], timelinePages: [] }];
+}
