@@ -93,9 +93,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       }),
     );
     rendering.done(`${pages} pages`);
-    await timed("data", () => writeDataFiles(staging, loaded.archive));
+    // Pagefind writes its bundle in its own process while this one writes the data files.
     const indexing = progress.stage("Indexing for search");
-    const search = await timed("index", () => searchIndex.finish(staging, { expectedPages: loaded.archive.records.length }));
+    const [, search] = await Promise.all([
+      timed("data", () => writeDataFiles(staging, loaded.archive)),
+      timed("index", () => searchIndex.finish(staging, { expectedPages: loaded.archive.records.length })),
+    ]);
     indexing.done(`${search.pages} pages indexed, ${Math.round(search.size.totalBytes / 1024)} KiB in pagefind/`);
     // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
     if (process.env.WIRE_ARCHIVE_TIMINGS) {

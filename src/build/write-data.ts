@@ -9,6 +9,6 @@ export async function writeDataFiles(outDir: string, archive: Archive): Promise<
   await mkdir(dir, { recursive: true });
   const articles = { generatedAt: archive.generatedAt, count: archive.records.length, sources: archive.sources, articles: archive.records };
   const file = path.join(dir, "articles.json");
-  await writeFile(file, JSON.stringify(articles, null, 1));
+  await writeFile(file, JSON.stringify(articles));
   return [file, ...(await writeTimelineData(dir, archive.timeline, archive.records, "Wire Archive timeline"))];
 }

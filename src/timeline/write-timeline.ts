@@ -9,7 +9,7 @@ import type { Timeline } from "./types.ts";
 export async function writeTimelineData(dataDir: string, timeline: Timeline, records: readonly ArticleRecord[], title = "Timeline"): Promise<string[]> {
   await mkdir(dataDir, { recursive: true });
   const files = [path.join(dataDir, "timeline.json"), path.join(dataDir, "timelinejs.json")];
-  await writeFile(files[0], JSON.stringify({ count: timeline.events.length, events: timeline.events }, null, 1));
-  await writeFile(files[1], JSON.stringify(toTimelineJs(timeline, records, title), null, 1));
+  await writeFile(files[0], JSON.stringify({ count: timeline.events.length, events: timeline.events }));
+  await writeFile(files[1], JSON.stringify(toTimelineJs(timeline, records, title)));
   return files;
 }
