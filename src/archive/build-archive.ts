@@ -15,6 +15,8 @@ import { sortNewestFirst } from "./sort-records.ts";
 import type { Archive, SourceSummary } from "./types.ts";
 
 export interface BuildArchiveOptions {
+  /** The caller hands its records over (the build does): they are completed in place, not copied. */
+  handOver?: boolean;
   /** One report's timeline events; default: extracted afresh (the build passes a cache's). */
   extractEvents?: (record: ArticleRecord) => ExtractedEvent[];
   /** One report's names and quotes; default: computed afresh (the build passes a cache's). */
@@ -24,7 +26,8 @@ export interface BuildArchiveOptions {
 }
 
 export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
-  const records = parsed.map((r) => structuredClone(r));
+  // The stage fills in dates and ids; callers that keep using their records get copies.
+  const records = opts.handOver ? parsed : parsed.map((r) => structuredClone(r));
   inferMissingDates(records);
   for (const r of records) resolveTimelineEntries(r);
   assignUniqueIds(records);

@@ -71,7 +71,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       openStoryWordsCache(cacheDir),
     ]);
     const archive = await timed("archive", async () =>
-      buildArchive(parsed.records, undefined, { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get }),
+      buildArchive(parsed.records, undefined, {
+        handOver: true,
+        extractEvents: events.get,
+        entityFactsOf: entityFacts.get,
+        storyWordsOf: storyWords.get,
+      }),
     );
     await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save()]);
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);

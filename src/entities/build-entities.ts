@@ -32,7 +32,7 @@ export function entityFacts(record: ArticleRecord, table: AliasTable = defaultTa
   const quotes = findQuotes(storySentences(record)).flatMap((q) =>
     q.speaker ? [{ blockIndex: q.sentence.blockIndex, text: q.text, speaker: q.speaker }] : [],
   );
-  return { mentions: cachedMentions(record, table), quotes };
+  return { mentions: findMentions(record, table), quotes };
 }
 
 export function buildEntities(records: ArticleRecord[], opts: EntityOptions = {}): Entity[] {
@@ -93,18 +93,7 @@ function attachQuotes(
   }
 }
 
-// The tagger costs tens of milliseconds a report; a rebuild (dev server, watch) re-reads unchanged ones.
-const mentionCache = new WeakMap<AliasTable, Map<string, ReturnType<typeof findMentions>>>();
 const defaultTable = makeAliasTable();
-
-function cachedMentions(record: ArticleRecord, table: AliasTable): ReturnType<typeof findMentions> {
-  let cache = mentionCache.get(table);
-  if (!cache) mentionCache.set(table, (cache = new Map()));
-  const key = `${record.id}:${record.checksum}:${record.body.map((b) => b.text.length).join(",")}`;
-  let mentions = cache.get(key);
-  if (!mentions) cache.set(key, (mentions = findMentions(record, table)));
-  return mentions;
-}
 
 function uniqueSlug(name: string, used: Set<string>): string {
   const base = slugify(name) || "entity";
