@@ -4,6 +4,8 @@
  * archive regrouped for publishing (months, sources, feeds) as the global `publish`.
  * A base URL with a path ("https://example.org/wire/") becomes Eleventy's pathPrefix, which the HTML
  * <base> plugin applies to every root-relative link in HTML output.
+ * The pages that grow with the archive render in several Eleventy runs (render-batches.ts); raw
+ * reports, the sitemap and the ninjs files are written once, after the last run.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
