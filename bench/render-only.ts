@@ -2,7 +2,7 @@
  * The render stage alone: an archive built once (parse + archive stage, kept in a v8-serialised file
  * beside the reports so later runs skip them), then `renderSite` into a temp folder, timed.
  *
- * CLI: `npx tsx bench/render-only.ts SEEDS_DIR [--out DIR] [--rebuild-archive]`
+ * CLI: `npx tsx bench/render-only.ts SEEDS_DIR [--out DIR] [--rebuild-archive] [--pages-per-run N]`
  * Profile it: `node --cpu-prof --cpu-prof-dir=/tmp/cpu --import tsx bench/render-only.ts SEEDS_DIR`
  */
 import { existsSync } from "node:fs";
@@ -18,7 +18,7 @@ import { renderSite } from "../src/site/render-site.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: "string" }, "rebuild-archive": { type: "boolean" } },
+  options: { out: { type: "string" }, "rebuild-archive": { type: "boolean" }, "pages-per-run": { type: "string" } },
 });
 const seedsDir = path.resolve(positionals[0] ?? "seeds");
 const root = path.dirname(seedsDir);
@@ -38,7 +38,8 @@ if (existsSync(archiveFile) && !values["rebuild-archive"]) {
 const outDir = values.out ?? (await mkdtemp(path.join(os.tmpdir(), "wa-render-")));
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const { pages } = await renderSite({ archive, outDir, rootDir: root });
+const pagesPerRun = values["pages-per-run"] ? Number(values["pages-per-run"]) : undefined;
+const { pages } = await renderSite({ archive, outDir, rootDir: root, pagesPerRun });
 const secs = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 console.log(

@@ -2,7 +2,8 @@
  * The pages that grow with the archive (one per report, per entity report-list page, per timeline
  * part) split into runs of at most `pagesPerRun`. Eleventy keeps every page of a run in memory (a
  * clone of its template, its data, its output) until the run ends, so one run over a 10,000-report
- * archive held about 3 GB; runs of a few thousand pages keep the peak bounded whatever the size.
+ * archive held about 3 GB; runs of 2,000 pages, with a garbage collection between runs
+ * (collect-garbage.ts), kept its render under 1.1 GB.
  * The first run also renders every other page (home, lists, stories, feeds...).
  */
 import type { Archive } from "../archive/types.ts";
@@ -19,7 +20,7 @@ export interface RenderBatch {
   timelinePages: unknown[];
 }
 
-export const PAGES_PER_RUN = 4000;
+export const PAGES_PER_RUN = 2000;
 
 export function planRenderBatches(archive: Archive, pagesPerRun = PAGES_PER_RUN): RenderBatch[] {
   const lists = {

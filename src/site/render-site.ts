@@ -15,6 +15,7 @@ import type { Archive } from "../archive/types.ts";
 import { buildPublishIndex, type PublishIndex } from "../export/archive-index.ts";
 import { parseBaseUrl } from "../export/site-url.ts";
 import { writeNinjsFiles } from "../export/write-ninjs.ts";
+import { collectGarbage } from "./collect-garbage.ts";
 import { copyRawReports } from "./raw-reports.ts";
 import { planRenderBatches, type RenderBatch } from "./render-batches.ts";
 import { writeSitemap, type WrittenPage } from "./sitemap.ts";
@@ -72,6 +73,8 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ pages: n
   try {
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
     for (const batch of planRenderBatches(options.archive, options.pagesPerRun)) {
+      // Before each run: what the last run (or the archive stage) left is garbage by now.
+      collectGarbage();
       written.push(...(await renderRun(options, { site, publish, batch, outDir })));
     }
     await copyRawReports({ records: options.archive.records, rootDir: path.resolve(options.rootDir) }, outDir);
