@@ -11,6 +11,7 @@ import type { ArticleRecord } from "../record/schema.ts";
 export interface ReportCache<T> {
   /** `compute(record)`, or its stored result when the report is unchanged. Fresh objects each call. */
   get(record: ArticleRecord): T;
+  /** Writes the entries this build used, then lets them go (call once, when done with `get`). */
   save(): Promise<void>;
   readonly stats: { hits: number; misses: number };
 }
@@ -55,7 +56,13 @@ export async function openReportCache<T>(opts: ReportCacheOptions<T>): Promise<R
       used.set(key, JSON.stringify(value));
       return value;
     },
-    save: () => replaceCacheFile(opts.dir, path.basename(file), `${opts.name}-`, `{${[...used].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`),
+    async save() {
+      const text = `{${[...used].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`;
+      // Saved once, after the archive stage: the entries need not stay in memory while pages render.
+      stored.clear();
+      used.clear();
+      await replaceCacheFile(opts.dir, path.basename(file), `${opts.name}-`, text);
+    },
   };
 }
 
