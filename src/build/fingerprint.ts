@@ -5,8 +5,8 @@
  * the same fingerprint and the site still in place has nothing to do.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export interface FingerprintInputs {
@@ -19,18 +19,27 @@ export interface FingerprintInputs {
 /** Everything under these (relative to the root) shapes the output besides the reports. */
 const CODE = ["src", "layouts", ".eleventy.ts", "package-lock.json", "bin"];
 
-async function statTree(abs: string, hash: ReturnType<typeof createHash>): Promise<void> {
-  const info = await stat(abs).catch(() => undefined);
-  if (!info) return hash.update(`${abs}:missing\n`), undefined;
-  if (!info.isDirectory()) return hash.update(`${abs}:${info.size}:${info.mtimeMs}\n`), undefined;
-  const entries = (await readdir(abs)).sort();
-  for (const name of entries) await statTree(path.join(abs, name), hash);
+// Synchronous on purpose: ten thousand small stat calls cost a few milliseconds each way when awaited
+// one by one, and this check is the whole of a no-change build.
+function statTree(abs: string, hash: ReturnType<typeof createHash>): void {
+  let info;
+  try {
+    info = statSync(abs);
+  } catch {
+    hash.update(`${abs}:missing\n`);
+    return;
+  }
+  if (!info.isDirectory()) {
+    hash.update(`${abs}:${info.size}:${info.mtimeMs}\n`);
+    return;
+  }
+  for (const name of readdirSync(abs).sort()) statTree(path.join(abs, name), hash);
 }
 
 export async function computeFingerprint(inputs: FingerprintInputs): Promise<string> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ seeds: inputs.seedsDir ?? "seeds", out: inputs.outDir, baseUrl: inputs.baseUrl ?? null }));
-  for (const p of [...CODE, inputs.seedsDir ?? "seeds"]) await statTree(path.resolve(inputs.root, p), hash);
+  for (const p of [...CODE, inputs.seedsDir ?? "seeds"]) statTree(path.resolve(inputs.root, p), hash);
   return hash.digest("hex");
 }
 

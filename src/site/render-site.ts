@@ -45,6 +45,8 @@ export interface RenderSiteOptions {
 }
 
 type PageInfo = { url: string | false; outputPath: string | false };
+/** Eleventy 3's configuration benchmarks (not in its public types). */
+type BenchmarkedConfig = { benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } } };
 
 /** Site-wide values templates read as `site.*`. */
 export interface SiteData {
@@ -102,6 +104,8 @@ async function renderRun(
       eleventyConfig.addGlobalData("site", run.site);
       eleventyConfig.addGlobalData("publish", run.publish);
       eleventyConfig.addGlobalData("renderBatch", run.batch);
+      // Eleventy's "filter X took N% of the time" notes go to stderr even in quiet mode.
+      if (options.quiet ?? true) (eleventyConfig as unknown as BenchmarkedConfig).benchmarks?.config?.setIsVerbose?.(false);
       if (run.batch.index > 0) {
         for (const file of readdirSync(PAGES_DIR)) {
           if (!BATCHED_TEMPLATES.has(file)) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(PAGES_DIR, file)));
