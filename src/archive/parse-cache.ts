@@ -22,7 +22,7 @@ import type { ParsedReport } from "../parse/parse-document.ts";
 const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
 const REPO_DIR = path.resolve(SRC_DIR, "..");
 /** What a parse result depends on besides the report itself (folders of src/). */
-const PARSER_INPUTS = ["parse", "ingest", "profiles", "record"];
+export const PARSER_INPUTS = ["parse", "ingest", "profiles", "record"];
 const CACHE_FORMAT = "1";
 
 const versionMemo = new Map<string, string>();

@@ -4,13 +4,10 @@
  */
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { openArchiveCaches } from "../archive/archive-caches.ts";
 import { buildArchive } from "../archive/build-archive.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
-import { openEntityFactsCache } from "../entities/facts-cache.ts";
-import { loadTagCache, saveTagCache } from "../entities/tag-cache.ts";
-import { openStoryWordsCache } from "../stories/words-cache.ts";
-import { openEventCache } from "../timeline/event-cache.ts";
 import { renderSite } from "../site/render-site.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { computeFingerprint, writeFingerprint } from "./fingerprint.ts";
@@ -62,23 +59,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       `${parsed.records.length} reports${parsed.skipped.length ? `, ${parsed.skipped.length} skipped` : ""} (${parsed.parseStats.cached} from the parse cache)`,
     );
     const linking = progress.stage("Dating, timeline, stories and names across reports");
-    const cacheDir = defaultCacheDir(opts.root);
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
-    const [, events, entityFacts, storyWords] = await Promise.all([
-      loadTagCache(cacheDir),
-      openEventCache(cacheDir),
-      openEntityFactsCache(cacheDir),
-      openStoryWordsCache(cacheDir),
-    ]);
-    const archive = await timed("archive", async () =>
-      buildArchive(parsed.records, undefined, {
-        handOver: true,
-        extractEvents: events.get,
-        entityFactsOf: entityFacts.get,
-        storyWordsOf: storyWords.get,
-      }),
-    );
-    await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save()]);
+    const caches = await openArchiveCaches(defaultCacheDir(opts.root));
+    const archive = await timed("archive", async () => buildArchive(parsed.records, undefined, { handOver: true, ...caches.options }));
+    await caches.save();
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);
     const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats };
     // Pagefind indexes each article page as it is rendered, in its own process (on another core).

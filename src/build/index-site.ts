@@ -1,13 +1,14 @@
 /**
- * The search step of the build: Pagefind's Node API indexes the rendered site in-process and writes its
- * bundle to `pagefind/`. Only pages marked `data-pagefind-body` (the article pages) become results.
+ * The search step of the build: Pagefind's Node API indexes each page as the site renders it (its
+ * service is a process of its own) and writes its bundle to `pagefind/`. Only pages marked
+ * `data-pagefind-body` (the article pages) become results.
  * Any error Pagefind reports fails the build with Pagefind's own messages.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { listFiles, summariseBundle, type BundleSize } from "../search/bundle-size.ts";
+import { summariseBundle, type BundleSize } from "../search/bundle-size.ts";
 import { writeOfflineManifest } from "../search/offline-manifest.ts";
 
 export const BUNDLE_DIR = "pagefind";
@@ -39,11 +40,8 @@ export class SearchIndexError extends Error {
 export interface SiteIndexer {
   /** Queue one rendered page for indexing, by its URL in the site ("/articles/x/"). */
   addPage(url: string, html: string): void;
-  /**
-   * Writes the bundle to `siteDir/pagefind/` once every queued page is in; with `scanDirectory` it
-   * first indexes the HTML files already in `siteDir` (for a site rendered elsewhere).
-   */
-  finish(siteDir: string, opts?: IndexSiteOptions & { scanDirectory?: boolean }): Promise<IndexSiteResult>;
+  /** Writes the bundle to `siteDir/pagefind/` once every queued page is in. */
+  finish(siteDir: string, opts?: IndexSiteOptions): Promise<IndexSiteResult>;
   /** Stops Pagefind's service (also after a failure); safe to call twice. */
   close(): Promise<void>;
 }
@@ -80,12 +78,10 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
       }
       // If the Pagefind service dies, its pending promises never settle and nothing keeps Node running:
       // the watchdog keeps the process alive and turns the silence into a build error.
-      const htmlFiles = opts.scanDirectory ? (await listFiles(dir)).filter((f) => f.endsWith(".html")).length : queued;
       return withWatchdog(
         (async () => {
           await Promise.all(pending);
           fail(problems);
-          if (opts.scanDirectory) fail((await index.addDirectory({ path: dir })).errors);
           fail((await index.writeFiles({ outputPath: path.join(dir, BUNDLE_DIR) })).errors);
           await index.deleteIndex();
           // addDirectory's page_count counts every HTML file read; the entry file counts the pages indexed.
@@ -99,7 +95,7 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
           await writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version });
           return { pages, size: await summariseBundle(path.join(dir, BUNDLE_DIR)) };
         })(),
-        60_000 + 50 * htmlFiles,
+        60_000 + 50 * queued,
       );
     },
     // Pagefind runs as a child service; stop it so the process can exit (it restarts on next use).
@@ -107,16 +103,6 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
       await pagefind.close();
     },
   };
-}
-
-/** Indexes a site already on disk (every HTML file in it) and writes its bundle. */
-export async function indexSite(siteDir: string, opts: IndexSiteOptions = {}): Promise<IndexSiteResult> {
-  const indexer = await openSiteIndexer();
-  try {
-    return await indexer.finish(siteDir, { ...opts, scanDirectory: true });
-  } finally {
-    await indexer.close();
-  }
 }
 
 /** Pages in the written index, summed over its languages (pagefind-entry.json). */

@@ -2,7 +2,7 @@
  * Each report's names and attributed quotes kept between builds (tagging and quote finding cost
  * milliseconds a report); they depend on the report's text and this code only, not on other reports.
  */
-import { codeVersion } from "../archive/parse-cache.ts";
+import { codeVersion, PARSER_INPUTS } from "../archive/parse-cache.ts";
 import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
 import { entityFacts, type EntityFacts } from "./build-entities.ts";
 import { TAGGER_VERSION } from "./find-mentions.ts";
@@ -11,7 +11,7 @@ export function openEntityFactsCache(cacheDir: string): Promise<ReportCache<Enti
   return openReportCache({
     dir: cacheDir,
     name: "entities",
-    version: `${codeVersion(["parse", "ingest", "profiles", "record", "entities", "stories", "dates"])}-${TAGGER_VERSION}`,
+    version: `${codeVersion([...PARSER_INPUTS, "entities", "stories", "dates"])}-${TAGGER_VERSION}`,
     compute: (record) => entityFacts(record),
   });
 }

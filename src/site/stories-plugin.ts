@@ -9,9 +9,7 @@ import { entityLinkIndex, linkEntities } from "../entities/link-entities.ts";
 import { memoForArchive } from "./archive-memo.ts";
 import {
   archiveLookups,
-  entitiesOfKind,
   discrepancyLabel,
-  entityEvents,
   entityEventsView,
   entityMentions,
   entityPages,
@@ -51,8 +49,6 @@ export default function storiesPlugin(config: UserConfig): void {
   config.addFilter("recordById", (id: string, archive: Archive) => recordById(lookups(archive), id));
   config.addFilter("sourceName", (id: string, archive: Archive) => sourceNameOf(lookups(archive), id));
   config.addFilter("storiesOf", (record: { id: string }, archive: Archive) => storiesOf(lookups(archive), record.id));
-  config.addFilter("entityEvents", (entity, archive: Archive) => entityEvents(lookups(archive), entity));
-  config.addFilter("entitiesOfKind", entitiesOfKind);
   /** Capped lists for the entity pages and index: `{items, total, more}`. */
   config.addFilter("topEntitiesOfKind", topEntitiesOfKind);
   config.addFilter("entityQuotes", (entity) => entityQuotes(entity));

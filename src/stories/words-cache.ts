@@ -1,5 +1,5 @@
 /** Each report's content and name words kept between builds: reading them is most of grouping's cost. */
-import { codeVersion } from "../archive/parse-cache.ts";
+import { codeVersion, PARSER_INPUTS } from "../archive/parse-cache.ts";
 import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
 import { reportWords, type ReportWords } from "./tfidf.ts";
 
@@ -7,7 +7,7 @@ export function openStoryWordsCache(cacheDir: string): Promise<ReportCache<Repor
   return openReportCache({
     dir: cacheDir,
     name: "story-words",
-    version: codeVersion(["parse", "ingest", "profiles", "record", "stories/content-words.ts", "stories/tfidf.ts"]),
+    version: codeVersion([...PARSER_INPUTS, "stories/content-words.ts", "stories/tfidf.ts"]),
     // The headline is read too, and it can change with the archive (derived headlines do not, ids do).
     keyOf: (r) => r.headline,
     compute: reportWords,

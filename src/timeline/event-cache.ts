@@ -3,13 +3,13 @@
  * sentence is most of the timeline's cost, and a report's events change only with its text (checksum,
  * parser), its publication date (dates resolve against it), its id (events cite it) or this code.
  */
-import { codeVersion } from "../archive/parse-cache.ts";
+import { codeVersion, PARSER_INPUTS } from "../archive/parse-cache.ts";
 import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
 import { extractEvents } from "./extract-events.ts";
 import type { ExtractedEvent } from "./types.ts";
 
 /** What extraction depends on besides the report: the parser (its body), the date code, the extractor. */
-const eventsVersion = () => codeVersion(["parse", "ingest", "profiles", "record", "dates", "timeline/extract-events.ts", "timeline/types.ts"]);
+const eventsVersion = () => codeVersion([...PARSER_INPUTS, "dates", "timeline/extract-events.ts", "timeline/types.ts"]);
 
 export function openEventCache(cacheDir: string): Promise<ReportCache<ExtractedEvent[]>> {
   return openReportCache({

@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -51,4 +52,31 @@ export async function axeViolations(page: import("playwright-core").Page): Promi
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
+}
+
+/**
+ * Opens `url` in a fresh context (colour scheme, viewport), expects it served with 200, passes axe
+ * and fits the width (no sideways scroll); runs `more` on the page, then expects no console errors.
+ */
+export async function checkPage(
+  browser: Browser,
+  url: string,
+  view: { colorScheme: "light" | "dark"; width: number; height: number },
+  more?: (page: import("playwright-core").Page) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext({ colorScheme: view.colorScheme, viewport: { width: view.width, height: view.height } });
+  try {
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    // Nothing overflows sideways on a narrow screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await more?.(page);
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
 }

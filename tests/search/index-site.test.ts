@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexSite, SearchIndexError, type IndexSiteResult } from "../../src/build/index-site.ts";
+import { openSiteIndexer, SearchIndexError, type IndexSiteOptions, type IndexSiteResult } from "../../src/build/index-site.ts";
 import { searchSite } from "../../src/search/search-site.ts";
 
 function article(opts: { headline: string; source: string; date: string; body: string; ignored?: string }): string {
@@ -31,6 +31,18 @@ async function writeSite(dir: string, files: Record<string, string>): Promise<vo
   }
 }
 
+/** Writes the site and indexes its pages the way the build does: each page handed over by URL. */
+async function writeAndIndex(dir: string, files: Record<string, string>, opts?: IndexSiteOptions): Promise<IndexSiteResult> {
+  await writeSite(dir, files);
+  const indexer = await openSiteIndexer();
+  try {
+    for (const [rel, html] of Object.entries(files)) if (rel.endsWith(".html")) indexer.addPage(`/${rel.replace(/index\.html$/, "")}`, html);
+    return await indexer.finish(dir, opts);
+  } finally {
+    await indexer.close();
+  }
+}
+
 let root: string;
 let site: string;
 let indexed: IndexSiteResult;
@@ -38,7 +50,7 @@ let indexed: IndexSiteResult;
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "wa-index-"));
   site = path.join(root, "site");
-  await writeSite(site, {
+  indexed = await writeAndIndex(site, {
     "index.html": `<!doctype html><html lang="en"><body><h1>Latest reports</h1><p>Zeppelin lighthouse</p></body></html>`,
     "articles/harbour/index.html": article({
       headline: "Lighthouse keepers strike at the harbour",
@@ -54,13 +66,12 @@ beforeAll(async () => {
       body: "A new lighthouse tour joins the summer ferry timetable.",
     }),
   });
-  indexed = await indexSite(site, { expectedPages: 2 });
 });
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-describe("indexSite", () => {
+describe("the site indexer", () => {
   it("indexes only the pages marked data-pagefind-body and writes the bundle and offline list", () => {
     expect(indexed.pages).toBe(2);
     expect(existsSync(path.join(site, "pagefind", "pagefind.js"))).toBe(true);
@@ -74,16 +85,16 @@ describe("indexSite", () => {
 
   it("fails with Pagefind's problem spelled out when the page count is not the expected one", async () => {
     const other = path.join(root, "other");
-    await writeSite(other, { "a/index.html": article({ headline: "One", source: "S", date: "2020-01-01", body: "x" }) });
-    const error = await indexSite(other, { expectedPages: 3 }).catch((e: unknown) => e);
+    const error = await writeAndIndex(other, { "a/index.html": article({ headline: "One", source: "S", date: "2020-01-01", body: "x" }) }, { expectedPages: 3 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SearchIndexError);
     expect((error as Error).message).toContain("Unexpected 1 indexed pages, expected 3");
   });
 
   it("refuses to write over a pagefind/ path the site already uses", async () => {
     const taken = path.join(root, "taken");
-    await writeSite(taken, { "index.html": "<p>x</p>", pagefind: "a file in the way" });
-    const error = await indexSite(taken).catch((e: unknown) => e);
+    const error = await writeAndIndex(taken, { "index.html": "<p>x</p>", pagefind: "a file in the way" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SearchIndexError);
     expect((error as Error).message).toContain("Unexpected pagefind/ in the rendered site");
   });

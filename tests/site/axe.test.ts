@@ -1,8 +1,8 @@
 /** Accessibility: axe-core in headless chromium finds no violations on the rendered fixture site. */
 import { rm } from "node:fs/promises";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { checkPage, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { buildFixtureSite } from "./build-fixture-site.ts";
 
@@ -40,21 +40,7 @@ describe.skipIf(!shouldRunBrowserTests())("accessibility (axe)", () => {
   ] as const;
   for (const [colorScheme, width, device] of VIEWS) {
     it.each(PAGES)(`%s has no violations (${colorScheme}, ${device})`, async (urlPath) => {
-      const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
-      try {
-        const page = await context.newPage();
-        const consoleErrors: string[] = [];
-        page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-        const response = await page.goto(server.url + urlPath);
-        expect(response?.status()).toBe(200);
-        expect(await axeViolations(page)).toEqual([]);
-        // Nothing overflows sideways on a narrow screen.
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow).toBeLessThanOrEqual(0);
-        expect(consoleErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      await checkPage(browser, server.url + urlPath, { colorScheme, width, height: 800 });
     });
   }
 });

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Archive } from "../../src/archive/types.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
 import { renderSite } from "../../src/site/render-site.ts";
-import { axeViolations, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { checkPage, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { siteReader, childrenNamed, type BuiltSite } from "../publish/build-publish-site.ts";
 import { checkLinks } from "../publish/link-check.ts";
@@ -179,18 +179,11 @@ describe.skipIf(!shouldRunBrowserTests())("pager in a browser", () => {
 
   for (const [colorScheme, width] of [["light", 1280], ["dark", 1280], ["light", 360]] as const) {
     it(`a middle page has no axe violations and no sideways overflow (${colorScheme}, ${width}px)`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
-      try {
-        const page = await context.newPage();
-        expect((await page.goto(`${server.url}/page/2/`))?.status()).toBe(200);
-        expect(await axeViolations(page)).toEqual([]);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await checkPage(browser, `${server.url}/page/2/`, { colorScheme, width, height: 800 }, async (page) => {
         // Next is a real link that leads to page 3.
         await page.click('.pager a[rel="next"]');
         expect(new URL(page.url()).pathname).toBe("/page/3/");
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

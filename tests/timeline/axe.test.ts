@@ -9,7 +9,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { checkPage, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { buildSeedSite, type SeedSite } from "./page-site.ts";
 
@@ -46,16 +46,7 @@ describe.skipIf(!shouldRunBrowserTests())("timeline pages in a browser", () => {
     // The per-source page shares every template with /timeline/: light mode is enough for it.
     for (const which of colorScheme === "dark" ? [0] : [0, 1]) {
       it(`${which ? "a per-source page" : "/timeline/"} passes axe and fits (${colorScheme}, ${device} ${width}px)`, async () => {
-        const urlPath = pages[which];
-        const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
-        try {
-          const page = await context.newPage();
-          const consoleErrors: string[] = [];
-          page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-          const response = await page.goto(server.url + urlPath);
-          expect(response?.status()).toBe(200);
-          expect(await axeViolations(page)).toEqual([]);
-          expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await checkPage(browser, server.url + pages[which], { colorScheme, width, height: 900 }, async (page) => {
           // Readable on a phone: the event text gets (nearly) the whole width, not a squeezed column.
           const textWidth = await page.evaluate(() => document.querySelector(".tl-event__text")!.getBoundingClientRect().width);
           expect(textWidth).toBeGreaterThan(width === 1280 ? 450 : width - 90);
@@ -63,10 +54,7 @@ describe.skipIf(!shouldRunBrowserTests())("timeline pages in a browser", () => {
             await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = false)));
             await page.screenshot({ path: path.join(shotsDir, `${which ? "source" : "timeline"}-${width}.png`), fullPage: true });
           }
-          expect(consoleErrors).toEqual([]);
-        } finally {
-          await context.close();
-        }
+        });
       });
     }
   }

@@ -1,0 +1,31 @@
+/**
+ * The caches of the archive stage's slow per-report steps, opened and saved together: the entity
+ * tagger's answers, each report's entity facts, timeline events and story words. A build opens them
+ * before the archive stage, hands `options` to buildArchive, and saves them after.
+ */
+import { openEntityFactsCache } from "../entities/facts-cache.ts";
+import { loadTagCache, saveTagCache } from "../entities/tag-cache.ts";
+import { openStoryWordsCache } from "../stories/words-cache.ts";
+import { openEventCache } from "../timeline/event-cache.ts";
+import type { BuildArchiveOptions } from "./build-archive.ts";
+
+export interface ArchiveCaches {
+  options: Required<Omit<BuildArchiveOptions, "handOver">>;
+  /** Writes what this build used and lets it go. */
+  save(): Promise<void>;
+}
+
+export async function openArchiveCaches(cacheDir: string): Promise<ArchiveCaches> {
+  const [, events, entityFacts, storyWords] = await Promise.all([
+    loadTagCache(cacheDir),
+    openEventCache(cacheDir),
+    openEntityFactsCache(cacheDir),
+    openStoryWordsCache(cacheDir),
+  ]);
+  return {
+    options: { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get },
+    save: async () => {
+      await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save()]);
+    },
+  };
+}
