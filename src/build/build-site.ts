@@ -2,6 +2,8 @@
  * The build: seeds/ -> records -> archive -> static site -> data files, written into a staging folder
  * and swapped in only when every stage succeeded. One build at a time (a lock).
  */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openArchiveCaches } from "../archive/archive-caches.ts";
@@ -9,6 +11,7 @@ import { buildArchive } from "../archive/build-archive.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { renderSite } from "../site/render-site.ts";
+import { readRenderManifest, removeRenderManifest, writeRenderManifest } from "../site/reuse-pages.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { computeFingerprint, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
@@ -27,6 +30,8 @@ export interface BuildOptions {
 export interface BuildResult extends LoadResult {
   outDir: string;
   pages: number;
+  /** Pages kept from the previous build because nothing they show changed (not rendered again). */
+  keptPages: number;
   timings: Record<string, number>;
 }
 
@@ -68,20 +73,28 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // Pagefind indexes each article page as it is rendered, in its own process (on another core).
     const searchIndex = (indexer = await openSiteIndexer());
     const rendering = progress.stage("Rendering pages");
-    const { pages } = await timed("render", () =>
+    // What the live site's build rendered: its unchanged pages are kept rather than rendered again.
+    const manifestFile = renderManifestFile(opts.root, outDir);
+    const previousManifest = existsSync(outDir) ? readRenderManifest(manifestFile) : undefined;
+    const { pages, manifest, kept } = await timed("render", () =>
       renderSite({
         archive: loaded.archive,
         outDir: staging,
         rootDir: opts.root,
         baseUrl: opts.baseUrl,
         quiet: true,
+        previous: previousManifest && { dir: outDir, manifest: previousManifest },
         onPage: (url, html) => {
           searchIndex.addPage(url, html);
           rendering.tick();
         },
       }),
     );
-    rendering.done(`${pages} pages`);
+    for (const url of kept) {
+      const file = manifest.pages[url]?.file;
+      if (file) searchIndex.addPage(url, readFileSync(path.join(staging, file), "utf8"));
+    }
+    rendering.done(`${pages} pages${kept.size ? ` (${kept.size} unchanged, kept)` : ""}`);
     // Pagefind writes its bundle in its own process while this one writes the data files.
     const indexing = progress.stage("Indexing for search");
     const [, search] = await Promise.all([
@@ -93,9 +106,13 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     if (process.env.WIRE_ARCHIVE_TIMINGS) {
       await writeFile(process.env.WIRE_ARCHIVE_TIMINGS, JSON.stringify({ timings, peakRssMb, reports: archive.records.length, pages, parseStats: parsed.parseStats }));
     }
+    // The manifest describes the live site: gone while the site is swapped, so a crash in between
+    // leaves none (the next build then renders everything) rather than one for another site.
+    await removeRenderManifest(manifestFile);
     swapIn(staging, outDir);
+    await writeRenderManifest(manifestFile, manifest);
     await writeFingerprint(fingerprintInputs, fingerprint);
-    return { ...loaded, outDir, pages, timings };
+    return { ...loaded, outDir, pages, keptPages: kept.size, timings };
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
     throw err;
@@ -103,4 +120,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     await indexer?.close();
     release();
   }
+}
+
+/** Where the render manifest of the site at `outDir` is kept (one per output folder). */
+function renderManifestFile(root: string, outDir: string): string {
+  return path.join(defaultCacheDir(root), `render-${createHash("sha1").update(outDir).digest("hex").slice(0, 12)}.json`);
 }

@@ -8,6 +8,7 @@
  */
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
+import { articleUrl } from "./page-keys.ts";
 import { entityPagesOf } from "./stories-plugin.ts";
 import { timelineModel } from "./timeline-plugin.ts";
 
@@ -22,11 +23,14 @@ export interface RenderBatch {
 
 export const PAGES_PER_RUN = 2000;
 
-export function planRenderBatches(archive: Archive, pagesPerRun = PAGES_PER_RUN): RenderBatch[] {
+/**
+ * The runs, without the pages in `keep` (URLs of pages kept from the previous build, reuse-pages.ts).
+ */
+export function planRenderBatches(archive: Archive, pagesPerRun = PAGES_PER_RUN, keep: ReadonlySet<string> = new Set()): RenderBatch[] {
   const lists = {
-    records: archive.records as unknown[],
-    entityPages: entityPagesOf(archive) as unknown[],
-    timelinePages: timelineModel(archive).pages as unknown[],
+    records: archive.records.filter((r) => !keep.has(articleUrl(r))) as unknown[],
+    entityPages: entityPagesOf(archive).filter((p) => !keep.has(p.path)) as unknown[],
+    timelinePages: timelineModel(archive).pages.filter((p) => !keep.has(p.url)) as unknown[],
   };
   const size = Math.max(1, Math.floor(pagesPerRun));
   const batches: RenderBatch[] = [];

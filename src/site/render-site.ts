@@ -17,7 +17,9 @@ import { parseBaseUrl } from "../export/site-url.ts";
 import { writeNinjsFiles } from "../export/write-ninjs.ts";
 import { collectGarbage } from "./collect-garbage.ts";
 import { copyRawReports } from "./raw-reports.ts";
+import { pageKeys, renderVersion } from "./page-keys.ts";
 import { planRenderBatches, type RenderBatch } from "./render-batches.ts";
+import { linkReusedPages, manifestOf, reusablePages, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
 import { writeSitemap, type WrittenPage } from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
 
@@ -42,6 +44,20 @@ export interface RenderSiteOptions {
   onPage?: (url: string, html: string) => void;
   /** Most pages per Eleventy run (default PAGES_PER_RUN). */
   pagesPerRun?: number;
+  /**
+   * The previous build's site and render manifest: pages whose inputs are unchanged are linked from it
+   * rather than rendered again (reuse-pages.ts). Without it, every page is rendered.
+   */
+  previous?: PreviousRender;
+}
+
+export interface RenderSiteResult {
+  /** HTML pages in the site (rendered or kept). */
+  pages: number;
+  /** What this build's pages are, for the next build's `previous`. */
+  manifest: RenderManifest;
+  /** URLs of the pages kept from the previous site (their files are the previous build's). */
+  kept: Set<string>;
 }
 
 type PageInfo = { url: string | false; outputPath: string | false };
@@ -58,7 +74,7 @@ export interface SiteData {
   generatedAt: string;
 }
 
-export async function renderSite(options: RenderSiteOptions): Promise<{ pages: number }> {
+export async function renderSite(options: RenderSiteOptions): Promise<RenderSiteResult> {
   // Eleventy imports its config with Node's own loader; make sure that loader understands .ts.
   ensureTypeScriptImports();
   const location = parseBaseUrl(options.baseUrl);
@@ -73,16 +89,27 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ pages: n
   const outDir = path.resolve(options.outDir);
   const written: WrittenPage[] = [];
   try {
+    const version = renderVersion(site);
+    const keys = pageKeys(options.archive);
+    const reuse = reusablePages(keys, version, options.previous);
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
-    for (const batch of planRenderBatches(options.archive, options.pagesPerRun)) {
+    for (const batch of planRenderBatches(options.archive, options.pagesPerRun, new Set(reuse.keys()))) {
       // Before each run: what the last run (or the archive stage) left is garbage by now.
       collectGarbage();
       written.push(...(await renderRun(options, { site, publish, batch, outDir })));
     }
+    if (options.previous) linkReusedPages(reuse, options.previous.dir, outDir);
+    const files = new Map(reuse);
+    for (const w of written) if (typeof w.url === "string" && typeof w.outputPath === "string") files.set(w.url, path.relative(outDir, path.resolve(w.outputPath)));
+    for (const [url, file] of reuse) written.push({ url, outputPath: path.join(outDir, file) });
     await copyRawReports({ records: options.archive.records, rootDir: path.resolve(options.rootDir) }, outDir);
     await writeSitemap(written, site, outDir);
     await writeNinjsFiles(outDir, options.archive.records, site);
-    return { pages: written.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length };
+    return {
+      pages: written.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length,
+      manifest: manifestOf(version, keys, files),
+      kept: new Set(reuse.keys()),
+    };
   } catch (error) {
     throw new Error(`Site rendering failed: ${describeError(error)}`, { cause: error });
   }

@@ -1,0 +1,119 @@
+/**
+ * Incremental rendering: a rebuild re-renders only the pages whose inputs changed and keeps the rest
+ * from the previous site, and the site it leaves is the one a full build of the same reports makes,
+ * byte for byte. The three seeds tell one story, so adding, editing or removing one of them changes
+ * stories, names and timeline events that other reports' pages show.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { AFP, ALJAZEERA, BBC, REPO_ROOT } from "../helpers/seeds.ts";
+
+/** A report on another subject: shares no story, name or date with the seeds. */
+const HARBOUR_REPORT = `Harbour ferry service resumes after storm repairs
+
+Published 4 March 2021
+
+The harbour ferry between Northpoint and Eastbay resumed on Thursday after three weeks of repairs to its landing stages, the port authority said.
+
+Engineers replaced two pontoons torn loose during the February storm, and inspectors approved the work on Wednesday evening.
+
+"Passengers can expect the normal timetable from the first sailing," a spokeswoman for the authority said.
+
+Commuters had faced a forty-minute detour by road while the service was suspended.
+`;
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+function rootWith(files: string[]): string {
+  const root = mkdtempSync(path.join(tmpdir(), "wa-incr-"));
+  roots.push(root);
+  for (const f of files) cpSync(path.join(REPO_ROOT, f), path.join(root, f));
+  return root;
+}
+
+/** Files that print the build's time or hold the search index (tested on its own) differ between any two builds. */
+const BUILD_SPECIFIC = [/^sw\.js$/, /^data\//, /^pagefind\//, /^offline\.json$/];
+
+function siteFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/");
+    if (!BUILD_SPECIFIC.some((re) => re.test(rel))) files.set(rel, readFileSync(path.join(dir, rel), "utf8"));
+  }
+  return files;
+}
+
+/** Builds the same seeds from scratch in a root of their own and compares the two sites file by file. */
+async function expectSameAsFullBuild(root: string): Promise<void> {
+  const seeds = readdirSync(path.join(root, "seeds")).map((f) => `seeds/${f}`);
+  const fresh = mkdtempSync(path.join(tmpdir(), "wa-full-"));
+  roots.push(fresh);
+  for (const f of seeds) cpSync(path.join(root, f), path.join(fresh, f));
+  const full = await buildSite({ root: fresh });
+  expect(full.keptPages).toBe(0);
+  const incremental = siteFiles(path.join(root, "_site"));
+  const expected = siteFiles(path.join(fresh, "_site"));
+  expect([...incremental.keys()].sort()).toEqual([...expected.keys()].sort());
+  const differing = [...expected].filter(([file, text]) => incremental.get(file) !== text).map(([file]) => file);
+  expect(differing).toEqual([]);
+}
+
+describe("incremental rendering", () => {
+  const root = rootWith([AFP, BBC]);
+
+  it("a rebuild with nothing changed renders none of the growing pages again", async () => {
+    const first = await buildSite({ root });
+    expect(first.keptPages).toBe(0);
+    const again = await buildSite({ root });
+    // Both article pages, and every entity and timeline page, are kept.
+    expect(again.keptPages).toBeGreaterThan(2);
+    expect(readdirSync(path.join(root, "_site/articles"))).toHaveLength(2);
+  });
+
+  it("adding a report to the story ends as a full build would", async () => {
+    // Every page changes here (the story grows, dates are inferred from the new report): nothing is kept.
+    cpSync(path.join(REPO_ROOT, ALJAZEERA), path.join(root, ALJAZEERA));
+    const added = await buildSite({ root });
+    expect(added.archive.records.length).toBe(3);
+    await expectSameAsFullBuild(root);
+  }, 60_000);
+
+  it("adding an unrelated report keeps the story's pages and ends as a full build would", async () => {
+    writeFileSync(path.join(root, "seeds/harbour.txt"), HARBOUR_REPORT);
+    const added = await buildSite({ root });
+    expect(added.archive.records.length).toBe(4);
+    // The three story reports' pages at least.
+    expect(added.keptPages).toBeGreaterThanOrEqual(3);
+    await expectSameAsFullBuild(root);
+  }, 60_000);
+
+  it("editing a report (a new dated sentence naming a new person) ends as a full build would", async () => {
+    const file = path.join(root, BBC);
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "More than 100,000 people have died",
+        "On 16 September 2013 the envoy Margaret Thornbury said inspectors would report to the council. More than 100,000 people have died",
+      ),
+    );
+    const edited = await buildSite({ root });
+    expect(edited.keptPages).toBeGreaterThan(0);
+    expect(readFileSync(path.join(root, "_site/articles", readdirSync(path.join(root, "_site/articles")).find((d) => d.startsWith("the-us-and-russian"))!, "index.html"), "utf8")).toContain(
+      "Margaret Thornbury",
+    );
+    await expectSameAsFullBuild(root);
+  }, 60_000);
+
+  it("removing a report removes its page and ends as a full build would", async () => {
+    unlinkSync(path.join(root, AFP));
+    const removed = await buildSite({ root });
+    expect(removed.archive.records.length).toBe(3);
+    expect(readdirSync(path.join(root, "_site/articles"))).toHaveLength(3);
+    await expectSameAsFullBuild(root);
+  }, 60_000);
+});
