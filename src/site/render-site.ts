@@ -7,19 +7,22 @@
  * The pages that grow with the archive render in several Eleventy runs (render-batches.ts); raw
  * reports, the sitemap and the ninjs files are written once, after the last run.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
+import type { ArticleRecord } from "../record/schema.ts";
+import { ninjsPath } from "../export/ninjs.ts";
+import { rawReportPath } from "./links.ts";
 import { buildPublishIndex, type PublishIndex } from "../export/archive-index.ts";
 import { parseBaseUrl } from "../export/site-url.ts";
 import { writeNinjsFiles } from "../export/write-ninjs.ts";
 import { collectGarbage } from "./collect-garbage.ts";
 import { copyRawReports } from "./raw-reports.ts";
-import { pageKeys, renderVersion } from "./page-keys.ts";
+import { articleUrl, pageKeys, renderVersion } from "./page-keys.ts";
 import { planRenderBatches, type RenderBatch } from "./render-batches.ts";
-import { linkReusedPages, manifestOf, reusablePages, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
+import { linkFromPrevious, manifestOf, reusablePages, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
 import { writeSitemap, type WrittenPage } from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
 
@@ -98,13 +101,15 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
       collectGarbage();
       written.push(...(await renderRun(options, { site, publish, batch, outDir })));
     }
-    if (options.previous) linkReusedPages(reuse, options.previous.dir, outDir);
+    if (options.previous) linkFromPrevious(reuse.values(), options.previous.dir, outDir);
     const files = new Map(reuse);
     for (const w of written) if (typeof w.url === "string" && typeof w.outputPath === "string") files.set(w.url, path.relative(outDir, path.resolve(w.outputPath)));
     for (const [url, file] of reuse) written.push({ url, outputPath: path.join(outDir, file) });
-    await copyRawReports({ records: options.archive.records, rootDir: path.resolve(options.rootDir) }, outDir);
+    // A kept article page means an unchanged record: its raw copy and ninjs file are kept with it.
+    const fresh = options.previous ? keepRecordFiles(options.archive.records, reuse, options.previous.dir, outDir) : options.archive.records;
+    await copyRawReports({ records: fresh, rootDir: path.resolve(options.rootDir) }, outDir);
     await writeSitemap(written, site, outDir);
-    await writeNinjsFiles(outDir, options.archive.records, site);
+    await writeNinjsFiles(outDir, fresh, site);
     return {
       pages: written.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length,
       manifest: manifestOf(version, keys, files),
@@ -113,6 +118,17 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
   } catch (error) {
     throw new Error(`Site rendering failed: ${describeError(error)}`, { cause: error });
   }
+}
+
+/** Links the raw copy and ninjs file of each record whose article page is kept; returns the records to write afresh. */
+function keepRecordFiles(records: readonly ArticleRecord[], reuse: ReadonlyMap<string, string>, previousDir: string, outDir: string): ArticleRecord[] {
+  const filesOf = (r: ArticleRecord) => [rawReportPath(r), ninjsPath(r)].map((p) => p.replace(/^\//, ""));
+  const kept = records.filter((r) => reuse.has(articleUrl(r)));
+  const missing = new Set(linkFromPrevious(kept.flatMap(filesOf), previousDir, outDir));
+  // A record with either file missing from the previous site is written whole (copying over a link would write into the previous site).
+  const broken = new Set(kept.filter((r) => filesOf(r).some((f) => missing.has(f))));
+  for (const r of broken) for (const f of filesOf(r)) if (!missing.has(f)) rmSync(path.join(outDir, f));
+  return records.filter((r) => !reuse.has(articleUrl(r)) || broken.has(r));
 }
 
 /** Templates that paginate over the run's share (`renderBatch`); every other template renders in run 0 only. */

@@ -36,18 +36,28 @@ export function reusablePages(keys: PageKeys, version: string, previous: Previou
   return reuse;
 }
 
-/** Hard-links the kept pages from the previous site into `outDir`. */
-export function linkReusedPages(reuse: ReadonlyMap<string, string>, fromDir: string, outDir: string): void {
+/**
+ * Hard-links `files` (relative paths) from the previous site into `outDir`; returns those the previous
+ * site lacks (the caller writes them afresh).
+ */
+export function linkFromPrevious(files: Iterable<string>, fromDir: string, outDir: string): string[] {
   const made = new Set<string>();
-  for (const file of reuse.values()) {
+  const missing: string[] = [];
+  for (const file of files) {
+    const from = path.join(fromDir, file);
+    if (!existsSync(from)) {
+      missing.push(file);
+      continue;
+    }
     const to = path.join(outDir, file);
     const dir = path.dirname(to);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    linkSync(path.join(fromDir, file), to);
+    linkSync(from, to);
   }
+  return missing;
 }
 
 export function manifestOf(version: string, keys: PageKeys, files: ReadonlyMap<string, string>): RenderManifest {
