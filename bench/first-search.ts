@@ -1,7 +1,8 @@
 /**
  * Bytes a visitor's browser fetches from /pagefind/ for a first search: serve the built site, open
  * /search/ in headless chromium, type a query, wait for the network to go quiet, and sum the sizes of
- * every response under /pagefind/ (headers + body as transferred).
+ * every response under /pagefind/ (headers + body as transferred). A sharded index (pagefind/shard-K/,
+ * see src/search/shard-manifest.ts) is included: the search page merges every shard before searching.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -36,7 +37,7 @@ export async function measureFirstSearch(siteDir: string, query = "government"):
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(500);
     const sizes = await Promise.all(pending);
-    const results = await page.locator(".pagefind-ui__result, [data-pagefind-result], .search-result").count().catch(() => undefined);
+    const results = await page.locator(".pagefind-ui__result, [data-pagefind-result], .search-result, .search-hit").count().catch(() => undefined);
     return { measured: true, query, bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length, results };
   } finally {
     await browser.close();

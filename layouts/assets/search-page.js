@@ -1,5 +1,8 @@
 // The /search/ page: loads Pagefind's Component UI once the index is known to exist, starts the search
 // given by ?q=, and lets the reader order results by relevance or date (?sort=date:desc|date:asc).
+// A large index is cut into shards (pagefind/shards.json): the others are merged into the primary
+// bundle, and sorted searches are ordered across them, by the code the terminal search uses too
+// (pagefind/shard-search.js).
 const page = document.querySelector("[data-search-page]");
 const status = document.querySelector("[data-search-status]");
 const sortSelect = document.querySelector("#search-sort");
@@ -25,6 +28,24 @@ function remember(term, sort) {
   if (sort) url.searchParams.set("sort", sort);
   else url.searchParams.delete("sort");
   history.replaceState(null, "", url);
+}
+
+// Before the first search: merge the other shards, then wrap the instance's search so sorted results
+// are ordered across shards. `__pagefind__` is the Component UI's Pagefind instance: it offers no
+// other hook on result order.
+async function mergeShards(instance) {
+  const shards = await fetch(new URL("pagefind/shards.json", root), { cache: "no-cache" })
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null);
+  if (!shards || !Array.isArray(shards.bundles) || shards.bundles.length < 2) return;
+  const { mergeIndexOptions, withGlobalSort } = await import(new URL("pagefind/shard-search.js", root).href);
+  const bundleUrl = new URL("pagefind/", root).pathname;
+  instance.applyOptions({ mergeIndex: mergeIndexOptions(shards, bundleUrl, { baseUrl: root.pathname, highlightParam: "highlight" }) });
+  await instance.triggerLoad();
+  const pagefind = instance.__pagefind__;
+  if (!pagefind) throw new Error("Pagefind did not load");
+  const ranks = () => (shards.sortRanks ? fetch(new URL(`pagefind/${shards.sortRanks}`, root)).then((r) => (r.ok ? r.json() : null)) : Promise.resolve(null));
+  pagefind.search = withGlobalSort(pagefind.search.bind(pagefind), ranks);
 }
 
 async function start() {
@@ -57,8 +78,14 @@ async function start() {
     say("Search could not be loaded. Browse all reports from the home page instead.");
     return;
   }
-  page.hidden = false;
   const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+  try {
+    await mergeShards(instance);
+  } catch {
+    say("Search could not be loaded. Browse all reports from the home page instead.");
+    return;
+  }
+  page.hidden = false;
   instance.on("search", (term) => remember(term, sortSelect.value));
 
   sortSelect.addEventListener("change", () => {

@@ -3,7 +3,7 @@
  * and swapped in only when every stage succeeded. One build at a time (a lock).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openArchiveCaches } from "../archive/archive-caches.ts";
@@ -90,18 +90,15 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         },
       }),
     );
-    for (const url of kept) {
-      const file = manifest.pages[url]?.file;
-      if (file) searchIndex.addPage(url, readFileSync(path.join(staging, file), "utf8"));
-    }
     rendering.done(`${pages} pages${kept.size ? ` (${kept.size} unchanged, kept)` : ""}`);
     // Pagefind writes its bundle in its own process while this one writes the data files.
     const indexing = progress.stage("Indexing for search");
     const [, search] = await Promise.all([
       timed("data", () => writeDataFiles(staging, loaded.archive)),
-      timed("index", () => searchIndex.finish(staging, { expectedPages: loaded.archive.records.length })),
+      // Only the index shards holding a changed page are indexed again; the others are linked from the live site.
+      timed("index", () => searchIndex.finish(staging, { expectedPages: loaded.archive.records.length, previous: existsSync(outDir) ? outDir : undefined, unchanged: kept })),
     ]);
-    indexing.done(`${search.pages} pages indexed, ${Math.round(search.size.totalBytes / 1024)} KiB in pagefind/`);
+    indexing.done(`${search.pages} pages indexed (${search.shardsIndexed} of ${search.shardCount} index shards rebuilt), ${Math.round(search.size.totalBytes / 1024)} KiB in pagefind/`);
     // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
     if (process.env.WIRE_ARCHIVE_TIMINGS) {
       await writeFile(process.env.WIRE_ARCHIVE_TIMINGS, JSON.stringify({ timings, peakRssMb, reports: archive.records.length, pages, parseStats: parsed.parseStats }));

@@ -1,15 +1,36 @@
 /**
- * The search step of the build: Pagefind's Node API indexes each page as the site renders it (its
- * service is a process of its own) and writes its bundle to `pagefind/`. Only pages marked
- * `data-pagefind-body` (the article pages) become results.
+ * The search step of the build: the searchable pages (marked `data-pagefind-body`, the article pages)
+ * are indexed by Pagefind's Node API (its service is a process of its own) into shards under
+ * `pagefind/` (see index-shards.ts). Pagefind cannot update an index, so on a rebuild only the shards
+ * whose pages changed are indexed again; the others are hard-linked from the previous site.
  * Any error Pagefind reports fails the build with Pagefind's own messages.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { summariseBundle, type BundleSize } from "../search/bundle-size.ts";
 import { writeOfflineManifest } from "../search/offline-manifest.ts";
+import {
+  assignShards,
+  DEFAULT_PAGES_PER_SHARD,
+  hashPage,
+  readShardPages,
+  SHARD_PAGES_FILE,
+  SHARD_SCHEME,
+  SHARD_SEARCH_FILE,
+  shardBundle,
+  SHARDS_FILE,
+  SORT_RANKS_FILE,
+  sortRanks,
+  sortValues,
+  type ShardPage,
+  type ShardPagesManifest,
+  type ShardsManifest,
+} from "./index-shards.ts";
 
 export const BUNDLE_DIR = "pagefind";
 
@@ -18,12 +39,21 @@ export interface IndexSiteOptions {
   expectedPages?: number;
   /** Written into the offline manifest so the service worker knows when its cache is stale. */
   version?: string;
+  /** The previous site's folder: shards whose pages did not change are reused from its pagefind/. */
+  previous?: string;
+  /** URLs of pages not rendered this build whose files in siteDir are byte-identical to `previous`'s. */
+  unchanged?: ReadonlySet<string>;
+  /** Target shard size (default 500); tests force it small. */
+  pagesPerShard?: number;
 }
 
 export interface IndexSiteResult {
-  /** Pages Pagefind indexed (pages with `data-pagefind-body`). */
+  /** Pages Pagefind indexed (pages with `data-pagefind-body`), summed over shards. */
   pages: number;
   size: BundleSize;
+  /** Shards indexed by Pagefind in this build (the others were reused). */
+  shardsIndexed: number;
+  shardCount: number;
 }
 
 export class SearchIndexError extends Error {
@@ -34,13 +64,14 @@ export class SearchIndexError extends Error {
 }
 
 /**
- * An index being filled: pages can be added as they are rendered (Pagefind runs as its own process,
- * so it indexes on another core while the site renders), then `finish` writes the bundle.
+ * An index being filled: pages are handed over as they are rendered, then `finish` writes the shards.
+ * Only a hash and the sort values of each page are kept in memory; `finish` reads the pages of the
+ * shards it rebuilds back from the site folder.
  */
 export interface SiteIndexer {
-  /** Queue one rendered page for indexing, by its URL in the site ("/articles/x/"). */
+  /** One rendered page, by its URL in the site ("/articles/x/"). */
   addPage(url: string, html: string): void;
-  /** Writes the bundle to `siteDir/pagefind/` once every queued page is in. */
+  /** Writes the index to `siteDir/pagefind/` (which must not exist yet). */
   finish(siteDir: string, opts?: IndexSiteOptions): Promise<IndexSiteResult>;
   /** Stops Pagefind's service (also after a failure); safe to call twice. */
   close(): Promise<void>;
@@ -48,25 +79,22 @@ export interface SiteIndexer {
 
 /** Only pages that mark a body are results; the others need not cross to Pagefind at all. */
 const MARKED = "data-pagefind-body";
+/** What a merged shard needs: the runtime, UI and WebAssembly come from the primary bundle. */
+const SHARD_KEEP = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter|fragment)$/;
+/** Our files in pagefind/, written afresh each build (not part of shard 0). */
+const OWN_FILES = new Set([SHARDS_FILE, SHARD_PAGES_FILE, SORT_RANKS_FILE, SHARD_SEARCH_FILE]);
+/** Shards indexed at once: Pagefind's service uses several threads while writing; two keep both cores busy. */
+const PARALLEL_SHARDS = 2;
 
 export async function openSiteIndexer(): Promise<SiteIndexer> {
-  const created = await pagefind.createIndex({});
-  fail(created.errors);
-  const index = created.index;
-  if (!index) throw new SearchIndexError(["Unexpected missing index, expected Pagefind to create one"]);
-  const pending: Array<Promise<void>> = [];
+  const rendered = new Map<string, ShardPage>();
   const problems: string[] = [];
-  let queued = 0;
   return {
     addPage(url, html) {
       if (!html.includes(MARKED)) return;
-      queued++;
-      pending.push(
-        index.addHTMLFile({ url, content: html }).then(
-          (added) => void problems.push(...(added.errors ?? []).map((e) => `${url}: ${e}`)),
-          (error: unknown) => void problems.push(`${url}: ${error instanceof Error ? error.message : String(error)}`),
-        ),
-      );
+      const { sort, problems: found } = sortValues(html);
+      problems.push(...found.map((p) => `${url}: ${p}`));
+      rendered.set(url, { url, hash: hashPage(html), ...(sort ? { sort } : {}) });
     },
     async finish(siteDir, opts = {}) {
       const dir = path.resolve(siteDir);
@@ -76,27 +104,11 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
           `Unexpected ${BUNDLE_DIR}/ in the rendered site, expected that path free for the search index. Rename the page or folder that writes it.`,
         ]);
       }
+      fail(problems);
+      const pageCount = rendered.size + (opts.unchanged?.size ?? 0);
       // If the Pagefind service dies, its pending promises never settle and nothing keeps Node running:
       // the watchdog keeps the process alive and turns the silence into a build error.
-      return withWatchdog(
-        (async () => {
-          await Promise.all(pending);
-          fail(problems);
-          fail((await index.writeFiles({ outputPath: path.join(dir, BUNDLE_DIR) })).errors);
-          await index.deleteIndex();
-          // addDirectory's page_count counts every HTML file read; the entry file counts the pages indexed.
-          const pages = await indexedPageCount(path.join(dir, BUNDLE_DIR));
-          if (opts.expectedPages !== undefined && pages !== opts.expectedPages) {
-            throw new SearchIndexError([
-              `Unexpected ${pages} indexed pages, expected ${opts.expectedPages} (one per report). ` +
-                "Check that layouts/_includes/article.njk still marks the article with data-pagefind-body.",
-            ]);
-          }
-          await writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version });
-          return { pages, size: await summariseBundle(path.join(dir, BUNDLE_DIR)) };
-        })(),
-        60_000 + 50 * queued,
-      );
+      return withWatchdog(writeShards(dir, rendered, opts), 60_000 + 50 * pageCount);
     },
     // Pagefind runs as a child service; stop it so the process can exit (it restarts on next use).
     close: async () => {
@@ -105,12 +117,182 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
   };
 }
 
-/** Pages in the written index, summed over its languages (pagefind-entry.json). */
+async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: IndexSiteOptions): Promise<IndexSiteResult> {
+  const bundleDir = path.join(dir, BUNDLE_DIR);
+  const pagesPerShard = opts.pagesPerShard ?? DEFAULT_PAGES_PER_SHARD;
+  const version = await pagefindVersion();
+  const previousDir = opts.previous ? path.join(path.resolve(opts.previous), BUNDLE_DIR) : undefined;
+  const previous = previousDir ? await readShardPages(previousDir, version) : undefined;
+
+  // This build's searchable pages: those rendered now, plus unchanged ones the previous index had.
+  const pages = new Map(rendered);
+  const before = new Map(previous?.shards.flatMap((s) => s.pages.map((p) => [p.url, p] as const)) ?? []);
+  for (const url of opts.unchanged ?? []) {
+    if (pages.has(url)) continue;
+    if (previous) {
+      // Byte-identical to the previous site: searchable exactly when the previous index had it.
+      const page = before.get(url);
+      if (page) pages.set(url, page);
+    } else {
+      // No usable page lists: read the page to know whether it is searchable.
+      const html = await readPage(dir, url);
+      if (html.includes(MARKED)) pages.set(url, { url, hash: hashPage(html) });
+    }
+  }
+  const assigned = assignShards(pages.keys(), pagesPerShard);
+  const shards = assigned.map((urls) => urls.map((url) => pages.get(url)!));
+  const reusable = (k: number): boolean => {
+    const old = previous?.shards.length === shards.length ? previous.shards[k] : undefined;
+    return !!old && old.pages.length === shards[k]!.length && old.pages.every((p, i) => p.url === shards[k]![i]!.url && p.hash === shards[k]![i]!.hash);
+  };
+
+  await mkdir(bundleDir, { recursive: true });
+  let shardsIndexed = 0;
+  await inParallel(shards.length, PARALLEL_SHARDS, async (k) => {
+    const out = path.join(bundleDir, shardBundle(k));
+    if (previousDir && reusable(k)) {
+      // Nothing writes into a finished shard, so links are safe and cost no space.
+      await linkTree(path.join(previousDir, shardBundle(k)), out, k === 0 ? isShardZeroFile : () => true);
+      shards[k] = previous!.shards[k]!.pages;
+    } else {
+      shards[k] = await indexShard(dir, shards[k]!, out, k === 0);
+      shardsIndexed++;
+    }
+  });
+
+  // addDirectory's page_count counts every HTML file read; the entry files count the pages indexed.
+  const counts = await Promise.all(shards.map((_, k) => indexedPageCount(path.join(bundleDir, shardBundle(k)))));
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (opts.expectedPages !== undefined && total !== opts.expectedPages) {
+    throw new SearchIndexError([
+      `Unexpected ${total} indexed pages, expected ${opts.expectedPages} (one per report). ` +
+        "Check that layouts/_includes/article.njk still marks the article with data-pagefind-body.",
+    ]);
+  }
+
+  const bundles = shards.map((_, k) => shardBundle(k));
+  const manifest: ShardsManifest = { scheme: SHARD_SCHEME, shardCount: shards.length, bundles, pages: counts };
+  if (shards.length > 1) {
+    manifest.sortRanks = SORT_RANKS_FILE;
+    await writeFile(path.join(bundleDir, SORT_RANKS_FILE), JSON.stringify(sortRanks(shards.flat())));
+  }
+  const pageLists: ShardPagesManifest = { scheme: SHARD_SCHEME, pagefind: version, pagesPerShard, shards: shards.map((p, k) => ({ bundle: bundles[k]!, pages: p })) };
+  await writeFile(path.join(bundleDir, SHARD_PAGES_FILE), JSON.stringify(pageLists));
+  await writeFile(path.join(bundleDir, SHARDS_FILE), JSON.stringify(manifest));
+  await copyFile(fileURLToPath(new URL(`../search/${SHARD_SEARCH_FILE}`, import.meta.url)), path.join(bundleDir, SHARD_SEARCH_FILE));
+  await writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version });
+  return { pages: total, size: await summariseBundle(bundleDir), shardsIndexed, shardCount: shards.length };
+}
+
+/**
+ * Indexes one shard from the page files in the site, in sorted URL order (Pagefind numbers pages in
+ * the order they arrive, and that shows in its output). Returns the pages with hashes and sort values
+ * taken from the files as indexed, and the ids Pagefind gave them.
+ */
+async function indexShard(siteDir: string, pages: ShardPage[], out: string, primary: boolean): Promise<ShardPage[]> {
+  const created = await pagefind.createIndex({});
+  fail(created.errors);
+  const index = created.index;
+  if (!index) throw new SearchIndexError(["Unexpected missing index, expected Pagefind to create one"]);
+  const problems: string[] = [];
+  try {
+    const files = await Promise.all(pages.map((p) => readPage(siteDir, p.url)));
+    const indexed = pages.map((p, i): ShardPage => {
+      const { sort } = sortValues(files[i]!);
+      return { url: p.url, hash: hashPage(files[i]!), ...(sort ? { sort } : {}) };
+    });
+    // Sent without waiting: the service answers in the order it receives, so the order holds.
+    await Promise.all(
+      pages.map((p, i) =>
+        index.addHTMLFile({ url: p.url, content: files[i]! }).then(
+          (added) => void problems.push(...(added.errors ?? []).map((e) => `${p.url}: ${e}`)),
+          (error: unknown) => void problems.push(`${p.url}: ${error instanceof Error ? error.message : String(error)}`),
+        ),
+      ),
+    );
+    fail(problems);
+    fail((await index.writeFiles({ outputPath: out })).errors);
+    if (!primary) await pruneShard(out);
+    const ids = await fragmentIds(out);
+    return indexed.map((p) => ({ ...p, id: ids.get(p.url) }));
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+async function readPage(siteDir: string, url: string): Promise<string> {
+  const rel = decodeURI(url).replace(/^\/+/, "");
+  const file = path.join(siteDir, rel.endsWith("/") || rel === "" ? path.join(rel, "index.html") : rel);
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    throw new SearchIndexError([
+      `Unexpected missing page file ${path.relative(siteDir, file)} for ${url}, expected it rendered or carried over before indexing. Rebuild with --force.`,
+    ]);
+  }
+}
+
+/** Page URL -> Pagefind id (fragment file name), read from the shard's fragments. */
+async function fragmentIds(shardDir: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const names = await readdir(path.join(shardDir, "fragment")).catch(() => [] as string[]);
+  for (const name of names) {
+    let data = gunzipSync(await readFile(path.join(shardDir, "fragment", name)));
+    if (data.subarray(0, 12).toString() === "pagefind_dcd") data = data.subarray(12);
+    const { url } = JSON.parse(data.toString("utf8")) as { url: string };
+    ids.set(url, name.replace(/\.pf_fragment$/, ""));
+  }
+  return ids;
+}
+
+/** A merged shard only needs its index; the runtime and UI files of its bundle are removed. */
+async function pruneShard(shardDir: string): Promise<void> {
+  for (const name of await readdir(shardDir)) {
+    if (!SHARD_KEEP.test(name)) await rm(path.join(shardDir, name), { recursive: true, force: true });
+  }
+}
+
+/** Shard 0 is pagefind/ itself, minus the other shards' folders and this module's own files. */
+function isShardZeroFile(rel: string): boolean {
+  return !/^shard-\d+\//.test(rel) && !OWN_FILES.has(rel);
+}
+
+/** Recreates `from`'s files under `to` as hard links (copies across file systems). */
+async function linkTree(from: string, to: string, keep: (rel: string) => boolean): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  const dirs = new Set(files.filter((f) => keep(f.split(path.sep).join("/"))).map((f) => path.dirname(f)));
+  for (const d of [...dirs].sort()) await mkdir(path.join(to, d), { recursive: true });
+  await inParallel(files.length, 16, async (i) => {
+    const rel = files[i]!;
+    if (!keep(rel.split(path.sep).join("/"))) return;
+    await link(path.join(from, rel), path.join(to, rel)).catch(() => copyFile(path.join(from, rel), path.join(to, rel)));
+  });
+}
+
+async function inParallel(count: number, width: number, run: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) await run(i);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, count) }, worker));
+}
+
+/** Pages in a written index, summed over its languages (pagefind-entry.json). */
 export async function indexedPageCount(bundleDir: string): Promise<number> {
   const entry = JSON.parse(await readFile(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as {
     languages?: Record<string, { page_count?: number }>;
   };
   return Object.values(entry.languages ?? {}).reduce((sum, lang) => sum + (lang.page_count ?? 0), 0);
+}
+
+/** The installed Pagefind's version: shards written by another version are not reused. */
+async function pagefindVersion(): Promise<string> {
+  for (const dir of createRequire(import.meta.url).resolve.paths("pagefind") ?? []) {
+    const text = await readFile(path.join(dir, "pagefind", "package.json"), "utf8").catch(() => "");
+    if (text) return (JSON.parse(text) as { version: string }).version;
+  }
+  return "unknown";
 }
 
 function withWatchdog<T>(work: Promise<T>, ms: number): Promise<T> {

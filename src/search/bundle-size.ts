@@ -4,6 +4,7 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { SHARD_DIR, SHARD_SEARCH_FILE, SHARDS_FILE, SORT_RANKS_FILE } from "./shard-manifest.ts";
 
 export interface BundleSize {
   files: number;
@@ -18,10 +19,15 @@ export interface BundleSize {
 
 export type BundlePart = "index" | "runtime" | "ui";
 
-/** What a bundle file (path relative to the bundle folder, forward slashes) is for. */
+/**
+ * What a bundle file (path relative to the bundle folder, forward slashes) is for. Index shards
+ * (shard-K/) and the shard lists are index; the shared shard search code is runtime.
+ */
 export function bundlePart(relPath: string): BundlePart {
-  if (/^(fragment|index|filter)\//.test(relPath) || relPath.endsWith(".pf_meta") || relPath === "pagefind-entry.json") return "index";
-  if (relPath === "pagefind.js" || relPath === "pagefind-worker.js" || relPath.endsWith(".pagefind")) return "runtime";
+  const rel = relPath.replace(SHARD_DIR, "");
+  if (/^(fragment|index|filter)\//.test(rel) || rel.endsWith(".pf_meta") || rel === "pagefind-entry.json") return "index";
+  if (rel !== relPath || [SHARDS_FILE, SORT_RANKS_FILE, "shard-pages.json"].includes(rel)) return "index";
+  if (rel === "pagefind.js" || rel === "pagefind-worker.js" || rel === SHARD_SEARCH_FILE || rel.endsWith(".pagefind")) return "runtime";
   return "ui";
 }
 

@@ -9,6 +9,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { readShards } from "./shard-manifest.ts";
+import { mergeShards, withGlobalSort, type SortRanks } from "./shard-search.js";
 
 export interface PagefindResultData {
   url: string;
@@ -30,12 +32,13 @@ export interface PagefindSearchOptions {
   sort?: Record<string, "asc" | "desc">;
 }
 
-/** The part of pagefind.js's exports used here (see https://pagefind.app/docs/api/). */
+/** The part of a Pagefind instance used here (see https://pagefind.app/docs/api/). */
 export interface PagefindBundle {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 const TYPES: Record<string, string> = {
@@ -68,15 +71,23 @@ export function installFileFetch(): void {
 
 /**
  * Imports `<bundleDir>/pagefind.js` from a data: URL holding its text: that makes Node (and tsx's loader)
- * treat it as the ES module it is, though no package.json beside it says so, and gives each build its own
- * module instance. `basePath` then tells it where its files are.
+ * treat it as the ES module it is, though no package.json beside it says so. Each call gets its own
+ * Pagefind instance (`createInstance`; the module itself is shared by bundles with the same source), with
+ * `basePath` telling it where its files are. The index's other shards are merged in (pagefind/shards.json)
+ * and sorted searches ordered across them, as on the search page.
  */
 export async function loadBundle(bundleDir: string, options: Record<string, unknown> = {}): Promise<PagefindBundle> {
   const dir = path.resolve(bundleDir);
   const source = await readFile(path.join(dir, "pagefind.js"));
   installFileFetch();
-  const bundle = (await import(`data:text/javascript;base64,${source.toString("base64")}`)) as PagefindBundle;
-  await bundle.options({ basePath: `${pathToFileURL(dir).href}/`, excerptLength: 30, ...options });
+  const module = (await import(`data:text/javascript;base64,${source.toString("base64")}`)) as { createInstance(options: Record<string, unknown>): PagefindBundle };
+  const settings = { excerptLength: 30, ...options };
+  const bundle = module.createInstance({ basePath: `${pathToFileURL(dir).href}/`, ...settings });
   await bundle.init();
-  return bundle;
+  const shards = await readShards(dir);
+  if (shards.bundles.length === 1) return bundle;
+  await mergeShards(bundle, shards, `${pathToFileURL(dir).href}/`, settings);
+  const ranks = async (): Promise<SortRanks | undefined> =>
+    shards.sortRanks ? (JSON.parse(await readFile(path.join(dir, shards.sortRanks), "utf8")) as SortRanks) : undefined;
+  return { ...bundle, search: withGlobalSort(bundle.search, ranks) };
 }

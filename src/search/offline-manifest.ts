@@ -3,7 +3,8 @@
  * after Pagefind has written its bundle (the bundle's file names are content hashes, known only then).
  * URLs are relative to the site root ("./", "search/", "pagefind/pagefind.js"), so a site served under
  * a sub-path works as well.
- * `shell` is cached when the worker installs: top-level pages, assets and the search runtime and index.
+ * `shell` is cached when the worker installs: top-level pages, assets and the search runtime and index
+ * (every shard's, see shard-manifest.ts).
  * `pages` is filled in afterwards, in the background: every other page and each result's fragment.
  * Raw reports and data files are cached when first fetched, not ahead.
  */
@@ -11,6 +12,7 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "./bundle-size.ts";
+import { SHARDS_FILE, SORT_RANKS_FILE } from "./shard-manifest.ts";
 
 export const OFFLINE_MANIFEST = "offline.json";
 
@@ -32,17 +34,19 @@ const SKIP = [/^raw\//, /^data\//, /\.(xml|txt|md|json)$/, /^pagefind\/pagefind-
 export function planOffline(files: string[], bundleDir = "pagefind", wasm?: string[]): Pick<OfflineManifest, "shell" | "pages"> {
   const shell: string[] = [];
   const pages: string[] = [];
-  const keepJson = new Set([`${bundleDir}/pagefind-entry.json`]);
+  // Searches fetch each shard's entry and the shard list; sorted searches also fetch the ranks.
+  const keepJson = new RegExp(`^${bundleDir}/((shard-\\d+/)?pagefind-entry|${SHARDS_FILE.replace(".json", "")}|${SORT_RANKS_FILE.replace(".json", "")})\\.json$`);
+  const fragment = new RegExp(`^${bundleDir}/(shard-\\d+/)?fragment/`);
   const wasmFile = new RegExp(`^${bundleDir}/wasm\\.(.+)\\.pagefind$`);
   for (const rel of files) {
-    if (!keepJson.has(rel) && SKIP.some((re) => re.test(rel))) continue;
+    if (!keepJson.test(rel) && SKIP.some((re) => re.test(rel))) continue;
     const core = wasmFile.exec(rel)?.[1];
     if (wasm && core && !wasm.includes(core)) continue;
     if (rel.endsWith(".html")) {
       const url = rel.replace(/(^|\/)index\.html$/, "$1") || "./";
       // Top-level pages (home, search/, timeline/...) belong to the shell; articles and the like come after.
       (url.split("/").length <= 2 ? shell : pages).push(url);
-    } else if (rel.startsWith(`${bundleDir}/fragment/`)) {
+    } else if (fragment.test(rel)) {
       pages.push(rel);
     } else {
       shell.push(rel);

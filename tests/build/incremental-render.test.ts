@@ -1,7 +1,7 @@
 /**
- * Incremental rendering: a rebuild re-renders only the pages whose inputs changed and keeps the rest
- * from the previous site, and the site it leaves is the one a full build of the same reports makes,
- * byte for byte. The three seeds tell one story, so adding, editing or removing one of them changes
+ * Incremental rendering and indexing: a rebuild re-renders only the pages whose inputs changed and
+ * keeps the rest from the previous site (and the search index shards none of whose pages changed), and
+ * the site it leaves is the one a full build of the same reports makes, byte for byte. The three seeds tell one story, so adding, editing or removing one of them changes
  * stories, names and timeline events that other reports' pages show.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
@@ -35,15 +35,16 @@ function rootWith(files: string[]): string {
   return root;
 }
 
-/** Files that print the build's time or hold the search index (tested on its own) differ between any two builds. */
-const BUILD_SPECIFIC = [/^sw\.js$/, /^data\/articles\.json$/, /^pagefind\//, /^offline\.json$/];
+/** Files that print the build's time differ between any two builds; everything else, the search index included, must match. */
+const BUILD_SPECIFIC = [/^sw\.js$/, /^data\/articles\.json$/, /^offline\.json$/];
 
 function siteFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
     const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/");
-    if (!BUILD_SPECIFIC.some((re) => re.test(rel))) files.set(rel, readFileSync(path.join(dir, rel), "utf8"));
+    // latin1: one character per byte, so binary files (Pagefind's) compare exactly too.
+    if (!BUILD_SPECIFIC.some((re) => re.test(rel))) files.set(rel, readFileSync(path.join(dir, rel), "latin1"));
   }
   return files;
 }

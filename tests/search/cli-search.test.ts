@@ -27,7 +27,7 @@ function searchJson(...args: string[]): { query: string; total: number; hits: Se
 describe("the build's search step", () => {
   it("indexes one page per report, says how many, and is timed as its own stage", async () => {
     expect(await indexedPageCount(path.join(site.outDir, "pagefind"))).toBe(3);
-    expect(site.stages).toContainEqual(expect.stringMatching(/^Indexing for search: 3 pages indexed, \d+ KiB in pagefind\/$/));
+    expect(site.stages).toContainEqual(expect.stringMatching(/^Indexing for search: 3 pages indexed \(1 of 1 index shards rebuilt\), \d+ KiB in pagefind\/$/));
     expect(site.result.timings.index).toBeTypeOf("number");
   });
 });

@@ -1,0 +1,215 @@
+/**
+ * The sharded search index on small synthetic sites (80 pages, 8 shards of about 10): an incremental
+ * build (one page added, one changed, one removed, the previous site given) writes the same index as a
+ * full build of the same pages, file for file, so the terminal search (Pagefind's own code, shards
+ * merged) answers the same, in the same order; only the shards whose pages changed are indexed again.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSiteIndexer, type IndexSiteOptions, type IndexSiteResult } from "../../src/build/index-site.ts";
+import { loadBundle } from "../../src/search/load-bundle.ts";
+import { searchSite, type SearchHit } from "../../src/search/search-site.ts";
+
+const PER_SHARD = 12; // 80 pages: 80 / 4 = 20 > 12, 80 / 8 = 10: eight shards.
+
+/** Page i: dated 2020-01-(i mod 28 + 1) at (i mod 24):00; "harbour" (i mod 5 + 1) times; "word<i>". */
+function page(i: number, extra = ""): string {
+  const day = String((i % 28) + 1).padStart(2, "0");
+  const hour = String(i % 24).padStart(2, "0");
+  return `<!doctype html><html lang="en"><head><title>Report ${i}</title></head><body><nav>Home</nav>
+<article data-pagefind-body>
+  <span hidden data-pagefind-filter="source:Wire ${i % 3}"></span>
+  <span hidden data-pagefind-meta="source:Wire ${i % 3}"></span>
+  <span hidden data-pagefind-meta="date:2020-01-${day}"></span>
+  <span hidden data-pagefind-sort="date:2020-01-${day}T${hour}:00"></span>
+  <h1 data-pagefind-meta="title">Report ${i}</h1>
+  <p>${"harbour ".repeat((i % 5) + 1)}lighthouse word${i} ${extra}</p>
+</article></body></html>`;
+}
+
+const url = (i: number) => `/articles/r${i}/`;
+const fileOf = (dir: string, i: number) => path.join(dir, "articles", `r${i}`, "index.html");
+
+type Pages = Map<number, string>;
+
+/** A build as the site build does it: pages rendered now are written and handed over; others are linked. */
+async function build(dir: string, pages: Pages, opts: IndexSiteOptions & { render?: Set<number>; order?: number[] } = {}): Promise<IndexSiteResult> {
+  const indexer = await openSiteIndexer();
+  try {
+    const unchanged = new Set<string>();
+    for (const i of opts.order ?? [...pages.keys()]) {
+      await mkdir(path.dirname(fileOf(dir, i)), { recursive: true });
+      if (opts.previous && opts.render && !opts.render.has(i)) {
+        await link(fileOf(opts.previous, i), fileOf(dir, i));
+        unchanged.add(url(i));
+      } else {
+        await writeFile(fileOf(dir, i), pages.get(i)!);
+        indexer.addPage(url(i), pages.get(i)!);
+      }
+    }
+    await writeFile(path.join(dir, "index.html"), "<!doctype html><p>Home, not searchable</p>");
+    return await indexer.finish(dir, { pagesPerShard: PER_SHARD, ...opts, unchanged: opts.previous ? unchanged : undefined });
+  } finally {
+    await indexer.close();
+  }
+}
+
+/** Every file under pagefind/ with a hash of its bytes. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const base = path.join(dir, "pagefind");
+  for (const e of await readdir(base, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    out[path.relative(base, file)] = createHash("sha1").update(await readFile(file)).digest("hex");
+  }
+  return out;
+}
+
+/** Which shard folder holds a page, from the build's page lists. */
+function shardOfPage(dir: string, u: string): number {
+  const lists = JSON.parse(readFileSync(path.join(dir, "pagefind", "shard-pages.json"), "utf8")) as { shards: Array<{ pages: Array<{ url: string }> }> };
+  return lists.shards.findIndex((s) => s.pages.some((p) => p.url === u));
+}
+
+const withoutFile = (hits: SearchHit[]) => hits.map(({ file: _file, ...rest }) => rest);
+
+let root: string;
+const initial: Pages = new Map(Array.from({ length: 80 }, (_, i) => [i, page(i)]));
+// The final state: r5 removed, r80 added, r10 changed.
+const final: Pages = new Map(initial);
+final.delete(5);
+final.set(80, page(80));
+final.set(10, page(10, "zeppelin"));
+let previousDir: string;
+let fullDir: string;
+let incrementalDir: string;
+let full: IndexSiteResult;
+let incremental: IndexSiteResult;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "wa-shards-"));
+  previousDir = path.join(root, "previous");
+  fullDir = path.join(root, "full");
+  incrementalDir = path.join(root, "incremental");
+  await build(previousDir, initial);
+  full = await build(fullDir, final);
+  incremental = await build(incrementalDir, final, { previous: previousDir, render: new Set([10, 80]) });
+});
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe("a full and an incremental build of the same pages", () => {
+  it("index the same 80 pages in 8 shards", () => {
+    expect([full.pages, full.shardCount, full.shardsIndexed]).toEqual([80, 8, 8]);
+    expect([incremental.pages, incremental.shardCount]).toEqual([80, 8]);
+  });
+
+  it("write the same index, file for file", async () => {
+    expect(await tree(incrementalDir)).toEqual(await tree(fullDir));
+  });
+
+  it("index again only the shards that held the added, changed and removed pages; the others are links to the previous site", () => {
+    const touched = new Set([shardOfPage(fullDir, url(80)), shardOfPage(fullDir, url(10)), shardOfPage(previousDir, url(5))]);
+    expect(incremental.shardsIndexed).toBe(touched.size);
+    const untouched = [1, 2, 3, 4, 5, 6, 7].find((k) => !touched.has(k))!;
+    const entry = (dir: string) => statSync(path.join(dir, "pagefind", `shard-${untouched}`, "pagefind-entry.json")).ino;
+    expect(entry(incrementalDir)).toBe(entry(previousDir));
+  });
+
+  it("answer the terminal search the same, in the same order", async () => {
+    const queries: Array<[string, Parameters<typeof searchSite>[2]]> = [
+      ["harbour", {}],
+      ["harbour", { sort: "date" }],
+      ["lighthouse", { source: "Wire 1" }],
+      ["word1", {}],
+      ["zeppelin", {}],
+    ];
+    for (const [query, opts] of queries) {
+      const a = await searchSite(fullDir, query, opts);
+      const b = await searchSite(incrementalDir, query, opts);
+      expect(a.kind).toBe("ok");
+      if (a.kind !== "ok" || b.kind !== "ok") throw new Error(`search failed for ${query}`);
+      expect(withoutFile(b.hits)).toEqual(withoutFile(a.hits));
+    }
+  });
+
+  it("find the changed and added pages and no longer the removed one", async () => {
+    const hits = async (q: string) => {
+      const outcome = await searchSite(incrementalDir, q);
+      return outcome.kind === "ok" ? outcome.hits.map((h) => h.url) : [];
+    };
+    expect(await hits("zeppelin")).toEqual([url(10)]);
+    // Pagefind also matches "word8" for "word80"; the exact word ranks first.
+    expect((await hits("word80"))[0]).toBe(url(80));
+    expect(await hits("word5")).not.toContain(url(5));
+    expect(existsSync(path.join(incrementalDir, "pagefind", "shard-search.js"))).toBe(true);
+  });
+});
+
+describe("sorted search across shards", () => {
+  it("orders every result by date, newest first, whatever shard holds it", async () => {
+    const outcome = await searchSite(fullDir, "harbour", { sort: "date" });
+    if (outcome.kind !== "ok") throw new Error("search failed");
+    expect(outcome.total).toBe(80);
+    // Day 28 holds r27 (03:00) and r55 (07:00); day 27 holds r26 (02:00) and r54 (06:00).
+    expect(outcome.hits.slice(0, 4).map((h) => h.url)).toEqual([url(55), url(27), url(54), url(26)]);
+    const dates = outcome.hits.map((h) => h.date!);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new Set(outcome.hits.slice(0, 20).map((h) => shardOfPage(fullDir, h.url))).size).toBeGreaterThan(1);
+  });
+
+  it("orders oldest first too", async () => {
+    const bundle = await loadBundle(path.join(fullDir, "pagefind"), { baseUrl: "/" });
+    const response = await bundle.search("harbour", { sort: { date: "asc" } });
+    const urls = await Promise.all(response!.results.slice(0, 3).map(async (r) => (await r.data()).url));
+    // Day 1 holds r0 (00:00), r28 (04:00), r56 (08:00).
+    expect(urls).toEqual([url(0), url(28), url(56)]);
+  });
+});
+
+describe("what is indexed again", () => {
+  it("one edited page: its shard only", async () => {
+    const edited = new Map(final);
+    edited.set(33, page(33, "quagga"));
+    const dir = path.join(root, "edit-one");
+    const result = await build(dir, edited, { previous: fullDir, render: new Set([33]) });
+    expect(result.shardsIndexed).toBe(1);
+    const outcome = await searchSite(dir, "quagga");
+    expect(outcome.kind === "ok" && outcome.hits.map((h) => h.url)).toEqual([url(33)]);
+  });
+
+  it("a page rendered again with the same bytes: nothing", async () => {
+    const dir = path.join(root, "same");
+    const result = await build(dir, final, { previous: fullDir, render: new Set([20, 40]) });
+    expect(result.shardsIndexed).toBe(0);
+    expect(await tree(dir)).toEqual(await tree(fullDir));
+  });
+
+  it("a different shard count: every shard", async () => {
+    const dir = path.join(root, "resharded");
+    const result = await build(dir, final, { previous: fullDir, render: new Set([1]), pagesPerShard: 20 });
+    expect([result.shardCount, result.shardsIndexed]).toEqual([4, 4]);
+  });
+
+  it("a previous site without page lists: every shard", async () => {
+    const dir = path.join(root, "no-lists");
+    const previous = path.join(root, "no-lists-previous");
+    await build(previous, final);
+    await rm(path.join(previous, "pagefind", "shard-pages.json"));
+    const result = await build(dir, final, { previous, render: new Set([1]) });
+    expect([result.pages, result.shardsIndexed]).toEqual([80, 8]);
+    expect(await tree(dir)).toEqual(await tree(fullDir));
+  });
+
+  it("the order pages are handed over in does not change the index", async () => {
+    const dir = path.join(root, "reversed");
+    await build(dir, final, { order: [...final.keys()].reverse() });
+    expect(await tree(dir)).toEqual(await tree(fullDir));
+  });
+});
