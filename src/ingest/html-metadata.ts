@@ -14,6 +14,20 @@ const ARTICLE_TYPE = /(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|An
 
 type MetaIndex = Map<string, string>;
 
+/**
+ * The first `tag` element passing `test`, in document order. Lookups by tag name rather than CSS
+ * selectors: linkedom compiles a selector anew on every query, which cost more than the rest of this module.
+ */
+function first(doc: Document, tag: string, test: (el: Element) => boolean): Element | undefined {
+  for (const el of doc.getElementsByTagName(tag)) if (test(el)) return el;
+  return undefined;
+}
+
+/** Whether a space-separated attribute value holds `token`, ignoring case (CSS `[attr~=token i]`). */
+function hasToken(value: string | null, token: string): boolean {
+  return value !== null && value.toLowerCase().split(/[ \t\n\f\r]+/).includes(token);
+}
+
 /** All <meta> tags by lower-cased property/name/itemprop, first one wins (one pass, not one query per key). */
 function indexMeta(doc: Document): MetaIndex {
   const index: MetaIndex = new Map();
@@ -89,7 +103,8 @@ function flatten(v: Json, out: JsonObject[] = [], depth = 0): JsonObject[] {
 
 function readJsonLd(doc: Document, file: string, diagnostics: Diagnostic[]): JsonObject | undefined {
   const objects: JsonObject[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of doc.getElementsByTagName("script")) {
+    if (script.getAttribute("type")?.toLowerCase() !== "application/ld+json") continue;
     const raw = (script.textContent ?? "").trim();
     if (!raw) continue;
     try {
@@ -146,14 +161,14 @@ function withoutSiteName(title: string | undefined, siteName: string | undefined
 export function readHtmlMetadata(doc: Document, file: string, diagnostics: Diagnostic[]): HtmlMetadata {
   const ld = readJsonLd(doc, file, diagnostics);
   const meta = indexMeta(doc);
-  const title = clean(doc.querySelector("title")?.textContent ?? undefined);
+  const title = clean(doc.getElementsByTagName("title")[0]?.textContent ?? undefined);
   const stated: StatedFields = {};
 
   const publisher = ld?.publisher && typeof ld.publisher === "object" ? asText(ld.publisher) : undefined;
   const source = clean(metaContent(meta, "og:site_name", "application-name")?.value) ?? publisher;
   if (source) stated.source = source;
 
-  const h1 = clean(doc.querySelector("h1")?.textContent ?? undefined);
+  const h1 = clean(doc.getElementsByTagName("h1")[0]?.textContent ?? undefined);
   const headline =
     asText(ld?.headline) ??
     withoutSiteName(clean(metaContent(meta, "og:title", "twitter:title")?.value), source, false) ??
@@ -167,7 +182,7 @@ export function readHtmlMetadata(doc: Document, file: string, diagnostics: Diagn
   const section = clean(metaContent(meta, "article:section", "section")?.value) ?? asText(ld?.articleSection);
   if (section) stated.section = section;
 
-  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute("href")?.trim();
+  const canonical = first(doc, "link", (el) => hasToken(el.getAttribute("rel"), "canonical"))?.getAttribute("href")?.trim();
   const ldUrl = asText(ld?.url) ?? (typeof ld?.mainEntityOfPage === "string" ? ld.mainEntityOfPage : asText((ld?.mainEntityOfPage as JsonObject | undefined)?.["@id"]));
   const url = canonical || clean(metaContent(meta, "og:url")?.value) || ldUrl;
   if (url) stated.url = url;
@@ -204,9 +219,9 @@ function publishedDate(doc: Document, meta: MetaIndex, ld: JsonObject | undefine
   const fromMeta = dateFrom(stated?.value, `<meta ${stated?.key}="${stated?.value}">`);
   if (fromMeta) return fromMeta;
   const time =
-    doc.querySelector('time[itemprop="datePublished" i][datetime]') ??
-    doc.querySelector("time[pubdate][datetime]") ??
-    doc.querySelector("time[datetime]");
+    first(doc, "time", (el) => el.getAttribute("itemprop")?.toLowerCase() === "datepublished" && el.hasAttribute("datetime")) ??
+    first(doc, "time", (el) => el.hasAttribute("pubdate") && el.hasAttribute("datetime")) ??
+    first(doc, "time", (el) => el.hasAttribute("datetime"));
   const dt = time?.getAttribute("datetime")?.trim();
   const fromTime = dateFrom(dt, `<time datetime="${dt}">${clean(time?.textContent ?? "") ?? ""}</time>`);
   if (fromTime) return fromTime;

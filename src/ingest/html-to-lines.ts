@@ -4,13 +4,14 @@
  * To know which rendered lines Readability kept, each text node's parent element gets an id attribute
  * before Readability runs: attributes survive its restructuring and re-parsing, node identity does not.
  */
-import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Diagnostic } from "../record/schema.ts";
 import { readHtmlMetadata } from "./html-metadata.ts";
+import { LeanReadability, unlikelyParagraphShare } from "./html-readability.ts";
 import { renderHtmlLines } from "./render-html-lines.ts";
 import type { Line, StatedFields } from "./types.ts";
-import { pruneForArticleSearch } from "./prune-for-article-search.ts";
+import { pruneForArticleSearch, READ_ATTRIBUTES } from "./prune-for-article-search.ts";
+import { stripHtmlSource } from "./html-strip-source.ts";
 
 export interface HtmlLines {
   lines: Line[];
@@ -33,6 +34,12 @@ const NODE_ATTR = "data-wa-node";
 const ARTICLE_CHAR_THRESHOLD = 200;
 /** Below this much text (Readability's own minContentLength), a result on a page without running text is not an article. */
 const MIN_ARTICLE_CHARS = 140;
+/**
+ * When Readability's first pass would strip (as "unlikely" by class, id or role) at least this share of
+ * the page's paragraph text, it finds no article and starts over without stripping: start there. On the
+ * dev set the pages whose first pass fails are at 0.98 and above, every other page at 0.61 or below.
+ */
+const DOOMED_FIRST_PASS_SHARE = 0.9;
 
 /**
  * Readability's isProbablyReaderable, computed on the rendered lines rather than the (by then
@@ -55,23 +62,14 @@ export interface HtmlOptions {
   maxElements?: number;
 }
 
-/**
- * Scripts (but JSON-LD, which carries metadata), styles, SVG, templates and comments are never text:
- * cut them from the source before parsing, so the DOM (and Readability's walks over it) is smaller.
- * Their raw-text content cannot contain their own end tag, so a non-greedy match is exact.
- */
-function withoutInertBlocks(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, "")
-    .replace(/<(style|template|noscript|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "");
-}
+/** Attributes some step reads: Readability's, and <time pubdate> for the metadata. */
+const SOURCE_ATTRIBUTES: ReadonlySet<string> = new Set([...READ_ATTRIBUTES, "pubdate"]);
 
 export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}): HtmlLines {
   const diagnostics: Diagnostic[] = [];
   let document: Document;
   try {
-    ({ document } = parseHTML(withoutInertBlocks(html)) as unknown as { document: Document });
+    ({ document } = parseHTML(stripHtmlSource(html, SOURCE_ATTRIBUTES)) as unknown as { document: Document });
   } catch (err) {
     diagnostics.push({
       file,
@@ -114,8 +112,9 @@ export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}):
 
   // Readability would walk these too; they are never article text (it drops scripts itself anyway).
   for (const node of rendered.dead) node.parentNode?.removeChild(node);
-  // Lighter DOM for Readability, whose cost grows with the node count (see prune-for-article-search.ts).
-  if (document.body) pruneForArticleSearch(document.body, { keepAttributes: [NODE_ATTR] });
+  // Lighter DOM for Readability, whose cost grows with the node count (see prune-for-article-search.ts);
+  // unread attributes were already cut from the source (html-strip-source.ts).
+  if (document.body) pruneForArticleSearch(document.body, { attributes: false });
   const maxDepth = opts.maxDepth ?? 150;
   const maxElements = opts.maxElements ?? 30000;
   if (rendered.maxDepth > maxDepth || rendered.elements > maxElements) {
@@ -159,7 +158,8 @@ export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}):
     byTag[id].push({ line, chars });
   }
 
-  const bodyLines = articleLines(document, byTag, rendered.lineChars, file, diagnostics);
+  const keepUnlikely = document.body ? unlikelyParagraphShare(document.body) >= DOOMED_FIRST_PASS_SHARE : false;
+  const bodyLines = articleLines(document, byTag, rendered.lineChars, keepUnlikely, file, diagnostics);
   // Readability always returns its best guess, even on a page of links. A paragraph check (Readability's
   // isProbablyReaderable) misses real articles laid out without <p>s, so only a short guess on a page
   // that fails it counts as no article.
@@ -182,6 +182,7 @@ function articleLines(
   document: Document,
   byTag: Array<Array<{ line: number; chars: number }>>,
   lineChars: Map<number, number>,
+  keepUnlikely: boolean,
   file: string,
   diagnostics: Diagnostic[],
 ): Set<number> | undefined {
@@ -189,7 +190,7 @@ function articleLines(
   try {
     // The article element itself, not its HTML: the ids are read off its elements, no serialising.
     const serializer = (el: Node) => el as Element;
-    content = new Readability(document, { keepClasses: false, disableJSONLD: true, serializer, charThreshold: ARTICLE_CHAR_THRESHOLD }).parse()?.content;
+    content = new LeanReadability(document, { keepClasses: false, disableJSONLD: true, serializer, charThreshold: ARTICLE_CHAR_THRESHOLD }, { keepUnlikely }).parse()?.content;
   } catch (err) {
     diagnostics.push({
       file,

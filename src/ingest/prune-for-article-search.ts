@@ -11,14 +11,14 @@
  */
 
 /** Every attribute Readability 0.6 reads (class/id weights, visibility, roles, bylines, tables, links). */
-const READ_ATTRIBUTES = new Set([
+export const READ_ATTRIBUTES: ReadonlySet<string> = new Set([
   "class", "id", "style", "hidden", "aria-hidden", "aria-modal", "role", "itemprop", "itemtype", "rel", "href",
   "name", "property", "content", "type", "lang", "dir", "summary", "datatable", "width", "height",
   "colspan", "rowspan", "datetime",
 ]);
 
 /** Elements whose attributes Readability reads wholesale (lazy-image detection looks at any attribute). */
-const MEDIA = new Set(["img", "picture", "source", "video", "audio", "object", "embed", "iframe", "figure"]);
+export const MEDIA_ELEMENTS: ReadonlySet<string> = new Set(["img", "picture", "source", "video", "audio", "object", "embed", "iframe", "figure"]);
 
 /**
  * Elements whose text is never article body. Readability cuts form controls, footer and aside from its
@@ -33,6 +33,8 @@ export interface PruneOptions {
   keepAttributes?: string[];
   /** Elements removed with their content; default NEVER_ARTICLE. */
   dropElements?: readonly string[];
+  /** Remove unread attributes (default true); false when the source was already stripped of them (html-strip-source.ts). */
+  attributes?: boolean;
 }
 
 export interface PruneCounts {
@@ -45,6 +47,7 @@ const ELEMENT_NODE = 1;
 export function pruneForArticleSearch(root: Element, opts: PruneOptions = {}): PruneCounts {
   const keep = new Set([...READ_ATTRIBUTES, ...(opts.keepAttributes ?? [])]);
   const drop = new Set(opts.dropElements ?? NEVER_ARTICLE);
+  const pruneAttributes = opts.attributes ?? true;
   const counts: PruneCounts = { elementsRemoved: 0, attributesRemoved: 0 };
   // Iterative walk (deep pages must not overflow the stack); children are listed before any removal.
   const stack: Element[] = [root];
@@ -56,7 +59,7 @@ export function pruneForArticleSearch(root: Element, opts: PruneOptions = {}): P
       counts.elementsRemoved++;
       continue;
     }
-    if (!MEDIA.has(tag)) {
+    if (pruneAttributes && !MEDIA_ELEMENTS.has(tag)) {
       const attrs = el.attributes;
       const unread: string[] = [];
       for (let i = 0; i < attrs.length; i++) if (!keep.has(attrs[i].name.toLowerCase())) unread.push(attrs[i].name);

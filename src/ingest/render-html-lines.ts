@@ -13,7 +13,7 @@ const SKIPPED = new Set([
 ]);
 
 /** Elements that start and end a line of their own. */
-const BLOCKS = new Set([
+export const BLOCKS: ReadonlySet<string> = new Set([
   "address", "article", "aside", "blockquote", "body", "button", "caption", "center", "dd", "details",
   "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
   "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "label", "legend", "li", "main", "menu", "nav",

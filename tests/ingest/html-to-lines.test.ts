@@ -117,6 +117,55 @@ describe("HTML pages", () => {
     });
   });
 
+  it("finds an article inside noisy markup whole: scripts, styles, SVG, comments, tracking attributes, blank text", () => {
+    const noise = `<script>var x = "<p>${para("Script.")}</p>";</script><style>.a{}</style><!-- <p>${para("Comment.")}</p> -->`;
+    const html = `<html><head><meta property="og:title" content="Talks"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks resume"}</script></head>
+      <body>${noise}
+        <div class="menu" data-track="nav"><a href="/">Home</a> <a href="/world">World</a></div>
+        <div id="story" data-id="1" onclick="go()" aria-label="story">
+          ${noise}<svg viewBox="0 0 1 1"><text>${para("Svg.")}</text></svg>
+          <p data-x="1" tabindex="0">${para("First.")}</p>
+          <p>${para("Second.")} <a href="/more" data-ga="x">more</a> <b>bold</b> <i>words</i></p>
+          ${noise}
+          <p>${para("Third.")}</p>
+        </div>
+        <div class="sidebar-related"><ul><li><a href="/a">Other story</a></li></ul></div>
+      </body></html>`;
+    const doc = ingestBytes(utf8(html), "reports/noisy.html");
+    expect(doc.lines.map((l) => l.text)).toEqual([
+      "Home World",
+      para("First."),
+      `${para("Second.")} more bold words`,
+      para("Third."),
+      "Other story",
+    ]);
+    expect([...doc.bodyLines!].sort((a, b) => a - b)).toEqual([2, 3, 4]);
+    expect(doc.stated?.headline).toBe("Talks resume");
+  });
+
+  it("finds the article on a page whose every block's class says widget (a page builder's naming)", () => {
+    // Readability weighs "widget" against a block; here it names the article's own wrappers too.
+    const widget = (cls: string, inner: string) => `<div class="builder-element builder-widget builder-widget-${cls}"><div class="builder-widget-container">${inner}</div></div>`;
+    const html = `<html><body><div class="builder-section"><div class="builder-column">
+      ${widget("nav-menu", `<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>`)}
+      ${widget("heading", `<h1>Talks resume in Geneva</h1>`)}
+      ${widget("post-content", `<p>${para("First.")}</p><p>${para("Second.")}</p><p>${para("Third.")}</p>`)}
+      ${widget("posts", `<ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul>`)}
+    </div></div></body></html>`;
+    const doc = ingestBytes(utf8(html), "reports/widgets.html");
+    const body = doc.lines.filter((l) => doc.bodyLines?.has(l.n)).map((l) => l.text);
+    expect(body).toEqual([para("First."), para("Second."), para("Third.")]);
+  });
+
+  it("finds the article when the page names its wrapper as Readability's unlikely furniture (header, menu...)", () => {
+    const html = `<html><body><div class="site-header-wrap"><div class="menu-wrap">
+      <p>${para("First.")}</p><p>${para("Second.")}</p><p>${para("Third.")}</p></div></div>
+      <div class="links"><a href="/a">Other story</a></div></body></html>`;
+    const doc = ingestBytes(utf8(html), "reports/unlikely.html");
+    const body = doc.lines.filter((l) => doc.bodyLines?.has(l.n)).map((l) => l.text);
+    expect(body).toEqual([para("First."), para("Second."), para("Third.")]);
+  });
+
   it("warns no-article-found when the page has no article, keeping every line", () => {
     const html = `<html><body><ul><li>Home</li><li>About</li></ul><p>Contact</p></body></html>`;
     const doc = ingestBytes(utf8(html), "reports/menu.html");

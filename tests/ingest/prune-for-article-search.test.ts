@@ -41,6 +41,13 @@ describe("pruneForArticleSearch", () => {
     expect(body.textContent).toBe("First paragraph.Second paragraph.");
   });
 
+  it("leaves attributes alone when told the source was already stripped of them", () => {
+    const body = bodyOf(`<nav>Menu</nav><p data-x="1" class="a">Text</p>`);
+    const counts = pruneForArticleSearch(body, { attributes: false });
+    expect(body.querySelector("p")!.getAttributeNames().sort()).toEqual(["class", "data-x"]);
+    expect(counts).toEqual({ elementsRemoved: 1, attributesRemoved: 0 });
+  });
+
   it("takes the elements to drop from the caller when given", () => {
     const body = bodyOf(`<nav>Menu</nav><aside>Box</aside><p>Text</p>`);
     pruneForArticleSearch(body, { dropElements: ["aside"] });

@@ -1,0 +1,221 @@
+/**
+ * @mozilla/readability (0.6) with seven of its helpers swapped for equivalents that are cheap on
+ * linkedom, deciding exactly what the originals decide. Profiling the HTML path showed each costing
+ * more than its work is worth there:
+ * - `_getAllNodesWithTag` asks `querySelectorAll`, which linkedom compiles anew (css-select) on every
+ *   call, and `_cleanConditionally` calls it several times per candidate element;
+ * - `_isProbablyVisible` reads `node.style`, which makes linkedom build a style object per element;
+ * - `_isElementWithoutContent` joins the whole subtree's text (for every div, section and heading, so
+ *   quadratic in the nesting) where finding one non-blank text node answers;
+ * - `_isValidByline` joins each element's whole subtree text before looking at whether its class, rel
+ *   or itemprop could make it a byline at all (every element, every pass: quadratic in the nesting);
+ * - `_hasChildBlockElement` recurses through `childNodes`, which linkedom rebuilds as an array at
+ *   every level, for every div Readability considers turning into a paragraph;
+ * - `_getLinkDensity` finds links with getElementsByTagName, which linkedom answers by upper-casing
+ *   the name of every element it passes;
+ * - `_postProcessContent` resolves every link and image URL and strips classes: output cosmetics,
+ *   while the caller only reads which elements the article kept.
+ * Two further changes skip a whole search Readability would run in vain before retrying with fewer
+ * rules (see `unlikelyParagraphShare` and `_prepArticle`); on the dev set neither changes a result.
+ * These override internal methods: package.json's "^0.6.0" takes 0.6.x patches only, and
+ * tests/ingest/html-readability.test.ts pins the behaviour each replacement must keep.
+ */
+import { Readability } from "@mozilla/readability";
+
+/** A CSS property's value as linkedom's CSSStyleDeclaration reads it from a style attribute (last one wins). */
+export function inlineStyleValue(style: string, property: string): string {
+  let value = "";
+  for (const rule of style.split(/\s*;\s*/)) {
+    const colon = rule.indexOf(":");
+    if (colon < 0) continue;
+    if (rule.slice(0, colon).trim() !== property) continue;
+    const v = rule.slice(colon + 1).trim();
+    if (v) value = v;
+  }
+  return value;
+}
+
+/** Descendants of `root` (not root itself) that pass `test`, in document order. */
+function descendants(root: ParentNode, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  // Iterative pre-order walk: children are pushed last-first so they pop in document order.
+  const stack: Element[] = [];
+  for (let el = root.lastElementChild; el; el = el.previousElementSibling) stack.push(el);
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (test(el)) out.push(el);
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return out;
+}
+
+/**
+ * Descendants named by `tags`, as querySelectorAll lists them: document order, names in any case
+ * (createElement("DIV") keeps the case it is given, and an HTML selector ignores it).
+ */
+export function elementsWithTags(root: ParentNode, tags: readonly string[]): Element[] {
+  const wanted = new Set(tags.map((t) => t.toLowerCase()));
+  return descendants(root, (el) => wanted.has(el.localName) || wanted.has(el.localName.toLowerCase()));
+}
+
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+const ELEMENT_NODE = 1;
+
+/** Whether any text below `node` is not blank: `node.textContent.trim() !== ""` without building the string. */
+export function hasVisibleText(node: Node): boolean {
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_SECTION_NODE) {
+        if (/\S/.test(c.nodeValue ?? "")) return true;
+      } else if (c.nodeType === ELEMENT_NODE) stack.push(c);
+    }
+  }
+  return false;
+}
+
+const HASH_URL = /^#.+/;
+
+interface ReadabilityRules {
+  REGEXPS: { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp; byline: RegExp };
+  UNLIKELY_ROLES: string[];
+  DIV_TO_P_ELEMS: Set<string>;
+  _prepArticle(this: Readability<Element>, articleContent: Element): void;
+}
+/** Readability's own patterns, read from the library so the prediction below follows it. */
+const RULES = Readability.prototype as unknown as ReadabilityRules;
+
+/** Paragraphs shorter than this are not scored by Readability. */
+const MIN_SCORED_CHARS = 25;
+
+/** Whether Readability's first pass removes `el` as an unlikely candidate (its class, id or role say so). */
+function strippedAsUnlikely(el: Element): boolean {
+  const tag = el.tagName;
+  const role = el.getAttribute("role");
+  if (role !== null && RULES.UNLIKELY_ROLES.includes(role)) return true;
+  if (tag === "BODY" || tag === "A") return false;
+  const match = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  if (!RULES.REGEXPS.unlikelyCandidates.test(match) || RULES.REGEXPS.okMaybeItsACandidate.test(match)) return false;
+  // Readability spares candidates inside a table or code (it looks four levels up).
+  let up = el.parentElement;
+  for (let depth = 0; up && depth <= 3; depth++, up = up.parentElement) if (up.tagName === "TABLE" || up.tagName === "CODE") return false;
+  return true;
+}
+
+/**
+ * The share of the page's paragraph text (paragraphs Readability scores) inside elements its first
+ * pass strips as unlikely candidates ("menu", "header", "comment", "sidebar"... in class or id).
+ * Some sites name the article's own wrappers so; the first pass then cannot find the article and
+ * Readability starts over without stripping. Computed up front, that doomed pass can be skipped.
+ */
+export function unlikelyParagraphShare(body: Element): number {
+  let total = 0;
+  let stripped = 0;
+  const stack: Array<{ el: Element; under: boolean }> = [{ el: body, under: false }];
+  while (stack.length) {
+    const { el, under } = stack.pop()!;
+    const gone = under || (el !== body && strippedAsUnlikely(el));
+    if (el.localName === "p") {
+      const chars = (el.textContent ?? "").trim().length;
+      if (chars >= MIN_SCORED_CHARS) {
+        total += chars;
+        if (gone) stripped += chars;
+      }
+      continue;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push({ el: c, under: gone });
+  }
+  return total ? stripped / total : 0;
+}
+
+export interface LeanOptions {
+  /** Start without stripping unlikely candidates (Readability's own second attempt). */
+  keepUnlikely?: boolean;
+}
+
+type ReadabilityOptions = ConstructorParameters<typeof Readability<Element>>[1];
+
+export class LeanReadability extends Readability<Element> {
+  declare _getInnerText: (node: Node, normalizeSpaces?: boolean) => string;
+  declare _flags: number;
+  declare _charThreshold: number;
+  declare FLAG_STRIP_UNLIKELYS: number;
+
+  constructor(doc: Document, options?: ReadabilityOptions, lean: LeanOptions = {}) {
+    super(doc, options);
+    if (lean.keepUnlikely) this._flags &= ~this.FLAG_STRIP_UNLIKELYS;
+  }
+
+  _getAllNodesWithTag(node: ParentNode, tagNames: string[]): Element[] {
+    return elementsWithTags(node, tagNames);
+  }
+
+  _isProbablyVisible(node: Element): boolean {
+    const style = node.getAttribute("style");
+    if (style && (inlineStyleValue(style, "display") === "none" || inlineStyleValue(style, "visibility") === "hidden")) return false;
+    if (node.hasAttribute("hidden")) return false;
+    if (node.getAttribute("aria-hidden") !== "true") return true;
+    const className = node.className;
+    return typeof className === "string" && className.includes("fallback-image");
+  }
+
+  _isElementWithoutContent(node: Node): boolean {
+    if (node.nodeType !== ELEMENT_NODE || hasVisibleText(node)) return false;
+    const el = node as Element;
+    const children = el.children.length;
+    return !children || children === el.getElementsByTagName("br").length + el.getElementsByTagName("hr").length;
+  }
+
+  _isValidByline(node: Element, matchString: string): boolean {
+    const rel = node.getAttribute("rel");
+    const itemprop = node.getAttribute("itemprop");
+    if (!(rel === "author" || (itemprop && itemprop.includes("author")) || RULES.REGEXPS.byline.test(matchString))) return false;
+    const length = (node.textContent ?? "").trim().length;
+    return length > 0 && length < 100;
+  }
+
+  _hasChildBlockElement(element: Node): boolean {
+    // Readability's recursion amounts to: some descendant element is a block (div, p, table, list...).
+    const stack: Node[] = [element];
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType !== ELEMENT_NODE) continue;
+        if (RULES.DIV_TO_P_ELEMS.has((c as Element).tagName)) return true;
+        stack.push(c);
+      }
+    }
+    return false;
+  }
+
+  _getLinkDensity(element: Element): number {
+    const textLength = this._getInnerText(element).length;
+    if (textLength === 0) return 0;
+    let linkLength = 0;
+    // As getElementsByTagName("a") finds them in linkedom: the exact lower-case name, document order.
+    for (const link of descendants(element, (el) => el.localName === "a")) {
+      const href = link.getAttribute("href");
+      linkLength += this._getInnerText(link).length * (href && HASH_URL.test(href) ? 0.3 : 1);
+    }
+    return linkLength / textLength;
+  }
+
+  /**
+   * When a pass found a candidate with enough text and only the clean-up of it (which weighs class
+   * names, e.g. a CMS calling every block a "widget") left too little, stripping unlikely candidates was
+   * not what failed: Readability's next pass, the same without stripping, fails the same way (the
+   * candidate is already there). Marking stripping as done makes Readability skip to its pass without
+   * class weights, saving one full re-parse and search.
+   */
+  _prepArticle(articleContent: Element): void {
+    const found = this._getInnerText(articleContent, true).length;
+    RULES._prepArticle.call(this, articleContent);
+    if (found >= this._charThreshold && this._getInnerText(articleContent, true).length < this._charThreshold) {
+      this._flags &= ~this.FLAG_STRIP_UNLIKELYS;
+    }
+  }
+
+  _postProcessContent(): void {}
+}

@@ -1,0 +1,73 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import { elementsWithTags, inlineStyleValue, LeanReadability, unlikelyParagraphShare } from "../../src/ingest/html-readability.ts";
+
+const docOf = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
+
+const para = (s: string) =>
+  `${s} Kerry and Lavrov met again in Geneva on Friday, with teams of experts poring over the Russian plan, ` +
+  `while diplomats said the talks had reached a pivotal point, and officials spoke of progress on the stockpile.`;
+
+describe("elementsWithTags", () => {
+  it("lists descendants with any of the tags in document order, as querySelectorAll does", () => {
+    const doc = docOf(`<html><body><div id="root"><h2 id="a"></h2><p id="b"><span><h1 id="c"></h1></span></p><h2 id="d"></h2></div></body></html>`);
+    const root = doc.getElementById("root")!;
+    expect(elementsWithTags(root, ["h1", "h2"]).map((e) => e.id)).toEqual(["a", "c", "d"]);
+    expect(elementsWithTags(root, ["h1", "h2"])).toEqual([...root.querySelectorAll("h1,h2")]);
+    // Not the root itself.
+    expect(elementsWithTags(root, ["div"])).toEqual([]);
+  });
+
+  it("matches names in any case, like an HTML selector (createElement keeps the case it is given)", () => {
+    const doc = docOf(`<html><body><div id="root"><p>x</p></div></body></html>`);
+    const root = doc.getElementById("root")!;
+    root.appendChild(doc.createElement("DIV"));
+    expect(elementsWithTags(root, ["DIV", "P"]).map((e) => e.tagName)).toEqual(["P", "DIV"]);
+    expect(elementsWithTags(root, ["div"]).length).toBe(root.querySelectorAll("div").length);
+  });
+});
+
+describe("inlineStyleValue", () => {
+  it("reads a property as linkedom's style object does: trimmed, last declaration wins, names exact", () => {
+    expect(inlineStyleValue("color: red; display : none", "display")).toBe("none");
+    expect(inlineStyleValue("display:none;display:block", "display")).toBe("block");
+    expect(inlineStyleValue("visibility:hidden", "display")).toBe("");
+    expect(inlineStyleValue("background:url(a:b)", "background")).toBe("url(a:b)");
+    for (const style of ["display: none ;color:red", "display:none !important", "DISPLAY:none", "display:block;display:none", ";;display:"]) {
+      const el = docOf(`<p style="${style}">x</p>`).querySelector("p") as HTMLElement;
+      expect(inlineStyleValue(style, "display"), style).toBe(el.style.display);
+    }
+  });
+});
+
+describe("unlikelyParagraphShare", () => {
+  const p = (n: number) => `<p>${"x".repeat(n)}</p>`;
+  it("is the share of scored paragraph text (25+ characters) under elements Readability strips as unlikely", () => {
+    // 100 + 300 characters under "sidebar" and role=navigation, 600 in the story; the 10-character paragraph is not scored.
+    const body = docOf(`<html><body><div class="sidebar">${p(100)}</div><div role="navigation"><div>${p(300)}</div></div><div class="story">${p(600)}${p(10)}</div></body></html>`).body;
+    expect(unlikelyParagraphShare(body)).toBeCloseTo(0.4, 6);
+  });
+
+  it("spares what Readability spares: classes that also say content/article, and anything in a table", () => {
+    const body = docOf(`<html><body><div class="header-content">${p(100)}</div><table><tr><td><div class="menu">${p(100)}</div></td></tr></table><div class="comment">${p(200)}</div></body></html>`).body;
+    expect(unlikelyParagraphShare(body)).toBeCloseTo(0.5, 6);
+  });
+});
+
+describe("LeanReadability", () => {
+  const page = `<html><head><title>Talks</title></head><body>
+    <div class="menu"><a href="/">Home</a> <a href="/world">World</a></div>
+    <div class="story"><p>${para("First.")}</p><p style="display: none">Hidden teaser text that is long enough to count as a paragraph here.</p>
+    <p aria-hidden="true">${para("Screen-reader hidden.")}</p><p>${para("Second.")}</p><p>${para("Third.")}</p></div>
+    <div class="related"><p>Related: other stories about something else entirely, with links.</p></div></body></html>`;
+
+  it("finds the same article as Readability, without hidden paragraphs", () => {
+    const serializer = (el: Node) => el as Element;
+    const lean = new LeanReadability(docOf(page), { serializer }).parse()!.content!;
+    const stock = new Readability(docOf(page), { serializer }).parse()!.content!;
+    const texts = (el: Element) => [...el.querySelectorAll("p")].map((p) => p.textContent);
+    expect(texts(lean)).toEqual([para("First."), para("Second."), para("Third.")]);
+    expect(texts(lean)).toEqual(texts(stock));
+  });
+});
