@@ -84,8 +84,12 @@ function startsWith(bytes: Uint8Array, magic: number[], offset = 0): boolean {
   return true;
 }
 
+/** Bytes a known format can start with (or hold at its signature's offset): most text files start otherwise. */
+const MAGIC_AT = MAGIC_NUMBERS.map((m) => ({ offset: m.offset ?? 0, byte: m.bytes[0] }));
+
 /** Name of the binary format the bytes start with, if it is a known one. */
 export function detectMagic(bytes: Uint8Array): string | undefined {
+  if (!MAGIC_AT.some((m) => bytes[m.offset] === m.byte)) return undefined;
   for (const m of MAGIC_NUMBERS) {
     if (m.name === "BMP image") {
       // "BM" alone is too weak (a report may start with "BM..."); also require a plausible header size.
@@ -114,9 +118,14 @@ function sniffBomlessUtf16(sample: Uint8Array): "UTF-16LE" | "UTF-16BE" | undefi
   return undefined;
 }
 
+/** The control bytes `controlRatio` counts, as characters of the sample read as Latin-1 (one per byte). */
+const ODD_CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
+
 /** Share of bytes in the sample that are control characters no text file contains. */
 function controlRatio(sample: Uint8Array): number {
   if (sample.length === 0) return 0;
+  // Nearly every file has none: one native scan instead of a loop over every byte.
+  if (!ODD_CONTROL.test(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString("latin1"))) return 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
     const b = sample[i];

@@ -70,6 +70,9 @@ export function findFrontMatterEnd(lines: string[]): number | undefined {
 }
 
 export function readFrontMatter(text: string, file: string): FrontMatter {
+  // Most reports have none: look at the first line before splitting the whole text.
+  const firstBreak = text.indexOf("\n");
+  if (!DELIMITER.test(firstBreak === -1 ? text : text.slice(0, firstBreak))) return none();
   const lines = text.split("\n");
   const close = findFrontMatterEnd(lines);
   if (close === undefined) return none();

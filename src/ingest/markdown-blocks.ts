@@ -6,7 +6,9 @@
 import MarkdownIt from "markdown-it";
 import type { Line, MarkdownBlock } from "./types.ts";
 
-const md = new MarkdownIt("commonmark");
+// Only the block structure is read (token types and line maps): inline parsing, the larger part of
+// markdown-it's work, is switched off (text_join only tidies inline tokens).
+const md = new MarkdownIt("commonmark").disable(["inline", "text_join"]);
 
 /** Block-level token -> the tag the parser understands. Containers (lists, quotes) tag their leaves. */
 const LEAF: Record<string, string> = { paragraph_open: "p", heading_open: "h", code_block: "pre", fence: "pre", hr: "hr", html_block: "p" };

@@ -55,6 +55,10 @@ export function ingestBytes(bytes: Uint8Array, file: string, opts: IngestOptions
     stated: {},
     diagnostics: [...decoded.diagnostics],
     fatal: decoded.fatal,
+    // Present on every document (set below for HTML or Markdown): one object shape for all formats.
+    bodyLines: undefined,
+    markdownBlocks: undefined,
+    lineTags: undefined,
   };
   if (decoded.fatal) return doc;
 
@@ -87,11 +91,12 @@ export function ingestBytes(bytes: Uint8Array, file: string, opts: IngestOptions
     });
     doc.fatal = true;
   }
-  return withMojibakeCheck(doc);
+  // The decoded text holds every line (front matter too): one scan of it rules out most files.
+  return withMojibakeCheck(doc, decoded.text);
 }
 
-function withMojibakeCheck(doc: SourceDocument): SourceDocument {
-  const warning = checkMojibake(doc.lines, doc.file);
+function withMojibakeCheck(doc: SourceDocument, text?: string): SourceDocument {
+  const warning = checkMojibake(doc.lines, doc.file, text);
   if (warning) doc.diagnostics.push(warning);
   return doc;
 }

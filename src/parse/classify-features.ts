@@ -4,8 +4,8 @@
  * on the page. Pure and linear in the page size.
  */
 import type { Line } from "../ingest/types.ts";
-import { chooseStopList, STOP_LIST_COUNT, stopListsOf } from "./classify-stopwords.ts";
-import { tokens } from "./text-shape.ts";
+import { chooseStopList, MAX_STOP_WORD_LENGTH, STOP_LIST_COUNT, stopListsOfLowerCase } from "./classify-stopwords.ts";
+import { endsWithMark, tokens } from "./text-shape.ts";
 
 export interface LineFeatures {
   /** Index into the classifier's input array. */
@@ -33,7 +33,9 @@ export interface LineFeatures {
 // Scripts written without spaces between words (Han, kana, Hangul syllables, Thai), by code point range:
 // cheaper than Unicode script properties, which matters on long pages.
 const CJK = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
-const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
+/** What ends a sentence (`endsSentence` plus CJK marks and », read backwards: see endsWithMark). */
+const SENTENCE_MARKS = ".!?…。！？";
+const SENTENCE_CLOSERS = `"'”’»)]`;
 
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -72,69 +74,112 @@ export interface PageFeatures {
 
 /** `skip`: line numbers whose words should not decide the page's language (text already set aside). */
 export function measureLines(input: Line[], skip?: { has(n: number): boolean }): PageFeatures {
+  const count = input.length;
+  // Indexed loops throughout: this runs over every word of every report, much of it before V8 optimises.
+  const trimmed = new Array<string>(count);
   // The same tokens text-shape gives (same pattern), from its per-text memo: earlier stages read these lines too.
-  const tokensOf: Array<readonly string[]> = input.map((l) => tokens(l.text));
-  // Stop words per line and list, looked up once per word: they pick the page's list (from the
-  // first lines not skipped, whole lines up to LANGUAGE_SAMPLE_WORDS words) and give each line's density.
-  const stopHits = new Uint32Array(input.length * STOP_LIST_COUNT);
-  const sampleHits = new Array<number>(STOP_LIST_COUNT).fill(0);
-  let sampled = 0;
-  for (let i = 0; i < input.length; i++) {
-    const inSample = sampled < LANGUAGE_SAMPLE_WORDS && !skip?.has(input[i].n);
-    for (const t of tokensOf[i]) {
-      const lists = stopListsOf(t);
-      if (!lists) continue;
-      for (const j of lists) {
-        stopHits[i * STOP_LIST_COUNT + j]++;
-        if (inSample) sampleHits[j]++;
-      }
-    }
-    if (inSample) sampled += tokensOf[i].length;
+  const tokensOf = new Array<readonly string[]>(count);
+  for (let i = 0; i < count; i++) {
+    trimmed[i] = input[i].text.trim();
+    tokensOf[i] = tokens(input[i].text);
   }
-  const stop = chooseStopList(sampleHits, sampled);
-  const counts = new Map<string, number>();
-  // The same words in the same order, case aside: what `normalise` gives, from the tokens at hand.
-  const keys = tokensOf.map((t) => t.join(" ").toLowerCase());
-  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const stop = stopHitsOf(input, tokensOf, skip);
+  const repeats = repeatCounts(tokensOf);
 
   const out: LineFeatures[] = [];
-  for (let i = 0; i < input.length; i++) {
-    const text = input[i].text.trim();
+  for (let i = 0; i < count; i++) {
+    const text = trimmed[i];
     if (!text) continue;
     const lineTokens = tokensOf[i];
-    const stops = stop === undefined ? 0 : stopHits[i * STOP_LIST_COUNT + stop];
-    let cased = 0;
-    let capital = 0;
-    for (const t of lineTokens) {
-      // ASCII first letters decided by code; anything else by case mapping.
-      const code = t.charCodeAt(0);
-      if (code >= 97 && code <= 122) cased++;
-      else if (code >= 65 && code <= 90) {
-        cased++;
-        capital++;
-      } else if (code >= 128) {
-        const c = t[0];
-        if (c.toLowerCase() !== c.toUpperCase()) {
-          cased++;
-          if (c !== c.toLowerCase()) capital++;
-        }
-      }
-    }
-    const words = countWords(text, lineTokens);
+    const stops = stop.list === undefined ? 0 : stop.hits[i * STOP_LIST_COUNT + stop.list];
+    const { cased, capital } = caseCounts(lineTokens);
     out.push({
       i,
       n: input[i].n,
       text,
-      words,
+      words: countWords(text, lineTokens),
       tokens: lineTokens.length,
       chars: text.length,
-      stopDensity: stop !== undefined ? (lineTokens.length ? stops / lineTokens.length : 0) : undefined,
-      endsSentence: SENTENCE_END.test(text),
+      stopDensity: stop.list !== undefined ? (lineTokens.length ? stops / lineTokens.length : 0) : undefined,
+      endsSentence: endsWithMark(text, SENTENCE_MARKS, SENTENCE_CLOSERS),
       capShare: cased ? capital / cased : 0,
-      repeats: counts.get(keys[i]) ?? 1,
-      blankBefore: i === 0 || !input[i - 1].text.trim(),
-      blankAfter: i === input.length - 1 || !input[i + 1].text.trim(),
+      repeats: repeats[i],
+      blankBefore: i === 0 || !trimmed[i - 1],
+      blankAfter: i === count - 1 || !trimmed[i + 1],
     });
   }
-  return { lines: out, hasStopList: stop !== undefined };
+  return { lines: out, hasStopList: stop.list !== undefined };
+}
+
+/**
+ * Stop words per line and list, looked up once per word: they pick the page's list (from the first
+ * lines not skipped, whole lines up to LANGUAGE_SAMPLE_WORDS words) and give each line's density.
+ * Only words short enough to be a stop word are lower-cased (lower-casing never shortens a word).
+ */
+function stopHitsOf(input: Line[], tokensOf: Array<readonly string[]>, skip?: { has(n: number): boolean }): { hits: Uint32Array; list?: number } {
+  const hits = new Uint32Array(input.length * STOP_LIST_COUNT);
+  const sampleHits = new Array<number>(STOP_LIST_COUNT).fill(0);
+  let sampled = 0;
+  for (let i = 0; i < input.length; i++) {
+    const words = tokensOf[i];
+    if (words.length === 0) continue;
+    const inSample = sampled < LANGUAGE_SAMPLE_WORDS && !skip?.has(input[i].n);
+    for (let w = 0; w < words.length; w++) {
+      if (words[w].length > MAX_STOP_WORD_LENGTH) continue;
+      const lists = stopListsOfLowerCase(words[w].toLowerCase());
+      if (lists === undefined) continue;
+      for (let j = 0; j < lists.length; j++) {
+        hits[i * STOP_LIST_COUNT + lists[j]]++;
+        if (inSample) sampleHits[lists[j]]++;
+      }
+    }
+    if (inSample) sampled += words.length;
+  }
+  return { hits, list: chooseStopList(sampleHits, sampled) };
+}
+
+/**
+ * For each line, the lines on the page with the same words in the same order, case aside (what
+ * `normalise` compares, from the tokens at hand). Lines with equal words have equal word counts, so
+ * only lines sharing their count with another are compared; the rest are unique.
+ */
+function repeatCounts(tokensOf: Array<readonly string[]>): number[] {
+  const sameCount = new Map<number, number>();
+  for (let i = 0; i < tokensOf.length; i++) {
+    const n = tokensOf[i].length;
+    if (n > 0) sameCount.set(n, (sameCount.get(n) ?? 0) + 1);
+  }
+  const keys = new Array<string | undefined>(tokensOf.length);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < tokensOf.length; i++) {
+    if ((sameCount.get(tokensOf[i].length) ?? 0) < 2) continue;
+    keys[i] = tokensOf[i].join(" ").toLowerCase();
+    counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
+  }
+  const repeats = new Array<number>(tokensOf.length);
+  for (let i = 0; i < tokensOf.length; i++) repeats[i] = keys[i] === undefined ? 1 : counts.get(keys[i]!)!;
+  return repeats;
+}
+
+/** Words with a cased first letter, and how many of those are capitals. */
+function caseCounts(lineTokens: readonly string[]): { cased: number; capital: number } {
+  let cased = 0;
+  let capital = 0;
+  for (let k = 0; k < lineTokens.length; k++) {
+    const t = lineTokens[k];
+    // ASCII first letters decided by code; anything else by case mapping.
+    const code = t.charCodeAt(0);
+    if (code >= 97 && code <= 122) cased++;
+    else if (code >= 65 && code <= 90) {
+      cased++;
+      capital++;
+    } else if (code >= 128) {
+      const c = t[0];
+      if (c.toLowerCase() !== c.toUpperCase()) {
+        cased++;
+        if (c !== c.toLowerCase()) capital++;
+      }
+    }
+  }
+  return { cased, capital };
 }

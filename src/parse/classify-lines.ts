@@ -131,7 +131,15 @@ function lengthClass(f: LineFeatures, hasStopList: boolean): Cls {
   return "short";
 }
 
-const numbersIn = (text: string) => text.match(/\d+(?:[.,:]\d+)*/g)?.length ?? 0;
+const NUMBER = /\d+(?:[.,:]\d+)*/g;
+
+/** Whether `text` holds at least `enough` numbers ("3", "1,200", "2.5", "10:30"): counted up to that many, not all. */
+function hasNumbers(text: string, enough: number): boolean {
+  NUMBER.lastIndex = 0;
+  let found = 0;
+  while (found < enough && NUMBER.exec(text)) found++;
+  return found >= enough;
+}
 
 /**
  * A table printed as text: lines set line under line, each with several figures (standings, results,
@@ -141,7 +149,7 @@ function markTableRows(items: Item[]): void {
   let k = 0;
   while (k < items.length) {
     let j = k;
-    while (j < items.length && !items[j].hard && numbersIn(items[j].f.text) >= TABLE_ROW_NUMBERS && (j === k || !items[j].f.blankBefore)) j++;
+    while (j < items.length && !items[j].hard && hasNumbers(items[j].f.text, TABLE_ROW_NUMBERS) && (j === k || !items[j].f.blankBefore)) j++;
     if (j - k >= TABLE_MIN_ROWS) {
       for (let m = k; m < j; m++) Object.assign(items[m], { initial: "neargood", cls: "neargood", reason: "table outside the article text" });
     }
@@ -219,7 +227,7 @@ function isTitleEntry(it: Item): boolean {
   const f = it.f;
   if (it.hard || it.endMarker || f.endsSentence || f.words < TITLE_ENTRY_MIN_WORDS || f.words > TITLE_ENTRY_MAX_WORDS) return false;
   // Labelled items ("Spain (Group F): 11th appearance") and table rows are lists of facts, not titles.
-  if (/[,;:]/.test(f.text) || f.chars > TITLE_LINE_CHARS || numbersIn(f.text) >= 2) return false;
+  if (/[,;:]/.test(f.text) || f.chars > TITLE_LINE_CHARS || hasNumbers(f.text, 2)) return false;
   return /^[\p{Lu}\p{N}"'‘“]/u.test(f.text);
 }
 

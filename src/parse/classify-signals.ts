@@ -5,7 +5,7 @@
  * line it is, in any outlet; outlet-specific wording belongs in the source profiles (JSON data).
  * Every pattern is tested against a trimmed line, case-insensitively.
  */
-import { mayEndMatch } from "./regex-ending.ts";
+import { requiredEndings } from "./regex-ending.ts";
 
 export interface Signal {
   re: RegExp;
@@ -55,9 +55,32 @@ export const END_MARKERS: Signal[] = [
   { re: /^(?:about (?:the )?(?:author|writer|contributor)|about\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}|author'?s? (?:bio|profile)|more (?:by|from) (?:this|the) author)\s*:?$/iu, reason: "author note after the article" },
 ];
 
+/** A signal list split once by reach, each pattern with the endings its matches need (see regex-ending). */
+interface PreparedSignals {
+  all: Array<{ signal: Signal; endings?: ReadonlySet<string> }>;
+  anyLength: Array<{ signal: Signal; endings?: ReadonlySet<string> }>;
+}
+const prepared = new WeakMap<Signal[], PreparedSignals>();
+
+function prepare(signals: Signal[]): PreparedSignals {
+  let found = prepared.get(signals);
+  if (!found) {
+    const all = signals.map((signal) => ({ signal, endings: requiredEndings(signal.re) }));
+    found = { all, anyLength: all.filter((p) => p.signal.anyLength) };
+    prepared.set(signals, found);
+  }
+  return found;
+}
+
+/** The first signal (in list order) matching the trimmed line `text`. */
 export function matchSignal(text: string, signals: Signal[]): Signal | undefined {
-  const short = text.length <= MAX_FURNITURE_CHARS;
-  return signals.find((s) => (short || s.anyLength) && mayEndMatch(s.re, text) && s.re.test(text));
+  const { all, anyLength } = prepare(signals);
+  const last = text[text.length - 1];
+  for (const { signal, endings } of text.length <= MAX_FURNITURE_CHARS ? all : anyLength) {
+    // Most lines end in a letter or full stop: patterns that must end in `]` or `)` are skipped unrun.
+    if ((endings === undefined || endings.has(last)) && signal.re.test(text)) return signal;
+  }
+  return undefined;
 }
 
 /** A short credit under a photo: agency or photographer names, often with slashes ("X/Getty Images"). */

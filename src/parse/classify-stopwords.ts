@@ -62,6 +62,14 @@ export function stopListsOf(word: string): readonly number[] | undefined {
 }
 
 /**
+ * `stopListsOf` for a word already lower-cased: one lookup. (The same answer: the lists hold
+ * lower-case words, and lower-casing never shortens a word.)
+ */
+export function stopListsOfLowerCase(lowerCaseWord: string): readonly number[] | undefined {
+  return lowerCaseWord.length > MAX_STOP_WORD_LENGTH ? undefined : LANGUAGES_OF.get(lowerCaseWord);
+}
+
+/**
  * From stop-word hits per list over `total` words: the index of the list with the largest share
  * (the first on a tie), or undefined when none covers at least `minShare` (a language with no list).
  */

@@ -6,7 +6,7 @@
  */
 import { findProfileByName, type CompiledProfile } from "../profiles/load-profiles.ts";
 import type { Source } from "../record/schema.ts";
-import { claimField, diag, isBlank, openLines, type Draft } from "./draft.ts";
+import { claimField, diag, firstGroup, isBlank, openLines, type Draft } from "./draft.ts";
 import { slugify } from "./slug.ts";
 import { wordCount } from "./text-shape.ts";
 
@@ -55,7 +55,7 @@ function fromLines(d: Draft): Found | undefined {
   const lines = openLines(d).filter((l) => !isBlank(l));
   for (const line of lines) {
     const text = line.text.trim();
-    const name = patterns.map((re) => re.exec(text)?.groups?.name).find(Boolean);
+    const name = firstGroup(patterns, text, "name");
     if (name) {
       claimField(d, line, "source");
       return named(d, name, "stated", text, line.n);
@@ -63,7 +63,7 @@ function fromLines(d: Draft): Found | undefined {
   }
   for (const line of lines.slice(0, TOP_LINES)) {
     const text = line.text.trim();
-    const name = wire.map((re) => re.exec(text)?.groups?.name).find(Boolean);
+    const name = firstGroup(wire, text, "name");
     if (name) {
       claimField(d, line, "dateline");
       return named(d, name, "stated", text, line.n);

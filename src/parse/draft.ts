@@ -37,8 +37,19 @@ export function createDraft(doc: SourceDocument, profiles: ProfileSet): Draft {
   const draft: Draft = {
     doc,
     profiles,
+    // Every field present from the start, in one order: all drafts then share one shape, so V8's
+    // optimised stage code is not thrown away each time a report sets its fields in another order.
+    outlet: undefined,
     claimed: new Set(),
-    lineByNumber: new Map(doc.lines.map((l) => [l.n, l])),
+    lineByNumber: linesByNumber(doc.lines),
+    source: undefined,
+    headline: undefined,
+    headlineRepeatLine: undefined,
+    standfirst: undefined,
+    section: undefined,
+    byline: undefined,
+    url: undefined,
+    published: undefined,
     body: [],
     media: [],
     related: [],
@@ -52,6 +63,12 @@ export function createDraft(doc: SourceDocument, profiles: ProfileSet): Draft {
     else draft.removed.push({ line: c.line, text: c.text, reason: c.reason ?? "not part of the report's text" });
   }
   return draft;
+}
+
+function linesByNumber(lines: Line[]): Map<number, Line> {
+  const byNumber = new Map<number, Line>();
+  for (let i = 0; i < lines.length; i++) byNumber.set(lines[i].n, lines[i]);
+  return byNumber;
 }
 
 /** Lines no stage has claimed yet, blank ones included (they separate blocks). */
@@ -80,6 +97,18 @@ export function claimField(draft: Draft, line: Line, field: string): void {
 /** Patterns of the generic profile followed by the outlet's (outlet first where order matters). */
 export function patterns<K extends keyof CompiledProfile>(draft: Draft, key: K): Array<CompiledProfile[K]> {
   return draft.outlet ? [draft.outlet[key], draft.profiles.generic[key]] : [draft.profiles.generic[key]];
+}
+
+/**
+ * The named group `group` of the first pattern matching `text` that gives it non-empty, in order.
+ * (A loop, not map/find: these run on every line of every report.)
+ */
+export function firstGroup(res: RegExp[], text: string, group: string): string | undefined {
+  for (let i = 0; i < res.length; i++) {
+    const value = res[i].exec(text)?.groups?.[group];
+    if (value) return value;
+  }
+  return undefined;
 }
 
 export function diag(draft: Draft, d: Omit<Diagnostic, "file">): void {

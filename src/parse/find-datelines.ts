@@ -3,7 +3,7 @@
  * `published` (origin "stated"); later ones (an "Updated" after a "Published") are kept as fields.
  * A dateline with only a relative time is removed with the reason why it cannot be a date.
  */
-import { claimField, diag, openLines, patterns, removeLine, type Draft } from "./draft.ts";
+import { claimField, diag, firstGroup, openLines, patterns, removeLine, type Draft } from "./draft.ts";
 import { publicationDate } from "./find-published.ts";
 import { datesIn } from "./parse-dateline.ts";
 
@@ -15,9 +15,11 @@ export function findDatelines(d: Draft): void {
   if (stated) d.published = { date: stated.date, time: stated.time, origin: "stated", evidence: stated.evidence, line: stated.line };
   const datelines = patterns(d, "datelines").flat();
   for (const line of openLines(d)) {
+    // Lines come in order: none after the masthead's reach can be a dateline.
+    if (line.n > MAX_DATELINE_LINE) break;
     const text = line.text.trim();
-    if (!text || line.n > MAX_DATELINE_LINE) continue;
-    const value = datelines.map((re) => re.exec(text)?.groups?.date).find(Boolean);
+    if (!text) continue;
+    const value = firstGroup(datelines, text, "date");
     if (!value) continue;
     const dates = datesIn(value);
     const parsed = dates.length ? publicationDate(text, dates) : undefined;
@@ -40,9 +42,10 @@ export function findDatelines(d: Draft): void {
 export function findBylines(d: Draft): void {
   const bylines = patterns(d, "bylines").flat();
   for (const line of openLines(d)) {
+    if (line.n > MAX_DATELINE_LINE) break;
     const text = line.text.trim();
-    if (!text || line.n > MAX_DATELINE_LINE) continue;
-    const name = bylines.map((re) => re.exec(text)?.groups?.name).find(Boolean);
+    if (!text) continue;
+    const name = firstGroup(bylines, text, "name");
     if (!name) continue;
     claimField(d, line, "byline");
     d.byline ??= d.doc.stated.byline ?? name.trim();

@@ -12,7 +12,7 @@ import { claimField, type Draft } from "./draft.ts";
 import { splitPageTitle } from "./detect-outlet.ts";
 import type { LogicalLine } from "./logical-lines.ts";
 import { parseDateline } from "./parse-dateline.ts";
-import { isProse, isTitleLike, squash, wordCount } from "./text-shape.ts";
+import { endsWithMark, isProse, isTitleLike, squash, wordCount } from "./text-shape.ts";
 
 /** How far above the first prose line a headline may sit (nav junk further up is not a masthead). */
 const HEADLINE_LOOKBACK = 3;
@@ -100,13 +100,25 @@ const WHOLE_PAGE_LINES = 40;
 
 function isPageTitleShaped(text: string): boolean {
   const n = wordCount(text);
-  return n >= TITLE_MIN_WORDS && n <= TITLE_MAX_WORDS && !/[.,;:]["'”’]?$/.test(text.trim()) && !isDateOrByline(text);
+  return n >= TITLE_MIN_WORDS && n <= TITLE_MAX_WORDS && !endsWithMark(text, ".,;:", `"'”’`, 1) && !isDateOrByline(text);
 }
 
 function printedAgain(text: string, logical: LogicalLine[]): boolean {
   const key = normal(text);
-  return logical.slice(1).some((l) => mayNormaliseTo(l.text, key) && normal(l.text) === key);
+  const keyWords = wordsIn(key);
+  return logical.slice(1).some((l) => mayNormaliseAs(l.text, key, keyWords) && normal(l.text) === key);
 }
+
+/**
+ * Cheap tests before `normal(text) === key`: the same first character, and no more words than the
+ * key has (normalising splits words at apostrophes, never joins them), so a paragraph is ruled out
+ * by its word count instead of being normalised whole.
+ */
+function mayNormaliseAs(text: string, key: string, keyWords: number): boolean {
+  return mayNormaliseTo(text, key) && wordCount(text) <= keyWords;
+}
+
+const wordsIn = (normalised: string) => (normalised ? normalised.split(" ").length : 0);
 
 function looksLikeWholePage(d: Draft, n: number): boolean {
   const next = d.lineByNumber.get(n + 1);
@@ -132,11 +144,12 @@ const DATE_LINE_EXTRA_WORDS = 4;
  */
 function claimRepeats(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   const key = normal(d.headline!.text);
+  const keyWords = wordsIn(key);
   let repeat: LogicalLine | undefined;
   let bestProse = -1;
   for (let i = 0; i < logical.length; i++) {
     const text = logical[i].text.replace(/^#+\s*/, "");
-    if (!mayNormaliseTo(text, key) || normal(text) !== key) continue;
+    if (!mayNormaliseAs(text, key, keyWords) || normal(text) !== key) continue;
     let prose = 0;
     for (let j = i + 1; j < Math.min(logical.length, i + 1 + REPEAT_LOOKAHEAD); j++) if (isProse(logical[j].text)) prose += wordCount(logical[j].text);
     if (prose > bestProse) {

@@ -53,7 +53,12 @@ export function continuesOnto(current: string, next: string, wrapWidth = 0): boo
  * length of a long paragraph, which no title or teaser reaches.
  */
 export function wrapWidthOf(lines: Line[]): number {
-  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  return widthOfTrimmed(lines.map((l) => l.text.trim()));
+}
+
+function widthOfTrimmed(texts: string[]): number {
+  // A typed array sorts numbers natively (ascending), without a comparator call per comparison.
+  const lengths = Uint32Array.from(texts.filter((t) => t.length > 0), (t) => t.length).sort();
   if (lengths.length === 0) return 0;
   return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * WIDTH_QUANTILE))];
 }
@@ -70,18 +75,21 @@ function certainWrap(a: string, b: string): boolean {
  */
 export function joinWrappedLines(lines: Line[]): LogicalLine[] {
   const out: LogicalLine[] = [];
-  const pageWidth = wrapWidthOf(lines);
+  const trimmed = lines.map((l) => l.text.trim());
+  const pageWidth = widthOfTrimmed(trimmed);
   let current: LogicalLine | undefined;
   let previous: Line | undefined;
+  let before = "";
   let localWidth = 0;
-  for (const line of lines) {
-    const text = line.text.trim();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const text = trimmed[i];
     if (!text) {
       current = undefined;
       previous = undefined;
+      before = "";
       continue;
     }
-    const before = previous?.text.trim() ?? "";
     const width = localWidth || pageWidth;
     if (current && previous && previous.n === line.n - 1 && continuesOnto(before, text, width)) {
       localWidth = certainWrap(before, text) ? Math.min(pageWidth, Math.max(before.length, text.length)) : localWidth;
@@ -93,6 +101,7 @@ export function joinWrappedLines(lines: Line[]): LogicalLine[] {
       out.push(current);
     }
     previous = line;
+    before = text;
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * relative to a moment the dump does not carry, so they are not dates here.
  */
 import { chrono } from "../dates/chrono.ts";
+import { plainDate } from "../dates/plain-date.ts";
 
 export interface DatelineDate {
   date: string;
@@ -40,13 +41,29 @@ export function datesIn(text: string): Array<DatelineDate & { index: number }> {
   let found = memo.get(text);
   if (found === undefined) {
     if (memo.size >= MEMO_MAX) memo.clear();
-    found = chronoDates(text);
+    found = readDates(text);
     memo.set(text, found);
   }
   return found.map((x) => ({ ...x }));
 }
 
-function chronoDates(text: string): Array<DatelineDate & { index: number }> {
+/**
+ * What chrono's strict English parsers need to state a day, month and year with certainty: a month
+ * name or abbreviation, a unit of time ("3 days ago", "within 2 weeks"), or numbers joined by a date
+ * separator ("2013-09-14", "14.09.2013", "11/13/19", "2013 09 14"). A title such as "Record profits
+ * in 2004" has none: chrono is not asked, nor loaded, for it.
+ */
+const MAY_STATE_DAY = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|second|minute|hour|day|week|month|quarter|year|\d[-./\s]\d/i;
+
+function readDates(text: string): Array<DatelineDate & { index: number }> {
+  // Most datelines print a bare date in a common form: read it directly (chrono gives the same answer, slowly).
+  const plain = plainDate(text);
+  if (plain) return [plain];
+  return MAY_STATE_DAY.test(text) ? chronoDates(text) : [];
+}
+
+/** chrono's fully stated dates in `text` (exported for the test that checks plainDate agrees with it). */
+export function chronoDates(text: string): Array<DatelineDate & { index: number }> {
   // A fixed reference keeps parsing deterministic; only fully stated dates are accepted anyway.
   const out: Array<DatelineDate & { index: number }> = [];
   for (const hit of chrono().strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {

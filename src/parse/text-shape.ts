@@ -29,9 +29,39 @@ export function wordCount(text: string): number {
   return tokens(text).length;
 }
 
+/** White space as `String.prototype.trim` (and `\s`) knows it, by UTF-16 code unit. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * `[marks][closers]*$` (at most `maxClosers` closers) on the trimmed text, read backwards from the
+ * end: a regular expression anchored only at the end tries every position of a long line.
+ * `marks` and `closers` are single BMP characters with none in both.
+ */
+export function endsWithMark(text: string, marks: string, closers: string, maxClosers = Infinity): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  for (let skipped = 0; i >= 0 && skipped < maxClosers && closers.includes(text[i]); skipped++) i--;
+  return i >= 0 && marks.includes(text[i]);
+}
+
+/** The last character that is not white space, or "" for a blank text. */
+export function lastVisibleChar(text: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  return i >= 0 ? text[i] : "";
+}
+
+const SENTENCE_MARKS = ".!?…";
+const CLOSERS = `"'”’)]`;
+
 /** Ends like a finished sentence: . ! ? (optionally inside closing quotes/brackets). */
 export function endsSentence(text: string): boolean {
-  return /[.!?…]["'”’)\]]*$/u.test(text.trim());
+  return endsWithMark(text, SENTENCE_MARKS, CLOSERS);
 }
 
 /** Words after which a line cannot end a paragraph or a title: a line ending in one was hard-wrapped. */
@@ -49,18 +79,21 @@ const WEAK_CONTINUATION_WORDS = new Set(
 export function endsWithContinuationWord(text: string, strict = false): boolean {
   const last = tokens(text).at(-1)?.toLowerCase();
   if (last === undefined) return false;
-  return CONTINUATION_WORDS.has(last) || (!strict && WEAK_CONTINUATION_WORDS.has(last)) || /[,\-–—(]$/.test(text.trim());
+  if (CONTINUATION_WORDS.has(last) || (!strict && WEAK_CONTINUATION_WORDS.has(last))) return true;
+  const end = lastVisibleChar(text);
+  return end !== "" && ",-–—(".includes(end);
 }
 
+/** The first character after any leading white space is a lower-case letter. */
 export function startsLowercase(text: string): boolean {
-  return /^\p{Ll}/u.test(text.trim());
+  return /^\s*\p{Ll}/u.test(text);
 }
 
 /** A line shaped like a headline or subheading: a few words, no sentence-final full stop. */
 export function isTitleLike(text: string, maxWords = 20): boolean {
   const t = text.trim();
   const n = wordCount(t);
-  return n >= 1 && n <= maxWords && t.length <= 160 && !/[.,;:]["'”’]?$/.test(t) && /^[\p{Lu}\p{N}'"‘“]/u.test(t);
+  return n >= 1 && n <= maxWords && t.length <= 160 && !endsWithMark(t, ".,;:", `"'”’`, 1) && /^[\p{Lu}\p{N}'"‘“]/u.test(t);
 }
 
 /** A line that reads as body prose: a full sentence of some length. */

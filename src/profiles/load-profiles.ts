@@ -89,10 +89,27 @@ export function defaultProfiles(): ProfileSet {
   return (cached ??= loadProfiles());
 }
 
+/** Each set's outlets by normalised name and alias (the first outlet listing a name has it), built once per set. */
+const byName = new WeakMap<ProfileSet, Map<string, CompiledProfile>>();
+
+function nameIndex(set: ProfileSet): Map<string, CompiledProfile> {
+  let index = byName.get(set);
+  if (!index) {
+    index = new Map();
+    for (const p of set.outlets) {
+      for (const alias of [p.profile.name, ...p.profile.aliases]) {
+        const key = normaliseName(alias);
+        if (!index.has(key)) index.set(key, p);
+      }
+    }
+    byName.set(set, index);
+  }
+  return index;
+}
+
 /** The outlet profile whose name or alias equals `name` (case- and punctuation-insensitive). */
 export function findProfileByName(set: ProfileSet, name: string): CompiledProfile | undefined {
-  const key = normaliseName(name);
-  return set.outlets.find((p) => [p.profile.name, ...p.profile.aliases].some((a) => normaliseName(a) === key));
+  return nameIndex(set).get(normaliseName(name));
 }
 
 export function normaliseName(name: string): string {

@@ -38,17 +38,6 @@ const WORD = /\p{L}+|\p{N}+/gu;
 /** Lines (number and text) some of whose words appear in no claim for that line. */
 export function unaccountedLines(record: ArticleRecord, lines: Array<{ n: number; text: string }>): Array<{ n: number; text: string }> {
   const claims = claimsByLine(record);
-  // A paragraph claims each of its lines; count its words once, not once per line.
-  const counted = new Map<string, Map<string, number>>();
-  const countWords = (text: string) => {
-    let counts = counted.get(text);
-    if (!counts) {
-      counts = new Map();
-      for (const w of text.match(WORD) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-      counted.set(text, counts);
-    }
-    return counts;
-  };
   return lines.filter((line) => {
     const texts = claims.get(line.n) ?? [];
     // Fast path (same answer): a claim printing the line's text whole, not inside a longer word, holds all its words.
@@ -58,13 +47,24 @@ export function unaccountedLines(record: ArticleRecord, lines: Array<{ n: number
     if (!words) return line.text.trim() !== "" && !texts.length;
     const need = new Map<string, number>();
     for (const w of words) need.set(w, (need.get(w) ?? 0) + 1);
-    for (const [w, n] of need) {
-      let have = 0;
-      for (const t of texts) have += countWords(t).get(w) ?? 0;
-      if (have < n) return true;
-    }
+    for (const [w, n] of need) if (wholeRunCount(texts, w, n) < n) return true;
     return false;
   });
+}
+
+/**
+ * How often the WORD run `word` occurs whole in `texts`, counted up to `enough`. Found by indexOf
+ * rather than by splitting each claim into words: a line split across paragraphs (a glued sentence)
+ * needs a dozen words looked up in a few long claims.
+ */
+function wholeRunCount(texts: string[], word: string, enough: number): number {
+  let have = 0;
+  for (const t of texts) {
+    for (let at = t.indexOf(word); at !== -1 && have < enough; at = t.indexOf(word, at + 1)) {
+      if (isWholeOccurrence(t, at, word)) have++;
+    }
+  }
+  return have;
 }
 
 /** 1 letter, 2 digit, 0 anything else: the classes WORD splits runs by. */
@@ -103,12 +103,17 @@ function classAt(s: string, i: number): number {
  * word of `needle` (with its multiplicity) is a word of `hay`.
  */
 function containsWhole(hay: string, needle: string): boolean {
-  const first = classAt(needle, 0);
-  const last = classBefore(needle, needle.length);
   for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
-    const before = first ? classBefore(hay, at) : 0;
-    const after = last ? classAt(hay, at + needle.length) : 0;
-    if ((!first || before !== first) && (!last || after !== last)) return true;
+    if (isWholeOccurrence(hay, at, needle)) return true;
   }
   return false;
+}
+
+/** Whether the occurrence of `needle` at `at` in `hay` has no WORD run crossing either of its ends. */
+function isWholeOccurrence(hay: string, at: number, needle: string): boolean {
+  const first = classAt(needle, 0);
+  const last = classBefore(needle, needle.length);
+  const before = first ? classBefore(hay, at) : 0;
+  const after = last ? classAt(hay, at + needle.length) : 0;
+  return (!first || before !== first) && (!last || after !== last);
 }

@@ -43,4 +43,23 @@ describe("unaccountedLines", () => {
     const record = recordWith([{ line: 1, text: "The council voted" }]);
     expect(unaccountedLines(record, [{ n: 1, text: "The council voted twice" }])).toEqual([{ n: 1, text: "The council voted twice" }]);
   });
+
+  it("accounts for a line split between two paragraphs (a glued sentence), word by word with repeats", () => {
+    // "...the vote.Then the vote" was one input line; its pieces are two paragraphs.
+    const record = recordWith([
+      { line: 1, text: "Councillors delayed the vote." },
+      { line: 1, text: "Then the vote passed." },
+    ]);
+    expect(unaccountedLines(record, [{ n: 1, text: "Councillors delayed the vote.Then the vote passed." }])).toEqual([]);
+    // "vote" three times in the line, only twice in its claims: a word is lost.
+    const line = { n: 1, text: "vote delayed the vote.Then the vote passed." };
+    expect(unaccountedLines(record, [line])).toEqual([line]);
+    // Found only inside a longer word ("voter") does not count.
+    const partial = recordWith([
+      { line: 1, text: "The voter left." },
+      { line: 1, text: "Then it passed." },
+    ]);
+    const cut = { n: 1, text: "The vote left.Then it passed." };
+    expect(unaccountedLines(partial, [cut])).toEqual([cut]);
+  });
 });
