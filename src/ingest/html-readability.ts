@@ -12,7 +12,8 @@
  * - `_hasChildBlockElement` recurses through `childNodes`, which linkedom rebuilds as an array at
  *   every level, for every div Readability considers turning into a paragraph;
  * - `_getLinkDensity` finds links with getElementsByTagName, which linkedom answers by upper-casing
- *   the name of every element it passes;
+ *   the name of every element it passes, and joins, trims and rewrites each text once per enclosing
+ *   candidate: lengths are summed from text nodes read once instead (html-text-length.ts);
  * - `_postProcessContent` resolves every link and image URL and strips classes: output cosmetics,
  *   while the caller only reads which elements the article kept.
  * Two further changes skip a whole search Readability would run in vain before retrying with fewer
@@ -21,6 +22,7 @@
  * tests/ingest/html-readability.test.ts pins the behaviour each replacement must keep.
  */
 import { Readability } from "@mozilla/readability";
+import { linkDensity } from "./html-text-length.ts";
 
 /** A CSS property's value as linkedom's CSSStyleDeclaration reads it from a style attribute (last one wins). */
 export function inlineStyleValue(style: string, property: string): string {
@@ -54,8 +56,12 @@ function descendants(root: ParentNode, test: (el: Element) => boolean): Element[
  * (createElement("DIV") keeps the case it is given, and an HTML selector ignores it).
  */
 export function elementsWithTags(root: ParentNode, tags: readonly string[]): Element[] {
+  return descendants(root, hasTagIn(tags));
+}
+
+function hasTagIn(tags: readonly string[]): (el: Element) => boolean {
   const wanted = new Set(tags.map((t) => t.toLowerCase()));
-  return descendants(root, (el) => wanted.has(el.localName) || wanted.has(el.localName.toLowerCase()));
+  return (el) => wanted.has(el.localName) || wanted.has(el.localName.toLowerCase());
 }
 
 const TEXT_NODE = 3;
@@ -76,13 +82,17 @@ export function hasVisibleText(node: Node): boolean {
   return false;
 }
 
-const HASH_URL = /^#.+/;
+
+type RemoveFilter = (this: Readability<Element>, node: Element, i: number, list: ArrayLike<Element>) => boolean;
 
 interface ReadabilityRules {
   REGEXPS: { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp; byline: RegExp };
   UNLIKELY_ROLES: string[];
   DIV_TO_P_ELEMS: Set<string>;
   _prepArticle(this: Readability<Element>, articleContent: Element): void;
+  _getInnerText(this: Readability<Element>, node: Node, normalizeSpaces?: boolean): string;
+  _cleanConditionally(this: Readability<Element>, e: Element, tag: string): void;
+  _removeNodes(this: Readability<Element>, nodeList: ArrayLike<Element>, filterFn?: RemoveFilter): void;
 }
 /** Readability's own patterns, read from the library so the prediction below follows it. */
 const RULES = Readability.prototype as unknown as ReadabilityRules;
@@ -137,8 +147,51 @@ export interface LeanOptions {
 
 type ReadabilityOptions = ConstructorParameters<typeof Readability<Element>>[1];
 
+/**
+ * What `_cleanConditionally` reads, remembered while it judges one kind of element: inner texts
+ * (trimmed; normalised or not) and descendant lists. For each element it asks for its text several
+ * times (list share, commas, ad words, link and text density), lists its descendants four times (lists,
+ * headings, embeds, text-ish tags) and, through the densities, asks for every descendant's text again at
+ * every ancestor: quadratic in the nesting on a long article. Judging changes nothing; only a removal
+ * does, and it changes the text and descendants of the removed node's ancestors alone, so their entries
+ * are dropped then.
+ */
+class CleanUpMemo {
+  private readonly normalized = new Map<Node, string>();
+  private readonly raw = new Map<Node, string>();
+  private readonly below = new Map<Node, Element[]>();
+
+  text(node: Node, normalizeSpaces: boolean, compute: () => string): string {
+    const memo = normalizeSpaces ? this.normalized : this.raw;
+    let text = memo.get(node);
+    if (text === undefined) memo.set(node, (text = compute()));
+    return text;
+  }
+
+  /** Every descendant element of `node`, in document order (built from the children's lists). */
+  descendants(node: ParentNode): Element[] {
+    let out = this.below.get(node);
+    if (out) return out;
+    out = [];
+    for (let c = node.firstElementChild; c; c = c.nextElementSibling) {
+      out.push(c);
+      for (const d of this.descendants(c)) out.push(d);
+    }
+    this.below.set(node, out);
+    return out;
+  }
+
+  /** `node` is about to leave its parent: the texts and descendants of its ancestors change. */
+  forgetAncestorsOf(node: Node): void {
+    for (let up = node.parentNode; up; up = up.parentNode) {
+      this.normalized.delete(up);
+      this.raw.delete(up);
+      this.below.delete(up);
+    }
+  }
+}
+
 export class LeanReadability extends Readability<Element> {
-  declare _getInnerText: (node: Node, normalizeSpaces?: boolean) => string;
   declare _flags: number;
   declare _charThreshold: number;
   declare FLAG_STRIP_UNLIKELYS: number;
@@ -149,7 +202,8 @@ export class LeanReadability extends Readability<Element> {
   }
 
   _getAllNodesWithTag(node: ParentNode, tagNames: string[]): Element[] {
-    return elementsWithTags(node, tagNames);
+    const memo = this.memo;
+    return memo ? memo.descendants(node).filter(hasTagIn(tagNames)) : elementsWithTags(node, tagNames);
   }
 
   _isProbablyVisible(node: Element): boolean {
@@ -191,15 +245,8 @@ export class LeanReadability extends Readability<Element> {
   }
 
   _getLinkDensity(element: Element): number {
-    const textLength = this._getInnerText(element).length;
-    if (textLength === 0) return 0;
-    let linkLength = 0;
-    // As getElementsByTagName("a") finds them in linkedom: the exact lower-case name, document order.
-    for (const link of descendants(element, (el) => el.localName === "a")) {
-      const href = link.getAttribute("href");
-      linkLength += this._getInnerText(link).length * (href && HASH_URL.test(href) ? 0.3 : 1);
-    }
-    return linkLength / textLength;
+    // The same figure from one walk, without building each text (html-text-length.ts).
+    return linkDensity(element);
   }
 
   /**
@@ -215,6 +262,36 @@ export class LeanReadability extends Readability<Element> {
     if (found >= this._charThreshold && this._getInnerText(articleContent, true).length < this._charThreshold) {
       this._flags &= ~this.FLAG_STRIP_UNLIKELYS;
     }
+  }
+
+  /** Set while `_cleanConditionally` runs (see CleanUpMemo). */
+  private memo: CleanUpMemo | undefined;
+
+  _getInnerText(node: Node, normalizeSpaces = true): string {
+    const memo = this.memo;
+    if (!memo) return RULES._getInnerText.call(this, node, normalizeSpaces);
+    return memo.text(node, normalizeSpaces, () => RULES._getInnerText.call(this, node, normalizeSpaces));
+  }
+
+  _cleanConditionally(e: Element, tag: string): void {
+    this.memo = new CleanUpMemo();
+    try {
+      RULES._cleanConditionally.call(this, e, tag);
+    } finally {
+      this.memo = undefined;
+    }
+  }
+
+  _removeNodes(nodeList: ArrayLike<Element>, filterFn?: RemoveFilter): void {
+    const memo = this.memo;
+    if (!memo) return RULES._removeNodes.call(this, nodeList, filterFn);
+    // A removal follows the filter's true at once: drop the texts it changes before the next judgement.
+    const forgetting: RemoveFilter = function (node, i, list) {
+      const remove = filterFn ? filterFn.call(this, node, i, list) : true;
+      if (remove) memo.forgetAncestorsOf(node);
+      return remove;
+    };
+    RULES._removeNodes.call(this, nodeList, forgetting);
   }
 
   _postProcessContent(): void {}

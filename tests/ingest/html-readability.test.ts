@@ -70,4 +70,22 @@ describe("LeanReadability", () => {
     expect(texts(lean)).toEqual([para("First."), para("Second."), para("Third.")]);
     expect(texts(lean)).toEqual(texts(stock));
   });
+
+  it("cleans conditionally as Readability does when removing an inner block changes what its ancestors hold", () => {
+    // Conditional cleaning judges the deepest blocks first and remembers texts while it judges (see
+    // CleanUpMemo): the link blocks go, and each wrapper must be judged on what is left in it.
+    const links = Array.from({ length: 8 }, (_, i) => `<a href="/s${i}">Share on network number ${i}</a>`).join(" ");
+    const nested = `<html><head><title>Talks</title></head><body><div class="story">
+      <p>${para("First.")}</p><div class="promo"><div class="share">${links}</div><div><a href="/x">More</a> here</div></div>
+      <p>${para("Second.")}</p><div class="box"><p>${para("Boxed.")}</p><div class="tools">${links}</div></div>
+      <p>${para("Third.")}</p></div></body></html>`;
+    const serializer = (el: Node) => el as Element;
+    const lean = new LeanReadability(docOf(nested), { serializer }).parse()!.content!;
+    const stock = new Readability(docOf(nested), { serializer }).parse()!.content!;
+    const text = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim();
+    expect(text(lean)).toBe(text(stock));
+    expect(text(lean)).toContain("Boxed.");
+    expect(text(lean)).not.toContain("Share on network");
+    expect(text(lean)).not.toContain("More here");
+  });
 });
