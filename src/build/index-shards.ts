@@ -14,7 +14,7 @@ import path from "node:path";
 export { SHARDS_FILE, SORT_RANKS_FILE, SHARD_SEARCH_FILE, shardBundle, type ShardsManifest } from "../search/shard-manifest.ts";
 
 /** Bumped whenever the assignment or the manifest changes meaning: older shards are then rebuilt. */
-export const SHARD_SCHEME = 1;
+export const SHARD_SCHEME = 2;
 /** Build-side page lists with content hashes, read by the next incremental build. */
 export const SHARD_PAGES_FILE = "shard-pages.json";
 /**
@@ -75,9 +75,25 @@ export function compareUrls(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * What decides a page's entry in the index, hashed: the HTML less what Pagefind never stores, so a
+ * page whose links alone changed (a timeline mark pointing at another event, a name newly linked to
+ * its page) does not send its shard to be indexed again. Dropped: link targets (`href`), links marked
+ * `data-pagefind-ignore` with their text (the timeline marks), and runs of white space (collapsed).
+ * tests/build/incremental-render.test.ts checks that the index comes out byte for byte as a full build's.
+ */
 export function hashPage(html: string | Buffer): string {
-  return createHash("sha1").update(html).digest("hex");
+  const text = typeof html === "string" ? html : html.toString("utf8");
+  const indexed = text
+    .replace(IGNORED_LINK, " ")
+    .replace(HREF, "")
+    .replace(/\s+/g, " ");
+  return createHash("sha1").update(indexed).digest("hex");
 }
+
+/** A link Pagefind is told to ignore, with its content (links do not nest). */
+const IGNORED_LINK = /<a\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/a>/g;
+const HREF = /\shref\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/g;
 
 const SORT_ATTR = /\bdata-pagefind-sort\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
