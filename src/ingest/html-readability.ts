@@ -86,13 +86,14 @@ export function hasVisibleText(node: Node): boolean {
 type RemoveFilter = (this: Readability<Element>, node: Element, i: number, list: ArrayLike<Element>) => boolean;
 
 interface ReadabilityRules {
-  REGEXPS: { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp; byline: RegExp };
+  REGEXPS: { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp; byline: RegExp; negative: RegExp; positive: RegExp };
   UNLIKELY_ROLES: string[];
   DIV_TO_P_ELEMS: Set<string>;
   _prepArticle(this: Readability<Element>, articleContent: Element): void;
   _getInnerText(this: Readability<Element>, node: Node, normalizeSpaces?: boolean): string;
   _cleanConditionally(this: Readability<Element>, e: Element, tag: string): void;
   _removeNodes(this: Readability<Element>, nodeList: ArrayLike<Element>, filterFn?: RemoveFilter): void;
+  _grabArticle(this: Readability<Element>, page?: Element | null): Element | null;
 }
 /** Readability's own patterns, read from the library so the prediction below follows it. */
 const RULES = Readability.prototype as unknown as ReadabilityRules;
@@ -140,9 +141,79 @@ export function unlikelyParagraphShare(body: Element): number {
   return total ? stripped / total : 0;
 }
 
+/** The elements Readability's clean-up removes outright when their class weight is negative (`_prepArticle`). */
+const CLEANED_BY_WEIGHT: ReadonlySet<string> = new Set(["form", "fieldset", "table", "ul", "div"]);
+
+/** Readability's `_getClassWeight` with class weights on: -25/+25 for a negative/positive class, and again for the id. */
+export function classWeight(el: Element): number {
+  let weight = 0;
+  for (const name of [el.getAttribute("class") ?? "", el.getAttribute("id") ?? ""]) {
+    if (!name) continue;
+    if (RULES.REGEXPS.negative.test(name)) weight -= 25;
+    if (RULES.REGEXPS.positive.test(name)) weight += 25;
+  }
+  return weight;
+}
+
+/**
+ * The share of the page's text blocks (paragraphs, and divs without blocks inside, which Readability
+ * turns into paragraphs; 25+ characters) one of whose two nearest form/fieldset/table/ul/div wrappers
+ * has a negative class weight. Readability's clean-up removes every such wrapper inside the article
+ * whatever it holds (a CMS calling each block a "widget", say), so when nearly all text sits in one the
+ * first pass ends with an empty article and Readability starts over without class weights. Computed up
+ * front, the doomed passes can be skipped.
+ */
+export function negativeWrapperShare(body: Element): number {
+  // Elements in document order, then bottom-up: which have a block element below them.
+  const order: Element[] = [];
+  const stack: Element[] = [body];
+  while (stack.length) {
+    const el = stack.pop()!;
+    order.push(el);
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  const hasBlockBelow = new Set<Element>();
+  for (let i = order.length - 1; i > 0; i--) {
+    const el = order[i];
+    if ((hasBlockBelow.has(el) || RULES.DIV_TO_P_ELEMS.has(el.tagName)) && el.parentElement) hasBlockBelow.add(el.parentElement);
+  }
+  let total = 0;
+  let wrapped = 0;
+  // Top-down, carrying whether the nearest and second-nearest wrappers weigh negative.
+  const walk: Array<{ el: Element; near: boolean; next: boolean }> = [];
+  for (let c = body.lastElementChild; c; c = c.previousElementSibling) walk.push({ el: c, near: false, next: false });
+  while (walk.length) {
+    const { el, near, next } = walk.pop()!;
+    const tag = el.localName;
+    if (tag === "p" || (tag === "div" && !hasBlockBelow.has(el))) {
+      const chars = (el.textContent ?? "").trim().length;
+      if (chars >= MIN_SCORED_CHARS) {
+        total += chars;
+        if (near || next) wrapped += chars;
+      }
+      continue;
+    }
+    const [n, x] = CLEANED_BY_WEIGHT.has(tag) ? [classWeight(el) < 0, near] : [near, next];
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) walk.push({ el: c, near: n, next: x });
+  }
+  return total ? wrapped / total : 0;
+}
+
 export interface LeanOptions {
   /** Start without stripping unlikely candidates (Readability's own second attempt). */
   keepUnlikely?: boolean;
+  /**
+   * Start without class weights, and so without stripping unlikely candidates either: where
+   * Readability's passes with class weights would end with an empty article (see negativeWrapperShare),
+   * its first pass that can succeed is this one (`_prepArticle` below skips the one in between).
+   */
+  ignoreClassWeights?: boolean;
+  /**
+   * The document as it was handed over, built afresh. Readability serialises the whole body before its
+   * first pass, to restore it before each further pass; given this, nothing is serialised and the
+   * body is rebuilt only when a further pass happens (rarely).
+   */
+  rebuild?: () => Document;
 }
 
 type ReadabilityOptions = ConstructorParameters<typeof Readability<Element>>[1];
@@ -195,10 +266,60 @@ export class LeanReadability extends Readability<Element> {
   declare _flags: number;
   declare _charThreshold: number;
   declare FLAG_STRIP_UNLIKELYS: number;
+  declare FLAG_WEIGHT_CLASSES: number;
+  declare _doc: Document;
+  declare _unwrapNoscriptImages: (doc: Document) => void;
+  declare _removeScripts: (doc: Document) => void;
+  declare _prepDocument: () => void;
+  private readonly rebuild: (() => Document) | undefined;
 
   constructor(doc: Document, options?: ReadabilityOptions, lean: LeanOptions = {}) {
     super(doc, options);
-    if (lean.keepUnlikely) this._flags &= ~this.FLAG_STRIP_UNLIKELYS;
+    if (lean.keepUnlikely || lean.ignoreClassWeights) this._flags &= ~this.FLAG_STRIP_UNLIKELYS;
+    if (lean.ignoreClassWeights) this._flags &= ~this.FLAG_WEIGHT_CLASSES;
+    this.rebuild = lean.rebuild;
+  }
+
+  /**
+   * Readability's search, with its snapshot of the body made lazy (see LeanOptions.rebuild): while it
+   * runs, the body's innerHTML reads as "" (Readability reads it once, to restore it before a retry)
+   * and writing it puts a fresh copy of the body in place, prepared as \`parse\` prepared this one.
+   * Its result's innerHTML reads as "" until \`_postProcessContent\`, which \`parse\` calls right after
+   * logging it (a serialisation of the whole article, made even when nothing is logged).
+   */
+  _grabArticle(page?: Element | null): Element | null {
+    const body = page ?? this._doc.body;
+    const rebuild = this.rebuild;
+    if (!rebuild || !body || page) return RULES._grabArticle.call(this, page);
+    Object.defineProperty(body, "innerHTML", {
+      configurable: true,
+      get: () => "",
+      set: () => this.restoreBody(body, rebuild()),
+    });
+    let article: Element | null;
+    try {
+      article = RULES._grabArticle.call(this, page);
+    } finally {
+      delete (body as { innerHTML?: string }).innerHTML;
+    }
+    if (article) Object.defineProperty(article, "innerHTML", { configurable: true, get: () => "" });
+    return article;
+  }
+
+  /** Replace `body`'s content with `fresh`'s body, after the steps \`parse\` takes before its search. */
+  private restoreBody(body: Element, fresh: Document): void {
+    const doc = this._doc;
+    this._doc = fresh;
+    try {
+      this._unwrapNoscriptImages(fresh);
+      this._removeScripts(fresh);
+      this._prepDocument();
+    } finally {
+      this._doc = doc;
+    }
+    while (body.firstChild) body.removeChild(body.firstChild);
+    const from = fresh.body;
+    if (from) for (let c = from.firstChild; c; c = from.firstChild) body.appendChild(c);
   }
 
   _getAllNodesWithTag(node: ParentNode, tagNames: string[]): Element[] {
@@ -294,5 +415,7 @@ export class LeanReadability extends Readability<Element> {
     RULES._removeNodes.call(this, nodeList, forgetting);
   }
 
-  _postProcessContent(): void {}
+  _postProcessContent(article?: Element): void {
+    if (article) delete (article as { innerHTML?: string }).innerHTML;
+  }
 }

@@ -1,7 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { elementsWithTags, inlineStyleValue, LeanReadability, unlikelyParagraphShare } from "../../src/ingest/html-readability.ts";
+import { classWeight, elementsWithTags, inlineStyleValue, LeanReadability, negativeWrapperShare, unlikelyParagraphShare } from "../../src/ingest/html-readability.ts";
 
 const docOf = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
 
@@ -87,5 +87,70 @@ describe("LeanReadability", () => {
     expect(text(lean)).toContain("Boxed.");
     expect(text(lean)).not.toContain("Share on network");
     expect(text(lean)).not.toContain("More here");
+  });
+});
+
+describe("negativeWrapperShare", () => {
+  const p = (n: number) => `<p>${"x".repeat(n)}</p>`;
+  it("is the share of text blocks with a negatively weighted div/ul/table/form among their two nearest such wrappers", () => {
+    // Counted: 100 (nearest wrapper "widget") and 200 (second nearest). Not counted: 300 (the widget is
+    // third), 400 (a div of text without blocks, unwrapped), 500 ("content" weighs +25 against "widget"),
+    // 600 (a section is not a wrapper the clean-up removes). The 10-character paragraph is not scored.
+    const body = docOf(`<html><body><div class="widget">${p(100)}</div><div class="widget"><div class="inner">${p(200)}</div></div>
+      <div class="widget"><div><div>${p(300)}</div></div></div><div>${"y".repeat(400)}</div>
+      <div class="widget content">${p(500)}</div><section class="widget">${p(600)}${p(10)}</section></body></html>`).body;
+    expect(negativeWrapperShare(body)).toBeCloseTo(300 / 2100, 6);
+  });
+
+  it("weighs class and id as Readability does", () => {
+    const el = (attrs: string) => docOf(`<html><body><div ${attrs}></div></body></html>`).body.firstElementChild!;
+    expect(classWeight(el('class="sidebar widget"'))).toBe(-25);
+    expect(classWeight(el('class="widget" id="comments"'))).toBe(-50);
+    expect(classWeight(el('class="article-body" id="share"'))).toBe(0);
+  });
+});
+
+describe("LeanReadability options", () => {
+  const serializer = (el: Node) => el as Element;
+  const text = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  /** Counts the passes Readability makes (each ends in _prepArticle). */
+  const passes = (r: LeanReadability) => {
+    let n = 0;
+    const prep = r._prepArticle.bind(r);
+    r._prepArticle = (a: Element) => (n++, prep(a));
+    return () => n;
+  };
+
+  it("starts without class weights when told, ending where Readability's retries end", () => {
+    // Every block in a "widget" wrapper (Elementor): the weighted clean-up removes them all.
+    const w = (s: string) => `<div class="elementor-widget-container"><p>${para(s)}</p></div>`;
+    const page = `<html><head><title>Talks</title></head><body><div class="elementor-inner">${w("First.")}${w("Second.")}${w("Third.")}</div></body></html>`;
+    const stock = new Readability(docOf(page), { serializer }).parse()!.content!;
+    const lean = new LeanReadability(docOf(page), { serializer }, { ignoreClassWeights: true });
+    const count = passes(lean);
+    const found = lean.parse()!.content!;
+    expect(count()).toBe(1);
+    expect(text(found)).toContain("First.");
+    expect(text(found)).toContain("Third.");
+    expect(text(found)).toBe(text(stock));
+  });
+
+  it("rebuilds the body for a retry instead of serialising it up front, with the same result", () => {
+    // The article sits in a "replies" wrapper: the first pass strips it and Readability starts over.
+    const page = `<html><head><title>Talks</title></head><body><div class="replies"><p>${para("First.")}</p><p>${para("Second.")}</p></div></body></html>`;
+    let rebuilt = 0;
+    const rebuild = () => (rebuilt++, docOf(page));
+    // Two paragraphs pass a 200-character threshold (Readability's default, 500, would fail every pass).
+    const stock = new Readability(docOf(page), { serializer, charThreshold: 200 }).parse()!.content!;
+    const found = new LeanReadability(docOf(page), { serializer, charThreshold: 200 }, { rebuild }).parse()!.content!;
+    expect(rebuilt).toBe(1);
+    expect(text(found)).toBe(text(stock));
+    expect(text(found)).toContain("Second.");
+    // A page found at the first pass is never rebuilt; the article's HTML still reads in full afterwards.
+    const plain = page.replace("replies", "story");
+    const html = new LeanReadability(docOf(plain), { charThreshold: 200 }, { rebuild }).parse()!.content;
+    expect(rebuilt).toBe(1);
+    expect(html).toContain("<p>");
+    expect(html).toContain("Second.");
   });
 });

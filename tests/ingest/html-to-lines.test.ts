@@ -166,6 +166,16 @@ describe("HTML pages", () => {
     expect(body).toEqual([para("First."), para("Second."), para("Third.")]);
   });
 
+  it("finds the article after Readability retries, on the page rebuilt from its source", () => {
+    // The article's blocks are divs in a "replies" wrapper: the first pass strips them (no <p> there
+    // predicts it) and Readability starts over on a rebuilt page, whose line marks must match.
+    const html = `<html><body><p>Short teaser line for the front page</p><div class="replies">
+      <div>${para("First.")}</div><div>${para("Second.")}</div><div>${para("Third.")}</div></div></body></html>`;
+    const doc = ingestBytes(utf8(html), "reports/retry.html");
+    const body = doc.lines.filter((l) => doc.bodyLines?.has(l.n)).map((l) => l.text);
+    expect(body).toEqual([para("First."), para("Second."), para("Third.")]);
+  });
+
   it("warns no-article-found when the page has no article, keeping every line", () => {
     const html = `<html><body><ul><li>Home</li><li>About</li></ul><p>Contact</p></body></html>`;
     const doc = ingestBytes(utf8(html), "reports/menu.html");
