@@ -1,14 +1,36 @@
 #!/usr/bin/env node
 // The CLI is TypeScript run through tsx (Node 20 has no type stripping): register its loader, then hand over.
 import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import v8 from "node:v8";
 
-// V8's default heap (about 4 GB here) is too small for a 50,000-report archive, whose build holds
-// about 5 GB: run with a heap of half the machine's memory unless one was chosen.
-const heapMb = Math.round(os.totalmem() / 2 / 1024 / 1024);
+const root = process.env.WIRE_ARCHIVE_ROOT ?? process.cwd();
+
+/**
+ * A build holds about 150 KB of heap a report (1.4 GB at 10,000), so V8's default limit (about 4 GB
+ * here) is too small from some 25,000 reports on: then run again with a heap sized to the archive,
+ * up to three quarters of the machine's memory. Smaller archives stay in this one process.
+ */
+function heapNeededMb() {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--seeds");
+  const given = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith("--seeds="))?.slice("--seeds=".length);
+  let reports = 0;
+  try {
+    reports = readdirSync(path.resolve(root, given ?? "seeds")).length;
+  } catch {
+    // No seeds folder (yet): nothing big to hold.
+  }
+  return reports * 0.2;
+}
+
+const limitMb = v8.getHeapStatistics().heap_size_limit / 1024 / 1024;
 const chosen = process.execArgv.some((a) => a.startsWith("--max-old-space-size")) || /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "");
-if (!chosen && v8.getHeapStatistics().heap_size_limit < heapMb * 1024 * 1024 * 0.9) {
+const neededMb = heapNeededMb();
+if (!chosen && neededMb > limitMb) {
+  const heapMb = Math.round(Math.min(neededMb * 1.5, (os.totalmem() * 0.75) / 1024 / 1024));
   const run = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, ...process.argv.slice(1)], { stdio: "inherit" });
   process.exit(run.status ?? (run.signal ? 128 + (os.constants.signals[run.signal] ?? 0) : 1));
 }
@@ -16,5 +38,4 @@ if (!chosen && v8.getHeapStatistics().heap_size_limit < heapMb * 1024 * 1024 * 0
 const { register } = await import("tsx/esm/api");
 register();
 const { main } = await import("../src/cli/main.ts");
-const root = process.env.WIRE_ARCHIVE_ROOT ?? process.cwd();
 process.exitCode = await main(process.argv.slice(2), { root, stdout: process.stdout, stderr: process.stderr });
