@@ -174,7 +174,7 @@ function prepareForArticleSearch(document: Document, rendered: RenderedLines): A
   for (const node of rendered.dead) node.parentNode?.removeChild(node);
   // Lighter DOM for Readability, whose cost grows with the node count (see prune-for-article-search.ts);
   // unread attributes were already cut from the source (html-strip-source.ts).
-  if (document.body) pruneForArticleSearch(document.body, { attributes: false });
+  if (document.body) pruneForArticleSearch(document.body, { attributes: false, emptyBlocks: true });
   // Readability moves loose text out of its parent in two cases, into new untagged <p>s: text directly
   // in a <div>, and text after <br><br>. Those text nodes get a tagged <span> of their own instead.
   const byTag: Array<Array<{ line: number; chars: number }>> = [];

@@ -35,10 +35,17 @@ export interface PruneOptions {
   dropElements?: readonly string[];
   /** Remove unread attributes (default true); false when the source was already stripped of them (html-strip-source.ts). */
   attributes?: boolean;
+  /**
+   * Remove div and section elements with nothing in them but blank text (and so, bottom-up, those
+   * holding only such elements): image sliders, polls and ad slots filled by script leave hundreds.
+   * Readability removes each it reaches, but only after judging its parent by it. Default false.
+   */
+  emptyBlocks?: boolean;
 }
 
 export interface PruneCounts {
   elementsRemoved: number;
+  emptyBlocksRemoved: number;
   attributesRemoved: number;
 }
 
@@ -48,7 +55,8 @@ export function pruneForArticleSearch(root: Element, opts: PruneOptions = {}): P
   const keep = new Set([...READ_ATTRIBUTES, ...(opts.keepAttributes ?? [])]);
   const drop = new Set(opts.dropElements ?? NEVER_ARTICLE);
   const pruneAttributes = opts.attributes ?? true;
-  const counts: PruneCounts = { elementsRemoved: 0, attributesRemoved: 0 };
+  const counts: PruneCounts = { elementsRemoved: 0, emptyBlocksRemoved: 0, attributesRemoved: 0 };
+  const blocks: Element[] = [];
   // Iterative walk (deep pages must not overflow the stack); children are listed before any removal.
   const stack: Element[] = [root];
   while (stack.length) {
@@ -66,8 +74,24 @@ export function pruneForArticleSearch(root: Element, opts: PruneOptions = {}): P
       for (const name of unread) el.removeAttribute(name);
       counts.attributesRemoved += unread.length;
     }
+    if (opts.emptyBlocks && el !== root && EMPTY_BLOCK_TAGS.has(tag)) blocks.push(el);
     const kids = el.children;
     for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === ELEMENT_NODE) stack.push(kids[i]);
   }
+  // Document order reversed: an element's descendants are judged (and maybe removed) before it.
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const el = blocks[i];
+    if (el.firstElementChild || hasText(el)) continue;
+    el.parentNode?.removeChild(el);
+    counts.emptyBlocksRemoved++;
+  }
   return counts;
+}
+
+const EMPTY_BLOCK_TAGS: ReadonlySet<string> = new Set(["div", "section"]);
+
+/** Whether any child of `el` is non-blank text (its children are all text, or it has none). */
+function hasText(el: Element): boolean {
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType !== ELEMENT_NODE && /\S/.test(c.nodeValue ?? "")) return true;
+  return false;
 }

@@ -1,7 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { classWeight, elementsWithTags, inlineStyleValue, LeanReadability, negativeWrapperShare, unlikelyParagraphShare } from "../../src/ingest/html-readability.ts";
+import { classWeight, elementsWithTags, inlineStyleValue, LeanReadability, negativeWrapperShare, tagNamesBelow, unlikelyParagraphShare } from "../../src/ingest/html-readability.ts";
 
 const docOf = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
 
@@ -87,6 +87,47 @@ describe("LeanReadability", () => {
     expect(text(lean)).toContain("Boxed.");
     expect(text(lean)).not.toContain("Share on network");
     expect(text(lean)).not.toContain("More here");
+  });
+});
+
+describe("tagNamesBelow", () => {
+  it("lists the lower-cased names of the elements below, not the root's own", () => {
+    const doc = docOf(`<html><body><section><p>a <b>b</b></p><UL><li>c</li></UL></section></body></html>`);
+    const section = doc.querySelector("section")!;
+    section.appendChild(doc.createElement("DIV"));
+    expect([...tagNamesBelow(section)].sort()).toEqual(["b", "div", "li", "p", "ul"]);
+  });
+});
+
+describe("LeanReadability clean-up census", () => {
+  it("skips the clean-up walks for element names the article lacks, and still cleans those it holds", () => {
+    // The article holds a share button, an aside and a list of links, but no form, table, iframe...
+    const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/s${i}">Other story number ${i}</a></li>`).join("");
+    const html = `<html><head><title>Talks</title></head><body><div class="story">
+      <p>${para("First.")}</p><button>Share this story</button><aside>Pull quote from the aside</aside>
+      <p>${para("Second.")}</p><ul>${links}</ul><p>${para("Third.")}</p></div></body></html>`;
+    const serializer = (el: Node) => el as Element;
+    const walked: string[] = [];
+    class Spy extends LeanReadability {
+      _getAllNodesWithTag(node: ParentNode, tags: string[]): Element[] {
+        walked.push(tags.join(","));
+        return super._getAllNodesWithTag(node, tags);
+      }
+    }
+    const lean = new Spy(docOf(html), { serializer }).parse()!.content!;
+    const stock = new Readability(docOf(html), { serializer }).parse()!.content!;
+    const text = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim();
+    expect(text(lean)).toBe(text(stock));
+    expect(text(lean)).toContain("Third.");
+    expect(text(lean)).not.toContain("Share this story");
+    expect(text(lean)).not.toContain("Pull quote");
+    // The list is judged (and, short of 100 items, kept) as Readability judges it.
+    expect(text(lean)).toContain("Other story number 5");
+    // Present: walked. Absent: never asked for (a table is still looked for by the steps after the clean-up).
+    expect(walked).toContain("button");
+    expect(walked).toContain("aside");
+    expect(walked).toContain("ul");
+    for (const absent of ["form", "fieldset", "object", "embed", "footer", "link", "iframe", "input", "select", "textarea"]) expect(walked).not.toContain(absent);
   });
 });
 

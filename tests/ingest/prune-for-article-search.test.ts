@@ -45,12 +45,33 @@ describe("pruneForArticleSearch", () => {
     const body = bodyOf(`<nav>Menu</nav><p data-x="1" class="a">Text</p>`);
     const counts = pruneForArticleSearch(body, { attributes: false });
     expect(body.querySelector("p")!.getAttributeNames().sort()).toEqual(["class", "data-x"]);
-    expect(counts).toEqual({ elementsRemoved: 1, attributesRemoved: 0 });
+    expect(counts).toEqual({ elementsRemoved: 1, emptyBlocksRemoved: 0, attributesRemoved: 0 });
   });
 
   it("takes the elements to drop from the caller when given", () => {
     const body = bodyOf(`<nav>Menu</nav><aside>Box</aside><p>Text</p>`);
     pruneForArticleSearch(body, { dropElements: ["aside"] });
     expect(body.textContent).toBe("MenuText");
+  });
+
+  it("removes divs and sections holding nothing but blank text, bottom-up, and keeps any holding text or an element", () => {
+    const body = bodyOf(
+      `<div class="poll"><div class="bar"><div class="fill"></div></div><section> </section></div>` +
+        `<div class="story"><p>Talks resumed.</p><div class="slot"></div><div><img src="a.jpg"></div><div>Loose text</div></div>`,
+    );
+    const counts = pruneForArticleSearch(body, { attributes: false, emptyBlocks: true });
+    // fill, bar, the blank section, then poll (empty once they are gone), and the slot.
+    expect(counts.emptyBlocksRemoved).toBe(5);
+    expect(body.querySelector(".poll")).toBeNull();
+    expect(body.querySelector(".slot")).toBeNull();
+    expect(body.querySelectorAll("div").length).toBe(3);
+    expect(body.querySelector("img")).not.toBeNull();
+    expect(body.textContent).toBe("Talks resumed.Loose text");
+  });
+
+  it("leaves empty blocks alone unless asked", () => {
+    const body = bodyOf(`<div class="slot"></div><p>Text</p>`);
+    expect(pruneForArticleSearch(body).emptyBlocksRemoved).toBe(0);
+    expect(body.querySelector(".slot")).not.toBeNull();
   });
 });
