@@ -93,6 +93,8 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
   const written: WrittenPage[] = [];
   try {
     const version = renderVersion(site);
+    // The archive stage's garbage goes before the page keys build the lookups every page reads.
+    collectGarbage();
     const keys = pageKeys(options.archive);
     const reuse = reusablePages(keys, version, options.previous);
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
