@@ -95,7 +95,8 @@ export interface MonthGroup {
 export interface PageLink {
   href: string;
   label: string;
-  count: number;
+  /** Events behind the link, on the pages that print it (see `withoutCounts`). */
+  count?: number;
   current?: boolean;
   /** For index months: the page part holding the month (compare with the page's `partKey`). */
   partKey?: string;
@@ -106,7 +107,7 @@ export interface PageLink {
 export interface YearIndex {
   year: string;
   href: string;
-  count: number;
+  count?: number;
   months: PageLink[];
 }
 
@@ -121,9 +122,13 @@ export interface TimelinePageView {
   part: string | null;
   /** True for the year/month index of a split timeline: it lists no events itself. */
   isIndex: boolean;
-  /** Events on this page; `total` in the whole (filtered) timeline. */
+  /**
+   * Events on this page; `total` in the whole (filtered) timeline, null on the parts of a split one.
+   * A part prints no figure of the whole timeline (its total, each outlet's, each month's): adding a
+   * report would change every part, and a rebuild re-renders only the pages whose view changed.
+   */
   count: number;
-  total: number;
+  total: number | null;
   months: MonthGroup[];
   /** "All sources" and one chip per outlet, each with its event count. */
   chips: PageLink[];
@@ -404,9 +409,23 @@ function eventView(e: TimelineEvent, records: Map<string, ArticleRecord>, storie
   };
 }
 
+/** A link or index entry as a part of a split timeline prints it: without the whole timeline's figures. */
+function withoutCount<T extends { count?: number }>(link: T): Omit<T, "count"> {
+  const { count: _count, ...rest } = link;
+  return rest;
+}
+
 /** The year/month index of a scope, computed once and shared by its pages. */
-function yearIndex(parts: readonly Part[], base: string): YearIndex[] {
-  const years = new Map<string, YearIndex>();
+interface CountedMonth extends PageLink {
+  count: number;
+}
+interface CountedYear extends YearIndex {
+  count: number;
+  months: CountedMonth[];
+}
+
+function yearIndex(parts: readonly Part[], base: string): CountedYear[] {
+  const years = new Map<string, CountedYear>();
   for (const part of parts) {
     for (const [key, events] of groupBy(part.events, monthKey)) {
       const year = key.slice(0, 4);
@@ -449,6 +468,8 @@ function scopePages(
   const description = `Every dated event ${what}, in date order, each linked to the paragraphs it was read from.`;
   const chips = chipsFor(scope.source);
   const index = yearIndex(parts, scope.base);
+  const partChips = split ? chips.map(withoutCount) : chips;
+  const partIndex = split ? index.map((y) => ({ ...withoutCount(y), months: y.months.map(withoutCount) })) : index;
   const pages: TimelinePageView[] = [];
   if (split) {
     const indexPage = (url: string, year: string | null, first: Part): TimelinePageView => ({
@@ -466,7 +487,7 @@ function scopePages(
       partKey: null,
       year,
       prev: null,
-      next: { href: scope.base + first.key, label: first.label ?? "", count: first.events.length },
+      next: { href: scope.base + first.key, label: first.label ?? "" },
     });
     pages.push(indexPage(scope.base, null, parts[0]));
     // A year split by month gets a page of its own at /timeline/<year>/, so that URL always answers.
@@ -477,7 +498,7 @@ function scopePages(
   }
   parts.forEach((part, i) => {
     const views = part.events.map(viewOf);
-    const link = (p: Part | undefined): PageLink | null => (p ? { href: scope.base + p.key, label: p.label ?? "", count: p.events.length } : null);
+    const link = (p: Part | undefined): PageLink | null => (p ? { href: scope.base + p.key, label: p.label ?? "" } : null);
     pages.push({
       url: scope.base + part.key,
       title: `Timeline${who}${part.label ? `, ${part.label}` : ""}`,
@@ -486,11 +507,11 @@ function scopePages(
       part: part.label,
       isIndex: false,
       count: part.events.length,
-      total: scope.events.length,
+      total: split ? null : scope.events.length,
       months: monthGroups(views, part.events),
-      chips,
+      chips: partChips,
       // A single page still gets the index: it jumps within the page ("#m-2013-09").
-      index,
+      index: partIndex,
       partKey: split ? part.key : null,
       year: split ? part.key.slice(0, 4) : null,
       prev: link(parts[i - 1]),

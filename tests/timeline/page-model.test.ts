@@ -141,6 +141,26 @@ describe("buildTimelineModel", () => {
     expect(all.map((p) => p.partKey)).toEqual([null, null, "2012/", "2013/09/", "2013/09/2/"]);
   });
 
+  it("keeps each part of a split timeline free of the whole timeline's figures, so a new event elsewhere leaves it as it was", () => {
+    const base = [ev("a1", "2012-01-02", "day", ["bbc-1"]), ev("a2", "2012-01-03", "day", ["afp-1"]), ev("b1", "2013-09-10", "day", ["afp-1"]), ev("b2", "2013-09-11", "day", ["bbc-1"])];
+    // At most 3 events a page: the unfiltered timeline is split by year, before and after (2013: 2, then 3).
+    const before = buildTimelineModel({ records, timeline: { events: base } }, 3);
+    const after = buildTimelineModel({ records, timeline: { events: [...base, ev("b3", "2013-09-12", "day", ["afp-1"])] } }, 3);
+    const view = (model: typeof before, url: string) => JSON.stringify(model.pages.find((p) => p.url === url));
+    // 2012's part prints nothing that counts 2013's events: the same view before and after.
+    expect(view(after, "/timeline/2012/")).toBe(view(before, "/timeline/2012/"));
+    // The index page states the figures and changes; so does the part the event joined.
+    expect(view(after, "/timeline/")).not.toBe(view(before, "/timeline/"));
+    expect(view(after, "/timeline/2013/")).not.toBe(view(before, "/timeline/2013/"));
+    const part = after.pages.find((p) => p.url === "/timeline/2012/")!;
+    expect([part.count, part.total]).toEqual([2, null]);
+    expect(part.chips.map((c) => [c.label, c.count])).toEqual([["All sources", undefined], ["AFP", undefined], ["BBC", undefined]]);
+    expect(part.index.map((y) => [y.year, y.count, y.months.map((m) => m.count)])).toEqual([["2012", undefined, [undefined]], ["2013", undefined, [undefined]]]);
+    const index = after.pages.find((p) => p.url === "/timeline/")!;
+    expect(index.total).toBe(5);
+    expect(index.chips.map((c) => [c.label, c.count])).toEqual([["All sources", 5], ["AFP", 3], ["BBC", 2]]);
+  });
+
   it("puts events given out of order back in date order, so no heading repeats", () => {
     const events = [ev("b", "2013-09-14", "day", ["afp-1"]), ev("a", "2013-08-21", "day", ["afp-1"]), ev("c", "2013-09-13", "day", ["afp-1"])];
     const [page] = buildTimelineModel({ records, timeline: { events } }).pages;
