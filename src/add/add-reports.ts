@@ -6,11 +6,13 @@
  * just made are taken out again (seeds/ as before, _site/ untouched by the safe build). Only when
  * another build holds the lock past `lockWaitMs` are the (validated) copies left for the next build.
  */
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive } from "../archive/build-archive.ts";
 import { listReports } from "../archive/list-reports.ts";
 import { loadParsed } from "../archive/load-archive.ts";
+import { openChecksumIndex } from "../archive/checksum-index.ts";
+import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { BuildLockedError } from "../build/build-lock.ts";
 import { buildSite } from "../build/build-site.ts";
 import { silentProgress, type Progress } from "../build/progress.ts";
@@ -84,7 +86,7 @@ export async function addReports(opts: AddOptions): Promise<AddResult> {
   const rel = (abs: string) => path.relative(opts.root, abs).split(path.sep).join("/");
 
   const collected = await collectInputs(opts.inputs, cwd);
-  const existing = await checksumsOf(seedsAbs, rel);
+  const existing = await checksumsOf(seedsAbs, rel, opts.root);
   const taken = await takenNames(seedsAbs);
   const seenInBatch = new Map<string, string>();
   const outcomes: InputOutcome[] = [];
@@ -172,13 +174,24 @@ function sameBytes(file: string, rule: string, what: string, hint: string): Diag
 }
 
 /** sha256 of every report already in seeds/ -> its root-relative path. */
-async function checksumsOf(seedsAbs: string, rel: (abs: string) => string): Promise<Map<string, string>> {
+/** checksum -> the first report in seeds/ with those bytes; unchanged files' checksums come from the index. */
+async function checksumsOf(seedsAbs: string, rel: (abs: string) => string, root: string): Promise<Map<string, string>> {
   const files = await listReports(seedsAbs).catch(() => [] as string[]);
+  const index = openChecksumIndex(defaultCacheDir(root));
   const map = new Map<string, string>();
   for (const file of files) {
-    const bytes = await readFile(file).catch(() => undefined);
-    if (bytes && !map.has(sha256Hex(bytes))) map.set(sha256Hex(bytes), rel(file));
+    const info = await stat(file).catch(() => undefined);
+    if (!info) continue;
+    let checksum = index.known(file, info);
+    if (!checksum) {
+      const bytes = await readFile(file).catch(() => undefined);
+      if (!bytes) continue;
+      checksum = sha256Hex(bytes);
+      index.record(file, info, checksum);
+    }
+    if (!map.has(checksum)) map.set(checksum, rel(file));
   }
+  await index.save();
   return map;
 }
 

@@ -11,7 +11,8 @@ import { parseReport, type ParsedReport } from "../parse/parse-document.ts";
 import type { ArticleRecord, Diagnostic } from "../record/schema.ts";
 import { buildArchive } from "./build-archive.ts";
 import { listReports } from "./list-reports.ts";
-import { openParseCache, type ParseCache } from "./parse-cache.ts";
+import { defaultCacheDir, openParseCache, type ParseCache } from "./parse-cache.ts";
+import { openChecksumIndex, type ChecksumIndex } from "./checksum-index.ts";
 import type { Archive } from "./types.ts";
 
 export interface LoadOptions {
@@ -41,16 +42,19 @@ export async function loadParsed(opts: LoadOptions): Promise<{ records: ArticleR
   const dir = path.resolve(opts.root, opts.seedsDir ?? "seeds");
   const files = await listReports(dir);
   const cache = opts.cache === false ? undefined : (opts.cache ?? openParseCache(opts.root));
+  // Only with a cache: a report whose checksum is known without reading it is worth nothing unparsed.
+  const checksums = cache ? openChecksumIndex(defaultCacheDir(opts.root)) : undefined;
   const records: ArticleRecord[] = [];
   const skipped: LoadResult["skipped"] = [];
   const parseStats = { parsed: 0, cached: 0 };
   let done = 0;
   // Reading files and cache entries overlaps (a few at a time); parsing itself is synchronous CPU work.
   const results = await mapLimited(files, IO_CONCURRENCY, async (file) => {
-    const parsed = await parseFile(file, opts.root, cache);
+    const parsed = await parseFile(file, opts.root, cache, checksums);
     opts.onProgress?.(++done, files.length);
     return parsed;
   });
+  await checksums?.save();
   for (const { result, cached } of results) {
     parseStats[cached ? "cached" : "parsed"]++;
     if (result.usable) records.push(result.record);
@@ -75,18 +79,29 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
   return results;
 }
 
-/** One report through ingest and parse, or its cached result when its bytes and path are unchanged. */
-export async function parseFile(abs: string, root: string, cache?: ParseCache): Promise<{ result: ParsedReport; cached: boolean }> {
+/**
+ * One report through ingest and parse, or its cached result when its bytes and path are unchanged.
+ * With `checksums`, an unchanged file (same stat as when it was last hashed) is not even read.
+ */
+export async function parseFile(abs: string, root: string, cache?: ParseCache, checksums?: ChecksumIndex): Promise<{ result: ParsedReport; cached: boolean }> {
   const rel = path.relative(root, abs).split(path.sep).join("/");
   let bytes: Buffer | undefined;
+  let checksum: string | undefined;
   try {
+    const info = await stat(abs);
+    const known = checksums?.known(abs, info);
+    const hit = known ? await cache?.get(rel, known) : undefined;
+    if (hit) return { result: hit, cached: true };
     // Too large or unreadable: readReport answers those without loading the file.
-    if ((await stat(abs)).size <= DEFAULT_MAX_BYTES) bytes = await readFile(abs);
+    if (info.size <= DEFAULT_MAX_BYTES) {
+      bytes = await readFile(abs);
+      checksum = sha256Hex(bytes);
+      checksums?.record(abs, info, checksum);
+    }
   } catch {
     bytes = undefined;
   }
-  if (!bytes) return { result: parseReport(await readReport(abs, root)), cached: false };
-  const checksum = sha256Hex(bytes);
+  if (!bytes || !checksum) return { result: parseReport(await readReport(abs, root)), cached: false };
   const hit = await cache?.get(rel, checksum);
   if (hit) return { result: hit, cached: true };
   const result = parseReport(ingestBytes(bytes, rel));

@@ -72,7 +72,7 @@ describe("parse cache", () => {
     const fresh = openParseCache(root, { version: "new-version" });
     const result = await loadArchive({ root, cache: fresh });
     expect(result.parseStats).toEqual({ parsed: 3, cached: 0 });
-    expect(readdirSync(path.join(root, ".wire-archive/cache"))).toEqual(["parse-new-version"]);
+    expect(readdirSync(path.join(root, ".wire-archive/cache")).filter((n) => n.startsWith("parse-"))).toEqual(["parse-new-version"]);
   });
 
   it("an unwritable cache only costs time", async () => {
