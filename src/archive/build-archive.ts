@@ -13,6 +13,7 @@ import { inferMissingDates } from "./infer-published.ts";
 import { resolveTimelineEntries } from "./resolve-entries.ts";
 import { sortNewestFirst } from "./sort-records.ts";
 import type { Archive, SourceSummary } from "./types.ts";
+import { timeStep } from "../build/step-timings.ts";
 
 export interface BuildArchiveOptions {
   /** The caller hands its records over (the build does): they are completed in place, not copied. */
@@ -28,16 +29,16 @@ export interface BuildArchiveOptions {
 export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
   // The stage fills in dates and ids; callers that keep using their records get copies.
   const records = opts.handOver ? parsed : parsed.map((r) => structuredClone(r));
-  inferMissingDates(records);
+  timeStep("archive.dates", () => inferMissingDates(records));
   for (const r of records) resolveTimelineEntries(r);
   assignUniqueIds(records);
-  const valid = sortNewestFirst(records.map(validateRecord));
+  const valid = timeStep("archive.validate", () => sortNewestFirst(records.map(validateRecord)));
   return {
     records: valid,
     sources: summariseSources(valid),
-    timeline: buildTimeline(valid, opts.extractEvents),
-    stories: buildStories(valid, { wordsOf: opts.storyWordsOf }),
-    entities: buildEntities(valid, { factsOf: opts.entityFactsOf }),
+    timeline: timeStep("archive.timeline", () => buildTimeline(valid, opts.extractEvents)),
+    stories: timeStep("archive.stories", () => buildStories(valid, { wordsOf: opts.storyWordsOf })),
+    entities: timeStep("archive.entities", () => buildEntities(valid, { factsOf: opts.entityFactsOf })),
     diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),
     generatedAt,
   };

@@ -11,13 +11,15 @@ import { buildArchive } from "../archive/build-archive.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { renderSite } from "../site/render-site.ts";
+import { collectGarbage } from "../site/collect-garbage.ts";
 import { readRenderManifest, removeRenderManifest, writeRenderManifest } from "../site/reuse-pages.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { computeFingerprint, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
-import { recoverOutput, stagingDirFor, swapIn } from "./swap-output.ts";
+import { emptyTrash, recoverOutput, stagingDirFor, swapIn } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
 import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
+import { stepTimings, timeStep, timeStepAsync } from "./step-timings.ts";
 
 export interface BuildOptions {
   root: string;
@@ -40,6 +42,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(opts.root, opts.outDir ?? "_site");
   const release = acquireBuildLock(outDir);
   const staging = stagingDirFor(outDir);
+  const trashDir = path.join(defaultCacheDir(opts.root), "trash");
   let indexer: SiteIndexer | undefined;
   const timings: Record<string, number> = {};
   const peakRssMb: Record<string, number> = {};
@@ -55,6 +58,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   };
   try {
     recoverOutput(outDir);
+    // What an earlier build left to delete in the background and did not finish.
+    emptyTrash(trashDir);
     // Taken before reading anything: an edit made during the build makes the next build run again.
     const fingerprintInputs = { root: opts.root, seedsDir: opts.seedsDir, outDir, baseUrl: opts.baseUrl };
     const fingerprint = await computeFingerprint(fingerprintInputs);
@@ -65,9 +70,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     );
     const linking = progress.stage("Dating, timeline, stories and names across reports");
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
-    const caches = await openArchiveCaches(defaultCacheDir(opts.root));
+    const caches = await timeStepAsync("archive.caches-open", () => openArchiveCaches(defaultCacheDir(opts.root)));
     const archive = await timed("archive", async () => buildArchive(parsed.records, undefined, { handOver: true, ...caches.options }));
-    await caches.save();
+    await timeStepAsync("archive.caches-save", () => caches.save());
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);
     const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats };
     // Pagefind indexes each article page as it is rendered, in its own process (on another core).
@@ -75,7 +80,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const rendering = progress.stage("Rendering pages");
     // What the live site's build rendered: its unchanged pages are kept rather than rendered again.
     const manifestFile = renderManifestFile(opts.root, outDir);
-    const previousManifest = existsSync(outDir) ? readRenderManifest(manifestFile) : undefined;
+    const previousManifest = existsSync(outDir) ? timeStep("render.manifest-read", () => readRenderManifest(manifestFile)) : undefined;
     const { pages, manifest, kept } = await timed("render", () =>
       renderSite({
         archive: loaded.archive,
@@ -91,6 +96,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       }),
     );
     rendering.done(`${pages} pages${kept.size ? ` (${kept.size} unchanged, kept)` : ""}`);
+    // The last Eleventy run's pages are garbage now; collected, they do not add to the peak below.
+    timeStep("render.gc", collectGarbage);
     // Pagefind writes its bundle in its own process while this one writes the data files.
     const indexing = progress.stage("Indexing for search");
     const [, search] = await Promise.all([
@@ -99,16 +106,16 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       timed("index", () => searchIndex.finish(staging, { expectedPages: loaded.archive.records.length, previous: existsSync(outDir) ? outDir : undefined, unchanged: kept })),
     ]);
     indexing.done(`${search.pages} pages indexed (${search.shardsIndexed} of ${search.shardCount} index shards rebuilt), ${Math.round(search.size.totalBytes / 1024)} KiB in pagefind/`);
-    // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
-    if (process.env.WIRE_ARCHIVE_TIMINGS) {
-      await writeFile(process.env.WIRE_ARCHIVE_TIMINGS, JSON.stringify({ timings, peakRssMb, reports: archive.records.length, pages, parseStats: parsed.parseStats }));
-    }
     // The manifest describes the live site: gone while the site is swapped, so a crash in between
     // leaves none (the next build then renders everything) rather than one for another site.
     await removeRenderManifest(manifestFile);
-    swapIn(staging, outDir);
-    await writeRenderManifest(manifestFile, manifest);
+    timeStep("swap", () => swapIn(staging, outDir, trashDir));
+    await timeStepAsync("render.manifest-write", () => writeRenderManifest(manifestFile, manifest));
     await writeFingerprint(fingerprintInputs, fingerprint);
+    // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
+    if (process.env.WIRE_ARCHIVE_TIMINGS) {
+      await writeFile(process.env.WIRE_ARCHIVE_TIMINGS, JSON.stringify({ timings, steps: stepTimings(), peakRssMb, reports: archive.records.length, pages, parseStats: parsed.parseStats }));
+    }
     return { ...loaded, outDir, pages, keptPages: kept.size, timings };
   } catch (err) {
     await rm(staging, { recursive: true, force: true });

@@ -24,6 +24,7 @@ import type { TimelinePageView } from "./timeline-page.ts";
 import { memoForArchive } from "./archive-memo.ts";
 import { entityPagesOf } from "./stories-plugin.ts";
 import { timelineModel } from "./timeline-plugin.ts";
+import { timeStep } from "../build/step-timings.ts";
 
 /**
  * The code and templates every page is rendered with (the whole of src/, layouts/ and the Eleventy
@@ -38,20 +39,30 @@ export function renderVersion(site: { generatedAt?: string }): string {
 export type PageKeys = Map<string, string>;
 
 export function pageKeys(archive: Archive): PageKeys {
-  const lookups = memoForArchive(archive, "story-lookups", archiveLookups) as ArchiveLookups;
-  const recordKey = recordKeys(archive.records);
+  const lookups = timeStep("keys.lookups", () => memoForArchive(archive, "story-lookups", archiveLookups) as ArchiveLookups);
+  const recordKey = timeStep("keys.records", () => recordKeys(archive.records));
   const keys: PageKeys = new Map();
-  for (const record of archive.records) keys.set(articleUrl(record), articleKey(archive, lookups, record, recordKey.get(record.id)!));
+  timeStep("keys.timeline-model", () => timelineModel(archive));
+  timeStep("keys.articles", () => {
+    for (const record of archive.records) keys.set(articleUrl(record), articleKey(archive, lookups, record, recordKey.get(record.id)!));
+  });
+  const entityPages = timeStep("keys.entity-pages", () => entityPagesOf(archive) as EntityPage[]);
+  timeStep("keys.entities", () => entityKeys(keys, lookups, entityPages, recordKey));
+  timeStep("keys.timeline", () => {
+    for (const view of timelineModel(archive).pages as TimelinePageView[]) keys.set(view.url, hashOf("timeline", JSON.stringify(view)));
+  });
+  return keys;
+}
+
+function entityKeys(keys: PageKeys, lookups: ArchiveLookups, pages: EntityPage[], recordKey: Map<string, string>): void {
   const entityKey = new Map<Entity, string>();
-  for (const page of entityPagesOf(archive) as EntityPage[]) {
+  for (const page of pages) {
     let shared = entityKey.get(page.entity);
     if (shared === undefined) entityKey.set(page.entity, (shared = entitySharedKey(lookups, page.entity, recordKey)));
     const { entity: _entity, ...paging } = page;
     const listed = page.items.map((id) => recordKey.get(id) ?? "-");
     keys.set(page.path, hashOf("entity", shared, JSON.stringify(paging), listed.join(",")));
   }
-  for (const view of timelineModel(archive).pages as TimelinePageView[]) keys.set(view.url, hashOf("timeline", JSON.stringify(view)));
-  return keys;
 }
 
 /** `/articles/<id>/`, as layouts/pages/article.njk's permalink. */

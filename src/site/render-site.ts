@@ -25,6 +25,7 @@ import { planRenderBatches, type RenderBatch } from "./render-batches.ts";
 import { linkFromPrevious, manifestOf, reusablePages, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
 import { writeSitemap, type WrittenPage } from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
+import { timeStep, timeStepAsync } from "../build/step-timings.ts";
 
 const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
 export const CONFIG_PATH = path.join(REPO_DIR, ".eleventy.ts");
@@ -92,26 +93,28 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
   const outDir = path.resolve(options.outDir);
   const written: WrittenPage[] = [];
   try {
-    const version = renderVersion(site);
+    const version = timeStep("render.version", () => renderVersion(site));
     // The archive stage's garbage goes before the page keys build the lookups every page reads.
-    collectGarbage();
-    const keys = pageKeys(options.archive);
-    const reuse = reusablePages(keys, version, options.previous);
+    timeStep("render.gc", collectGarbage);
+    const keys = timeStep("render.keys", () => pageKeys(options.archive));
+    const reuse = timeStep("render.reuse", () => reusablePages(keys, version, options.previous));
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
     for (const batch of planRenderBatches(options.archive, options.pagesPerRun, new Set(reuse.keys()))) {
       // Before each run: what the last run (or the archive stage) left is garbage by now.
-      collectGarbage();
-      written.push(...(await renderRun(options, { site, publish, batch, outDir })));
+      timeStep("render.gc", collectGarbage);
+      written.push(...(await timeStepAsync("render.eleventy", () => renderRun(options, { site, publish, batch, outDir }))));
     }
-    if (options.previous) linkFromPrevious(reuse.values(), options.previous.dir, outDir);
+    if (options.previous) timeStep("render.link", () => linkFromPrevious(reuse.values(), options.previous!.dir, outDir));
     const files = new Map(reuse);
     for (const w of written) if (typeof w.url === "string" && typeof w.outputPath === "string") files.set(w.url, path.relative(outDir, path.resolve(w.outputPath)));
     for (const [url, file] of reuse) written.push({ url, outputPath: path.join(outDir, file) });
     // A kept article page means an unchanged record: its raw copy and ninjs file are kept with it.
-    const fresh = options.previous ? keepRecordFiles(options.archive.records, reuse, options.previous.dir, outDir) : options.archive.records;
-    await copyRawReports({ records: fresh, rootDir: path.resolve(options.rootDir) }, outDir);
-    await writeSitemap(written, site, outDir);
-    await writeNinjsFiles(outDir, fresh, site);
+    const fresh = options.previous ? timeStep("render.link", () => keepRecordFiles(options.archive.records, reuse, options.previous!.dir, outDir)) : options.archive.records;
+    await timeStepAsync("render.files", async () => {
+      await copyRawReports({ records: fresh, rootDir: path.resolve(options.rootDir) }, outDir);
+      await writeSitemap(written, site, outDir);
+      await writeNinjsFiles(outDir, fresh, site);
+    });
     return {
       pages: written.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length,
       manifest: manifestOf(version, keys, files),

@@ -1,0 +1,74 @@
+/**
+ * The swap that puts a finished build in place (src/build/swap-output.ts): the new site is in place the
+ * moment swapIn returns, nothing is left beside it, and the previous site is deleted from the trash
+ * by a background process (or at once, without a trash folder).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { emptyTrash, swapIn } from "../../src/build/swap-output.ts";
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
+
+/** A root with a live `_site/` holding `pages` files and a finished staging folder. */
+function setUp(pages: number): { root: string; outDir: string; staging: string; trash: string } {
+  const root = mkdtempSync(path.join(os.tmpdir(), "wa-swap-"));
+  roots.push(root);
+  const outDir = path.join(root, "_site");
+  const staging = path.join(root, "_site.staging-1-1");
+  for (let i = 0; i < pages; i++) {
+    mkdirSync(path.join(outDir, "articles", `a${i}`), { recursive: true });
+    writeFileSync(path.join(outDir, "articles", `a${i}`, "index.html"), `old ${i}`);
+  }
+  mkdirSync(staging);
+  writeFileSync(path.join(staging, "index.html"), "new");
+  return { root, outDir, staging, trash: path.join(root, ".wire-archive", "trash") };
+}
+
+async function waitUntil(test: () => boolean, ms = 15_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!test() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  return test();
+}
+
+describe("swapIn", () => {
+  it("puts the new site in place at once and leaves the old one to a background delete in the trash", async () => {
+    const { root, outDir, staging, trash } = setUp(300);
+    swapIn(staging, outDir, trash);
+    expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("new");
+    expect(existsSync(path.join(outDir, "articles"))).toBe(false);
+    // Nothing beside the site: the old one went into the trash folder.
+    expect(readdirSync(root).sort()).toEqual([".wire-archive", "_site"]);
+    expect(await waitUntil(() => readdirSync(trash).length === 0), "the trash was not emptied").toBe(true);
+  });
+
+  it("deletes the old site at once when given no trash folder", () => {
+    const { root, outDir, staging } = setUp(3);
+    swapIn(staging, outDir);
+    expect(readdirSync(root)).toEqual(["_site"]);
+    expect(readdirSync(outDir)).toEqual(["index.html"]);
+  });
+
+  it("swaps in a first site when there was none", () => {
+    const { outDir, staging, trash } = setUp(0);
+    rmSync(outDir, { recursive: true, force: true });
+    swapIn(staging, outDir, trash);
+    expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("new");
+    expect(existsSync(trash)).toBe(false);
+  });
+});
+
+describe("emptyTrash", () => {
+  it("deletes what a killed background delete left, and does nothing without a trash folder", async () => {
+    const { root, trash } = setUp(0);
+    mkdirSync(path.join(trash, "_site.previous-9-9", "deep"), { recursive: true });
+    writeFileSync(path.join(trash, "_site.previous-9-9", "deep", "x.html"), "x");
+    emptyTrash(trash);
+    expect(await waitUntil(() => readdirSync(trash).length === 0)).toBe(true);
+    expect(() => emptyTrash(path.join(root, "no-such-folder"))).not.toThrow();
+  });
+});
