@@ -75,6 +75,7 @@ export function classifyLines(lines: Line[], ctx: ClassifyContext = {}): Map<num
   markHeadlineLists(items);
   markTitleRuns(items);
   reviseByContext(items);
+  if (!items.some((it) => it.cls === "good")) keepNearGoodProse(items);
   markCaptions(items);
   const { start, weight } = headlineStart(items, ctx);
   const [from, to] = densestRegion(items, start, weight);
@@ -143,7 +144,9 @@ function hasNumbers(text: string, enough: number): boolean {
 
 /**
  * A table printed as text: lines set line under line, each with several figures (standings, results,
- * prices). Inside an article it is content, so its rows count as near-good rather than short.
+ * prices). Inside an article it is content, so its rows count as near-good rather than short. A
+ * line already good by its own shape stays good: prose paragraphs full of figures (an economy report)
+ * set line under line are not a table.
  */
 function markTableRows(items: Item[]): void {
   let k = 0;
@@ -151,7 +154,9 @@ function markTableRows(items: Item[]): void {
     let j = k;
     while (j < items.length && !items[j].hard && hasNumbers(items[j].f.text, TABLE_ROW_NUMBERS) && (j === k || !items[j].f.blankBefore)) j++;
     if (j - k >= TABLE_MIN_ROWS) {
-      for (let m = k; m < j; m++) Object.assign(items[m], { initial: "neargood", cls: "neargood", reason: "table outside the article text" });
+      for (let m = k; m < j; m++) {
+        if (items[m].cls !== "good") Object.assign(items[m], { initial: "neargood", cls: "neargood", reason: "table outside the article text" });
+      }
     }
     k = Math.max(j, k + 1);
   }
@@ -309,6 +314,17 @@ function reviseByContext(items: Item[]): void {
     if (items[k].hard) next[k] = "bad";
     items[k].cls = next[k];
     if (next[k] === "bad" && items[k].initial === "short" && !items[k].hard) items[k].reason = shortReason(shortRuns[k]);
+  }
+}
+
+/**
+ * A page with no good line at all (a short report whose paragraphs fall just under the stop-word
+ * bar) would lose its article to the near-good rule, whose page edges count as bad. Its near-good
+ * sentences are then the best text it has: they become good and the region search decides.
+ */
+function keepNearGoodProse(items: Item[]): void {
+  for (const it of items) {
+    if (it.initial === "neargood" && !it.hard && it.f.endsSentence) it.cls = "good";
   }
 }
 

@@ -119,4 +119,54 @@ describe("classifyLines", () => {
     expect(classifyLines([]).size).toBe(0);
     expect(classifyLines([{ n: 1, text: "   " }]).size).toBe(0);
   });
+
+  // Hand-written pages shaped like reports the bench generator once made unusable ("no article text").
+  const pageOf = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
+  const keptText = (page: { n: number; text: string }[], v: Map<number, { content: boolean }>) =>
+    page.filter((l) => v.get(l.n)?.content).map((l) => l.text);
+  it.each([
+    {
+      name: "prose paragraphs full of figures, set line under line, are not a table",
+      page: pageOf(
+        "Jobless total rises again",
+        "",
+        "Email Article",
+        "Print Article",
+        "",
+        "Unemployment rose for the 11th month in a row in December, the statistics office said on Friday, and the year's average was the highest since reunification.",
+        "Advertisement",
+        "The adjusted total rose by 17,000 to 4.48 million, or 10.8% of the workforce, which is the highest figure since 1990 and well above the 4.40 million that economists had expected for the month.",
+        "Unadjusted, the number rose by 206,900 to 4.64 million, with building firms laying off 31,000 workers in the cold weather and shops another 12,500 after the Christmas season had ended.",
+        "Economists at two banks said the figure for January 2005 could reach 5.1 million, before it falls back to about 4.4 million in the course of the year.",
+        "",
+        "Related stories",
+        "Minister clashes with judges",
+      ),
+      kept: [6, 8, 9, 10],
+    },
+    {
+      name: "a short report whose two paragraphs fall just under the stop-word bar keeps them",
+      page: pageOf(
+        "Yelling takes Cardiff hat-trick",
+        "",
+        "European cross-country champion Hayley Yelling completed a hat-trick of wins in the Cardiff Cross Challenge, Bute Park, on Sunday.",
+        "",
+        "The maths teacher beat Irish international Jolene Byrne by 40 metres in the six-kilometre race. Another Great Britain international, Louise Damen, finished third as part of the team from England. Peter Riley, who won bronze at the European Championships last month, won the men's 9km race.",
+      ),
+      kept: [3, 5],
+    },
+  ])("$name", ({ page, kept }) => {
+    const v = classifyLines(page, { headlineLine: 1, settled: new Map([[1, "headline"]]) });
+    expect(keptText(page, v)).toEqual(kept.map((n) => page[n - 1].text));
+  });
+
+  it("still keeps a lone near-good line out when the page has good prose elsewhere", () => {
+    const page = pageOf(
+      ...lines.slice(11, 21).map((l) => l.text),
+      "",
+      "Newsletter: sign up for the morning briefing, with news from the city and the weekend events guide.",
+    );
+    const v = classifyLines(page);
+    expect(v.get(page.length)?.content).toBe(false);
+  });
 });
