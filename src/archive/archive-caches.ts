@@ -1,16 +1,22 @@
 /**
  * The caches of the archive stage's slow per-report steps, opened and saved together: the entity
  * tagger's answers, each report's entity facts, timeline events and story words. A build opens them
- * before the archive stage, hands `options` to buildArchive, and saves them after.
+ * before the archive stage, hands `options` to buildArchive, and saves them after. Between the
+ * records' preparation and the steps, `prime` works out many missing entries in worker threads.
  */
 import { openEntityFactsCache } from "../entities/facts-cache.ts";
 import { loadTagCache, saveTagCache } from "../entities/tag-cache.ts";
 import { openStoryWordsCache } from "../stories/words-cache.ts";
 import { openEventCache } from "../timeline/event-cache.ts";
+import type { ReportCache } from "./report-cache.ts";
 import type { BuildArchiveOptions } from "./build-archive.ts";
+import { primeInWorkers, type ParallelOptions, type ParallelResult } from "./parallel-report-steps.ts";
+import type { ArticleRecord } from "../record/schema.ts";
 
 export interface ArchiveCaches {
   options: Required<Omit<BuildArchiveOptions, "handOver">>;
+  /** Computes the entries the records miss in worker threads, when there are many (a cold build). */
+  prime(records: readonly ArticleRecord[], opts?: ParallelOptions): Promise<ParallelResult>;
   /** Writes what this build used and lets it go. */
   save(): Promise<void>;
 }
@@ -24,6 +30,7 @@ export async function openArchiveCaches(cacheDir: string): Promise<ArchiveCaches
   ]);
   return {
     options: { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get },
+    prime: (records, opts) => primeInWorkers(records, [events, entityFacts, storyWords] as ReportCache<unknown>[], opts),
     save: async () => {
       await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save()]);
     },

@@ -27,12 +27,24 @@ export interface BuildArchiveOptions {
 }
 
 export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
+  return assembleArchive(prepareRecords(parsed, opts), generatedAt, opts);
+}
+
+/**
+ * The first half of the stage: dates inferred across reports, timeline entries resolved, unique ids,
+ * every record validated; newest first. What the per-report steps read of a record is final here.
+ */
+export function prepareRecords(parsed: ArticleRecord[], opts: Pick<BuildArchiveOptions, "handOver"> = {}): ArticleRecord[] {
   // The stage fills in dates and ids; callers that keep using their records get copies.
   const records = opts.handOver ? parsed : parsed.map((r) => structuredClone(r));
   timeStep("archive.dates", () => inferMissingDates(records));
   for (const r of records) resolveTimelineEntries(r);
   assignUniqueIds(records);
-  const valid = timeStep("archive.validate", () => sortNewestFirst(records.map(validateRecord)));
+  return timeStep("archive.validate", () => sortNewestFirst(records.map(validateRecord)));
+}
+
+/** The second half: the timeline, stories and entities drawn from the prepared records. */
+export function assembleArchive(valid: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
   return {
     records: valid,
     sources: summariseSources(valid),

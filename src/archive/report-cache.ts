@@ -9,11 +9,18 @@ import path from "node:path";
 import type { ArticleRecord } from "../record/schema.ts";
 
 export interface ReportCache<T> {
+  /** The step's name ("events"): what computes a missing entry in another thread (report-steps.ts). */
+  readonly name: string;
   /** `compute(record)`, or its stored result when the report is unchanged. Fresh objects each call. */
   get(record: ArticleRecord): T;
+  /** Whether `get(record)` would be answered from the cache. */
+  has(record: ArticleRecord): boolean;
+  /** Stores `compute(record)` worked out elsewhere (another thread), as its JSON text, for `get`. */
+  prime(record: ArticleRecord, json: string): void;
   /** Writes the entries this build used, then lets them go (call once, when done with `get`). */
   save(): Promise<void>;
-  readonly stats: { hits: number; misses: number };
+  /** Hits include primed entries; `primed` counts those computed in other threads. */
+  readonly stats: { hits: number; misses: number; primed: number };
 }
 
 export interface ReportCacheOptions<T> {
@@ -40,9 +47,15 @@ export async function openReportCache<T>(opts: ReportCacheOptions<T>): Promise<R
   }
   // Entries this build used, as JSON text: later steps may change the objects they are handed.
   const used = new Map<string, string>();
-  const stats = { hits: 0, misses: 0 };
+  const stats = { hits: 0, misses: 0, primed: 0 };
   return {
+    name: opts.name,
     stats,
+    has: (record) => stored.has(keyOf(record)),
+    prime(record, json) {
+      stored.set(keyOf(record), json);
+      stats.primed++;
+    },
     get(record) {
       const key = keyOf(record);
       const hit = stored.get(key);

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openArchiveCaches } from "../archive/archive-caches.ts";
-import { buildArchive } from "../archive/build-archive.ts";
+import { assembleArchive, prepareRecords } from "../archive/build-archive.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { renderSite } from "../site/render-site.ts";
@@ -71,7 +71,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const linking = progress.stage("Dating, timeline, stories and names across reports");
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
     const caches = await timeStepAsync("archive.caches-open", () => openArchiveCaches(defaultCacheDir(opts.root)));
-    const archive = await timed("archive", async () => buildArchive(parsed.records, undefined, { handOver: true, ...caches.options }));
+    const archive = await timed("archive", async () => {
+      const records = prepareRecords(parsed.records, { handOver: true });
+      // Many new reports (a first build): their per-report steps on every core, then the rest here.
+      await timeStepAsync("archive.workers", () => caches.prime(records));
+      return assembleArchive(records, undefined, caches.options);
+    });
     await timeStepAsync("archive.caches-save", () => caches.save());
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);
     const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats };

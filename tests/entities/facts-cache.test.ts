@@ -24,6 +24,6 @@ describe("entity facts cache", () => {
     await cold.save();
     const warm = await openEntityFactsCache(dir);
     expect(buildEntities(records, { factsOf: warm.get })).toEqual(fresh);
-    expect(warm.stats).toEqual({ hits: 3, misses: 0 });
+    expect(warm.stats).toEqual({ hits: 3, misses: 0, primed: 0 });
   });
 });

@@ -23,7 +23,7 @@ describe("story words cache", () => {
     await cold.save();
     const warm = await openStoryWordsCache(dir);
     expect(buildStories(records, { wordsOf: warm.get })).toEqual(fresh);
-    expect(warm.stats).toEqual({ hits: 3, misses: 0 });
+    expect(warm.stats).toEqual({ hits: 3, misses: 0, primed: 0 });
     warm.get({ ...records[0]!, headline: "Another headline" });
     expect(warm.stats.misses).toBe(1);
   });

@@ -27,11 +27,11 @@ describe("event cache", () => {
     const fresh = buildTimeline(records);
     const first = await openEventCache(dir);
     expect(buildTimeline(records, first.get)).toEqual(fresh);
-    expect(first.stats).toEqual({ hits: 0, misses: 3 });
+    expect(first.stats).toEqual({ hits: 0, misses: 3, primed: 0 });
     await first.save();
     const second = await openEventCache(dir);
     expect(buildTimeline(records, second.get)).toEqual(fresh);
-    expect(second.stats).toEqual({ hits: 3, misses: 0 });
+    expect(second.stats).toEqual({ hits: 3, misses: 0, primed: 0 });
   });
 
   it("extracts again when a report's publication date changes, and hands out fresh objects", async () => {
@@ -50,6 +50,6 @@ describe("event cache", () => {
     await writeFile(path.join(dir, file!), "[oops");
     const cache = await openEventCache(dir);
     cache.get(records[0]!);
-    expect(cache.stats).toEqual({ hits: 0, misses: 1 });
+    expect(cache.stats).toEqual({ hits: 0, misses: 1, primed: 0 });
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * The per-report steps worked out in worker threads give the archive a one-thread build gives, and a
+ * worker that fails costs nothing but time.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openArchiveCaches } from "../../src/archive/archive-caches.ts";
+import { assembleArchive } from "../../src/archive/build-archive.ts";
+import type { ArticleRecord } from "../../src/record/schema.ts";
+import { seedArchive } from "../helpers/seeds.ts";
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+const cacheDir = async () => (dir = await mkdtemp(path.join(os.tmpdir(), "wa-par-")));
+const GENERATED_AT = "2026-01-01T00:00:00.000Z";
+
+describe("primeInWorkers", () => {
+  it("fills every step cache from two threads, and the archive is the one computed in this thread", async () => {
+    const records = [...seedArchive().values()];
+    const caches = await openArchiveCaches(await cacheDir());
+    const result = await caches.prime(records, { threads: 2, minReports: 0, chunkSize: 1 });
+    expect(result).toEqual({ reports: 3, threads: 2 });
+    const fromWorkers = assembleArchive(records, GENERATED_AT, caches.options);
+    const here = assembleArchive(records, GENERATED_AT);
+    expect(fromWorkers.timeline).toEqual(here.timeline);
+    expect(fromWorkers.entities).toEqual(here.entities);
+    expect(fromWorkers.stories).toEqual(here.stories);
+    // Facts the seeds hold, read from the workers' answers: a timeline and named people.
+    expect(fromWorkers.timeline.events.length).toBeGreaterThan(5);
+    expect(fromWorkers.entities!.some((e) => e.kind === "person")).toBe(true);
+  });
+
+  it("leaves a few missing reports to this thread (a worker costs a second to start)", async () => {
+    const records = [...seedArchive().values()];
+    const caches = await openArchiveCaches(await cacheDir());
+    expect(await caches.prime(records, { threads: 2 })).toEqual({ reports: 0, threads: 0 });
+    expect(await caches.prime(records, { threads: 1, minReports: 0 })).toEqual({ reports: 0, threads: 0 });
+  });
+
+  it("stops on a worker's error and says why, without hanging or throwing", async () => {
+    const records = [...seedArchive().values()];
+    const broken = { ...records[0], sourceFile: "seeds/broken.txt", body: null } as unknown as ArticleRecord;
+    const caches = await openArchiveCaches(await cacheDir());
+    const result = await caches.prime([broken, ...records], { threads: 2, minReports: 0, chunkSize: 1 });
+    expect(result.error).toMatch(/TypeError|null/);
+    expect(result.reports).toBeLessThan(4);
+    // What was not primed is still computed here, the same as without workers.
+    expect(assembleArchive(records, GENERATED_AT, caches.options).timeline).toEqual(assembleArchive(records, GENERATED_AT).timeline);
+  });
+});
