@@ -43,9 +43,18 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
   }
 
   /** Waits for Pagefind's summary of a finished search ("2 results for sarin"). */
+  /**
+   * The summary's count is printed before the hits, and each hit's fragment is fetched on its own
+   * (only once it scrolls into view): wait for the first hit; lists of several are polled for.
+   */
   async function waitForResults(page: Page, term: string): Promise<void> {
-    await page.locator("pagefind-summary").filter({ hasText: new RegExp(`\\d+ results? for ${term}`) }).waitFor();
-    await page.waitForFunction(() => !document.querySelector("pagefind-results ul[aria-busy='true']"));
+    const summary = page.locator("pagefind-summary").filter({ hasText: new RegExp(`\\d+ results? for ${term}`) });
+    await summary.waitFor();
+    const count = Number(/(\d+) results? for/.exec((await summary.textContent()) ?? "")?.[1] ?? 0);
+    await page.waitForFunction(
+      (n) => !document.querySelector("pagefind-results ul[aria-busy='true']") && document.querySelectorAll(".search-hit").length >= Math.min(n, 1),
+      count,
+    );
   }
 
   async function typeSearch(page: Page, term: string): Promise<void> {
@@ -58,7 +67,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
   it("typing `sarin` finds the AFP and Al Jazeera reports and not the BBC one", async () => {
     const { page, errors } = await openPage("/search/");
     await typeSearch(page, "sarin");
-    expect((await hitSources(page)).sort()).toEqual(["Agence France-Presse", "Al Jazeera"]);
+    await expect.poll(async () => (await hitSources(page)).sort()).toEqual(["Agence France-Presse", "Al Jazeera"]);
     const links = await page.locator(".search-hit__link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links.sort()).toEqual([articles.afp, articles["al-jazeera"]].sort());
     expect(await page.locator(".search-hit__excerpt mark").first().textContent()).toBe("sarin");
@@ -69,14 +78,14 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
   it("typing `Brahimi` finds only the BBC report", async () => {
     const { page } = await openPage("/search/");
     await typeSearch(page, "Brahimi");
-    expect(await hitSources(page)).toEqual(["BBC"]);
+    await expect.poll(() => hitSources(page)).toEqual(["BBC"]);
     await page.close();
   });
 
   it("the source filter narrows the results", async () => {
     const { page } = await openPage("/search/");
     await typeSearch(page, "talks");
-    expect(await hitSources(page)).toHaveLength(3);
+    await expect.poll(() => hitSources(page)).toHaveLength(3);
     await page.locator('pagefind-filter-pane input[name="source"][value="Al Jazeera"]').check();
     await expect.poll(() => hitSources(page)).toEqual(["Al Jazeera"]);
     await page.close();
@@ -102,7 +111,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     // Reloading with the order in the address gives the same order.
     await page.goto(`${server.url}/search/?q=talks&sort=date:asc`);
     await waitForResults(page, "talks");
-    expect(await hitSources(page)).toEqual(["BBC", "Agence France-Presse", "Al Jazeera"]);
+    await expect.poll(() => hitSources(page)).toEqual(["BBC", "Agence France-Presse", "Al Jazeera"]);
     expect(await page.locator("#search-sort").inputValue()).toBe("date:asc");
     await page.close();
   });
@@ -113,7 +122,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     await page.locator("#site-search-q").press("Enter");
     await page.waitForURL(/\/search\/\?q=sarin/);
     await waitForResults(page, "sarin");
-    expect(await hitSources(page)).toHaveLength(2);
+    await expect.poll(() => hitSources(page)).toHaveLength(2);
     await page.locator(".search-hit__link").first().click();
     await page.waitForURL(/\/articles\/.*\?highlight=sarin/);
     const marks = page.locator("[data-pagefind-body] mark.pagefind-highlight");
@@ -262,7 +271,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
       expect(await page.locator("h1").textContent()).toMatch(/^The US and Russian foreign ministers/);
       await page.goto(`${own.url}/search/?q=sarin`);
       await waitForResults(page, "sarin");
-      expect((await hitSources(page)).sort()).toEqual(["Agence France-Presse", "Al Jazeera"]);
+      await expect.poll(async () => (await hitSources(page)).sort()).toEqual(["Agence France-Presse", "Al Jazeera"]);
     } finally {
       await ctx.close();
       await own.close().catch(() => {});
