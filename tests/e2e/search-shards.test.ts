@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSiteIndexer, type IndexSiteResult } from "../../src/build/index-site.ts";
-import { launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { launchChromium, shouldRunBrowserTests, waitForSearchResults } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { buildSeedSite, type BuiltSeedSite } from "../search/built-seed-site.ts";
 
@@ -79,10 +79,6 @@ describe.skipIf(!shouldRunBrowserTests())("search page over a sharded index", ()
     return { page, errors };
   }
 
-  async function waitForResults(page: Page, term: string): Promise<void> {
-    await page.locator("pagefind-summary").filter({ hasText: new RegExp(`\\d+ results? for ${term}`) }).waitFor();
-    await page.waitForFunction(() => !document.querySelector("pagefind-results ul[aria-busy='true']"));
-  }
 
   it("is indexed in several shards", () => {
     expect(indexed.pages).toBe(15);
@@ -93,8 +89,8 @@ describe.skipIf(!shouldRunBrowserTests())("search page over a sharded index", ()
   it("finds a report that lives in a non-primary shard", async () => {
     const { page, errors } = await openSearch();
     await page.locator("pagefind-input input").fill(BIRDS[outlier]!);
-    await waitForResults(page, BIRDS[outlier]!);
-    expect(await page.locator(".search-hit__link").allTextContents()).toEqual([`Harbour report ${outlier}`]);
+    await waitForSearchResults(page, BIRDS[outlier]!);
+    await expect.poll(() => page.locator(".search-hit__link").allTextContents()).toEqual([`Harbour report ${outlier}`]);
     const href = await page.locator(".search-hit__link").getAttribute("href");
     expect(new URL(href!, server.url).pathname).toBe(`/articles/shard-test-${outlier}/`);
     expect(errors).toEqual([]);
@@ -104,15 +100,14 @@ describe.skipIf(!shouldRunBrowserTests())("search page over a sharded index", ()
   it("orders results newest first across shards", async () => {
     const { page, errors } = await openSearch();
     await page.locator("pagefind-input input").fill("harbour");
-    await waitForResults(page, "harbour");
+    await waitForSearchResults(page, "harbour");
     await page.locator("#search-sort").selectOption("date:desc");
     // Report 11 is dated 12 February 2021, report 10 the 11th, and so on down.
     await page.locator(".search-hit__link").first().filter({ hasText: "Harbour report 11" }).waitFor();
-    const titles = await page.locator(".search-hit__link").allTextContents();
-    expect(titles.slice(0, 4)).toEqual(["Harbour report 11", "Harbour report 10", "Harbour report 9", "Harbour report 8"]);
+    await expect.poll(async () => (await page.locator(".search-hit__link").allTextContents()).slice(0, 4)).toEqual(["Harbour report 11", "Harbour report 10", "Harbour report 9", "Harbour report 8"]);
     await page.locator("#search-sort").selectOption("date:asc");
     await page.locator(".search-hit__link").first().filter({ hasText: "Harbour report 0" }).waitFor();
-    expect((await page.locator(".search-hit__link").allTextContents()).slice(0, 3)).toEqual(["Harbour report 0", "Harbour report 1", "Harbour report 2"]);
+    await expect.poll(async () => (await page.locator(".search-hit__link").allTextContents()).slice(0, 3)).toEqual(["Harbour report 0", "Harbour report 1", "Harbour report 2"]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

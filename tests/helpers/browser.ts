@@ -3,7 +3,7 @@
  * missing, tests skip with a loud message, except on CI (CI=true) where they must fail instead.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -79,4 +79,19 @@ export async function checkPage(
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Waits for Pagefind's results for `term`. The summary's count is printed before the hits, and each
+ * hit's fragment is fetched on its own (only once it scrolls into view): this waits for the first
+ * hit; callers poll for lists of several.
+ */
+export async function waitForSearchResults(page: Page, term: string): Promise<void> {
+  const summary = page.locator("pagefind-summary").filter({ hasText: new RegExp(`\\d+ results? for ${term}`) });
+  await summary.waitFor();
+  const count = Number(/(\d+) results? for/.exec((await summary.textContent()) ?? "")?.[1] ?? 0);
+  await page.waitForFunction(
+    (n) => !document.querySelector("pagefind-results ul[aria-busy='true']") && document.querySelectorAll(".search-hit").length >= Math.min(n, 1),
+    count,
+  );
 }

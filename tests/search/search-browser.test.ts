@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
+import { launchChromium, shouldRunBrowserTests, waitForSearchResults } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { articleUrlBySource, buildSeedSite, type BuiltSeedSite } from "./built-seed-site.ts";
 
@@ -43,23 +43,10 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
   }
 
   /** Waits for Pagefind's summary of a finished search ("2 results for sarin"). */
-  /**
-   * The summary's count is printed before the hits, and each hit's fragment is fetched on its own
-   * (only once it scrolls into view): wait for the first hit; lists of several are polled for.
-   */
-  async function waitForResults(page: Page, term: string): Promise<void> {
-    const summary = page.locator("pagefind-summary").filter({ hasText: new RegExp(`\\d+ results? for ${term}`) });
-    await summary.waitFor();
-    const count = Number(/(\d+) results? for/.exec((await summary.textContent()) ?? "")?.[1] ?? 0);
-    await page.waitForFunction(
-      (n) => !document.querySelector("pagefind-results ul[aria-busy='true']") && document.querySelectorAll(".search-hit").length >= Math.min(n, 1),
-      count,
-    );
-  }
 
   async function typeSearch(page: Page, term: string): Promise<void> {
     await page.locator("pagefind-input input").fill(term);
-    await waitForResults(page, term);
+    await waitForSearchResults(page, term);
   }
 
   const hitSources = (page: Page) => page.locator(".search-hit__source").allTextContents();
@@ -110,7 +97,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     expect(new URL(page.url()).searchParams.get("sort")).toBe("date:desc");
     // Reloading with the order in the address gives the same order.
     await page.goto(`${server.url}/search/?q=talks&sort=date:asc`);
-    await waitForResults(page, "talks");
+    await waitForSearchResults(page, "talks");
     await expect.poll(() => hitSources(page)).toEqual(["BBC", "Agence France-Presse", "Al Jazeera"]);
     expect(await page.locator("#search-sort").inputValue()).toBe("date:asc");
     await page.close();
@@ -121,7 +108,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     await page.locator("#site-search-q").fill("sarin");
     await page.locator("#site-search-q").press("Enter");
     await page.waitForURL(/\/search\/\?q=sarin/);
-    await waitForResults(page, "sarin");
+    await waitForSearchResults(page, "sarin");
     await expect.poll(() => hitSources(page)).toHaveLength(2);
     await page.locator(".search-hit__link").first().click();
     await page.waitForURL(/\/articles\/.*\?highlight=sarin/);
@@ -185,7 +172,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
         for (const urlPath of AXE_PAGES()) {
           const { page, errors } = await openPage(urlPath, ctx);
           if (urlPath.startsWith("/search/")) {
-            await waitForResults(page, "sarin");
+            await waitForSearchResults(page, "sarin");
             await page.locator(".search-hit").first().waitFor();
           }
           const results = await new AxeBuilder({ page }).analyze();
@@ -204,7 +191,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: "block" });
     try {
       const { page, errors } = await openPage("/search/?q=talks", ctx);
-      await waitForResults(page, "talks");
+      await waitForSearchResults(page, "talks");
       await page.locator(".search-hit").first().waitFor();
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -228,7 +215,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
       await page.locator("#site-search-q").fill("sarin");
       await page.locator("#site-search-q").press("Enter");
       await page.waitForURL(/\/wire\/search\/\?q=sarin/);
-      await waitForResults(page, "sarin");
+      await waitForSearchResults(page, "sarin");
       const hrefs = await page.locator(".search-hit__link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       expect(hrefs).toHaveLength(2);
       for (const href of hrefs) expect(href).toMatch(/^\/wire\/articles\/[a-z0-9-]+\/\?highlight=sarin$/);
@@ -270,7 +257,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
       await page.goto(`${own.url}${articles.bbc}`);
       expect(await page.locator("h1").textContent()).toMatch(/^The US and Russian foreign ministers/);
       await page.goto(`${own.url}/search/?q=sarin`);
-      await waitForResults(page, "sarin");
+      await waitForSearchResults(page, "sarin");
       await expect.poll(async () => (await hitSources(page)).sort()).toEqual(["Agence France-Presse", "Al Jazeera"]);
     } finally {
       await ctx.close();
