@@ -123,12 +123,25 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     }
     return { ...loaded, outDir, pages, keptPages: kept.size, timings };
   } catch (err) {
-    await rm(staging, { recursive: true, force: true });
+    await indexer?.close();
+    indexer = undefined;
+    await removeStaging(staging);
     throw err;
   } finally {
     await indexer?.close();
     release();
   }
+}
+
+/**
+ * A failed build's staging folder, removed. A failing Eleventy run rejects while writes of other
+ * pages are still in flight, and one may land (making the folder again) after the first removal: so
+ * remove, let pending I/O settle, and remove again if anything came back.
+ */
+async function removeStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  if (existsSync(staging)) await rm(staging, { recursive: true, force: true });
 }
 
 /** Where the render manifest of the site at `outDir` is kept (one per output folder). */
