@@ -8,7 +8,6 @@ import { openEntityFactsCache } from "../entities/facts-cache.ts";
 import { loadTagCache, saveTagCache } from "../entities/tag-cache.ts";
 import { openStoryWordsCache } from "../stories/words-cache.ts";
 import { openEventCache } from "../timeline/event-cache.ts";
-import type { ReportCache } from "./report-cache.ts";
 import type { BuildArchiveOptions } from "./build-archive.ts";
 import { primeInWorkers, type ParallelOptions, type ParallelResult } from "./parallel-report-steps.ts";
 import type { ArticleRecord } from "../record/schema.ts";
@@ -30,7 +29,7 @@ export async function openArchiveCaches(cacheDir: string): Promise<ArchiveCaches
   ]);
   return {
     options: { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get },
-    prime: (records, opts) => primeInWorkers(records, [events, entityFacts, storyWords] as ReportCache<unknown>[], opts),
+    prime: (records, opts) => primeInWorkers(records, [events, entityFacts, storyWords], opts),
     save: async () => {
       await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save()]);
     },

@@ -7,10 +7,11 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "../record/schema.ts";
+import { REPORT_STEPS, type ReportStepName, type StepResult } from "./report-steps.ts";
 
 export interface ReportCache<T> {
   /** The step's name ("events"): what computes a missing entry in another thread (report-steps.ts). */
-  readonly name: string;
+  readonly name: ReportStepName;
   /** `compute(record)`, or its stored result when the report is unchanged. Fresh objects each call. */
   get(record: ArticleRecord): T;
   /** Whether `get(record)` would be answered from the cache. */
@@ -23,19 +24,21 @@ export interface ReportCache<T> {
   readonly stats: { hits: number; misses: number; primed: number };
 }
 
-export interface ReportCacheOptions<T> {
+export interface ReportCacheOptions<N extends ReportStepName> {
   /** Folder of the cache files. */
   dir: string;
-  /** File name prefix, one per step ("events"). */
-  name: string;
+  /** The step (report-steps.ts), also the cache file's name prefix. */
+  name: N;
   /** Changes whenever the step's code (or what it depends on) changes. */
   version: string;
   /** What the step reads of a record besides its text (which the checksum covers). */
   keyOf?: (record: ArticleRecord) => string;
-  compute: (record: ArticleRecord) => T;
 }
 
-export async function openReportCache<T>(opts: ReportCacheOptions<T>): Promise<ReportCache<T>> {
+/** The cache of one step of report-steps.ts; a miss is computed with that step's function. */
+export async function openReportCache<N extends ReportStepName>(opts: ReportCacheOptions<N>): Promise<ReportCache<StepResult<N>>> {
+  type T = StepResult<N>;
+  const compute = REPORT_STEPS[opts.name] as (record: ArticleRecord) => T;
   const file = path.join(opts.dir, `${opts.name}-${opts.version.replace(/[^\w.-]/g, "_")}.json`);
   const keyOf = (r: ArticleRecord) => `${r.sourceFile}\0${r.checksum}\0${opts.keyOf?.(r) ?? ""}`;
   let stored = new Map<string, string>();
@@ -65,7 +68,7 @@ export async function openReportCache<T>(opts: ReportCacheOptions<T>): Promise<R
         return JSON.parse(hit) as T;
       }
       stats.misses++;
-      const value = opts.compute(record);
+      const value = compute(record);
       used.set(key, JSON.stringify(value));
       return value;
     },

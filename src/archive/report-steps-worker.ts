@@ -6,9 +6,9 @@
 import { parentPort } from "node:worker_threads";
 import { taggedRuns } from "../entities/find-mentions.ts";
 import type { ArticleRecord } from "../record/schema.ts";
-import { REPORT_STEPS } from "./report-steps.ts";
+import { REPORT_STEPS, type ReportStepName } from "./report-steps.ts";
 
-export type ToWorker = { chunk: number; jobs: Array<{ record: ArticleRecord; steps: string[] }> } | { finish: true };
+export type ToWorker = { chunk: number; jobs: Array<{ record: ArticleRecord; steps: ReportStepName[] }> } | { finish: true };
 export type FromWorker =
   | { ready: true }
   | { chunk: number; results: string[][] }

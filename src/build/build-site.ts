@@ -74,7 +74,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const archive = await timed("archive", async () => {
       const records = prepareRecords(parsed.records, { handOver: true });
       // Many new reports (a first build): their per-report steps on every core, then the rest here.
-      await timeStepAsync("archive.workers", () => caches.prime(records));
+      const workers = await timeStepAsync("archive.workers", () => caches.prime(records));
+      // Not fatal (this thread computes what they did not), but a slower build should say why.
+      if (workers.error) progress.info(`Worker threads stopped early; the rest is computed in one thread: ${workers.error.split("\n")[0]}`);
       return assembleArchive(records, undefined, caches.options);
     });
     await timeStepAsync("archive.caches-save", () => caches.save());

@@ -4,7 +4,7 @@
  */
 import { codeVersion, PARSER_INPUTS } from "../archive/parse-cache.ts";
 import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
-import { entityFacts, type EntityFacts } from "./build-entities.ts";
+import type { EntityFacts } from "./build-entities.ts";
 import { TAGGER_VERSION } from "./find-mentions.ts";
 
 export function openEntityFactsCache(cacheDir: string): Promise<ReportCache<EntityFacts>> {
@@ -12,6 +12,5 @@ export function openEntityFactsCache(cacheDir: string): Promise<ReportCache<Enti
     dir: cacheDir,
     name: "entities",
     version: `${codeVersion([...PARSER_INPUTS, "entities", "stories", "dates"])}-${TAGGER_VERSION}`,
-    compute: (record) => entityFacts(record),
   });
 }

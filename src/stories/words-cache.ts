@@ -1,7 +1,7 @@
 /** Each report's content and name words kept between builds: reading them is most of grouping's cost. */
 import { codeVersion, PARSER_INPUTS } from "../archive/parse-cache.ts";
 import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
-import { reportWords, type ReportWords } from "./tfidf.ts";
+import type { ReportWords } from "./tfidf.ts";
 
 export function openStoryWordsCache(cacheDir: string): Promise<ReportCache<ReportWords>> {
   return openReportCache({
@@ -10,6 +10,5 @@ export function openStoryWordsCache(cacheDir: string): Promise<ReportCache<Repor
     version: codeVersion([...PARSER_INPUTS, "stories/content-words.ts", "stories/tfidf.ts"]),
     // The headline is read too, and it can change with the archive (derived headlines do not, ids do).
     keyOf: (r) => r.headline,
-    compute: reportWords,
   });
 }

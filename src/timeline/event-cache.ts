@@ -5,7 +5,6 @@
  */
 import { codeVersion, PARSER_INPUTS } from "../archive/parse-cache.ts";
 import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
-import { extractEvents } from "./extract-events.ts";
 import type { ExtractedEvent } from "./types.ts";
 
 /** What extraction depends on besides the report: the parser (its body), the date code, the extractor. */
@@ -17,6 +16,5 @@ export function openEventCache(cacheDir: string): Promise<ReportCache<ExtractedE
     name: "events",
     version: eventsVersion(),
     keyOf: (r) => `${r.id}\0${r.published?.date ?? ""}`,
-    compute: extractEvents,
   });
 }
