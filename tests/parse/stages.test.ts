@@ -132,6 +132,46 @@ describe("outlets without a profile (the generic path)", () => {
   });
 });
 
+describe("generic boilerplate beyond the seeds' outlets", () => {
+  const prose = [
+    "The council voted on Tuesday to close the old bridge after engineers found deep cracks in its piers.",
+    "Repairs are expected to take at least two years, and a temporary crossing will open next month.",
+  ];
+  const removedReason = (r: ReturnType<typeof parse>, text: string) => r.removed.find((x) => x.text.trim() === text)?.reason;
+  it.each([
+    ["Image 1 of / 1", "gallery control"],
+    ["Photo 3 of 12", "gallery control"],
+    ["NEWSLETTERS", "newsletter sign-up"],
+    ["Receive the latest local updates in your inbox", "newsletter sign-up"],
+    ["This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.", "copyright footer"],
+    ["Citation: Bridge to close (2019, November 18) retrieved 20 November 2019 from https://example.org/news/bridge.html", "citation note"],
+  ])("removes %j as %s", (line, reason) => {
+    const r = parse(`${prose[0]}\n\n${line}\n\n${prose[1]}\n`);
+    expect(removedReason(r, line)).toBe(reason);
+    expect(r.body.map((b) => b.text)).toEqual(prose);
+  });
+  it("closes the article at an author's 'More articles from' list", () => {
+    const r = parse(`${prose.join("\n\n")}\n\nMore articles from Jane Doe\n\nCity budget passes\n\nMayor opens new library\n`);
+    expect(r.body.map((b) => b.text)).toEqual(prose);
+  });
+});
+
+describe("HTML captions", () => {
+  const html = (figure: string) =>
+    Buffer.from(`<html><head><title>Bridge closed - Example</title></head><body><article>
+      <p>The council voted on Tuesday to close the old bridge after engineers found deep cracks in its piers, officials said.</p>
+      <figure><img src="b.jpg" alt=""><figcaption>${figure}</figcaption></figure>
+      <p>Repairs are expected to take at least two years, and a temporary crossing will open next month, the council said.</p>
+      <p>Residents said the closure would add twenty minutes to journeys into the town centre during the morning rush.</p>
+    </article></body></html>`);
+  it("takes a <figcaption> out of the body into media, whatever its wording", () => {
+    const caption = "Engineers inspect the cracked piers of the old bridge on Monday, a day before the vote";
+    const r = parseDocument(ingestBytes(html(caption), "seeds/bridge.html"));
+    expect(r.body.map((b) => b.text).join(" ")).not.toContain("Engineers inspect");
+    expect(r.media).toContainEqual(expect.objectContaining({ caption, text: caption }));
+  });
+});
+
 describe("slugs", () => {
   it.each([
     ["US and Russia enter third day of Syria talks", "us-and-russia-enter-third-day-of-syria-talks"],
