@@ -70,7 +70,6 @@ function bagSimilarity(a: WordBag, b: WordBag, idf: Map<string, number>): number
 
 const keyOf = (e: TimelineEvent) => `${e.date}|${e.end ?? ""}|${e.precision}`;
 const wordCount = (s: string) => s.split(/\s+/).length;
-const articlesOf = (group: ExtractedEvent[]) => new Set(group.flatMap((e) => e.sources.map((s) => s.articleId)));
 
 type Cluster = ExtractedEvent[];
 type BagOf = (e: ExtractedEvent) => WordBag;
@@ -116,7 +115,12 @@ export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
   return clusters.filter((c, i) => !absorbed.has(i)).map(toEvent);
 }
 
-/** Pass 1: same date, end and precision, and similar words. Each event meets only clusters that could reach the bar. */
+/**
+ * Pass 1: same date, end and precision, and similar words. Each event meets only the texts that could
+ * reach the bar, each distinct text once: a cluster's score is its best member's, and members that
+ * share a text share its score, so a text already in a cluster is not scored again for every report
+ * that printed it (recombined or syndicated copies made that quadratic in the size of a date's group).
+ */
 function sameDateClusters(events: ExtractedEvent[], idf: Map<string, number>, bagOf: BagOf): Cluster[] {
   const byKey = new Map<string, ExtractedEvent[]>();
   for (const e of events) {
@@ -130,27 +134,50 @@ function sameDateClusters(events: ExtractedEvent[], idf: Map<string, number>, ba
     const perArticle = new Map<string, number>();
     for (const e of group) perArticle.set(e.sources[0].articleId, (perArticle.get(e.sources[0].articleId) ?? 0) + 1);
     const isSole = (e: ExtractedEvent) => perArticle.get(e.sources[0].articleId) === 1;
-    const local: Cluster[] = [];
+    const local: Array<{ members: Cluster; allSole: boolean; articles: Set<string> }> = [];
+    // Distinct texts (bags) of the group so far, each with the clusters holding it, in creation order.
+    const bagId = new Map<WordBag, number>();
+    const bags: WordBag[] = [];
+    const clustersOfBag: number[][] = [];
     const index = new OverlapIndex(lowestBar, idf, UNSEEN);
     for (const event of group) {
       const bag = bagOf(event);
       const eventSole = isSole(event);
+      // Each candidate cluster's best score over the texts it holds (texts below every bar left out).
+      const scores = new Map<number, number>();
+      for (const b of index.candidates(bag)) {
+        const score = bagSimilarity(bags[b], bag, idf);
+        if (score < lowestBar) continue;
+        for (const at of clustersOfBag[b]) {
+          const known = scores.get(at);
+          if (known === undefined || score > known) scores.set(at, score);
+        }
+      }
       // Clusters in creation order, as the full scan met them: the first of equal scores wins.
-      const candidates = [...index.candidates(bag)].sort((a, b) => a - b);
       let best: { at: number; score: number } | null = null;
-      for (const at of candidates) {
+      for (const at of [...scores.keys()].sort((a, b) => a - b)) {
+        const score = scores.get(at)!;
         const cluster = local[at];
-        const score = Math.max(...cluster.map((m) => bagSimilarity(bagOf(m), bag, idf)));
         // The lower bar is for a day: a report naming a whole year once says nothing about which happening.
-        const sole = event.precision === "day" && eventSole && cluster.every(isSole) && !articlesOf(cluster).has(event.sources[0].articleId);
+        const sole = event.precision === "day" && eventSole && cluster.allSole && !cluster.articles.has(event.sources[0].articleId);
         const bar = sole ? SOLE_SIMILARITY_THRESHOLD : SIMILARITY_THRESHOLD;
         if (score >= bar && (!best || score > best.score)) best = { at, score };
       }
-      const at = best ? best.at : local.push([]) - 1;
-      local[at].push(event);
-      index.add(at, bag);
+      const at = best ? best.at : local.push({ members: [], allSole: true, articles: new Set() }) - 1;
+      const cluster = local[at];
+      cluster.members.push(event);
+      cluster.allSole &&= eventSole;
+      for (const s of event.sources) cluster.articles.add(s.articleId);
+      let b = bagId.get(bag);
+      if (b === undefined) {
+        bagId.set(bag, (b = bags.push(bag) - 1));
+        clustersOfBag.push([]);
+        index.add(b, bag);
+      }
+      // A new cluster cannot hold the text yet; an existing one usually does already (a text meets itself at 1).
+      if (!best || !clustersOfBag[b].includes(at)) clustersOfBag[b].push(at);
     }
-    clusters.push(...local);
+    clusters.push(...local.map((c) => c.members));
   }
   return clusters;
 }
@@ -163,7 +190,9 @@ function sameDateClusters(events: ExtractedEvent[], idf: Map<string, number>, ba
  */
 function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, bagOf: BagOf): Set<number> {
   const spans = new SpanIndex(idf);
-  clusters.forEach((c, i) => spans.add(i, c[0], c.map(bagOf)));
+  // Each cluster's distinct texts, in first-seen order (members printing the same text share one).
+  const distinctBags = clusters.map((c) => [...new Set(c.map(bagOf))]);
+  clusters.forEach((c, i) => spans.add(i, c[0], distinctBags[i]));
   const absorbed = new Set<number>();
   const order = clusters.map((_, i) => i).sort((a, b) => RANK[clusters[a][0].precision] - RANK[clusters[b][0].precision] || a - b);
   for (const at of order) {
@@ -184,10 +213,12 @@ function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, ba
       let best = -1;
       let bestScore = -Infinity;
       let tied = false;
+      const coarseBags = distinctBags[at];
       for (const c of candidates) {
         if (!isFiner(c)) continue;
+        // The best pair of texts: a text printed by many reports is scored once.
         let score = -Infinity;
-        for (const f of clusters[c]) for (const m of coarse) score = Math.max(score, bagSimilarity(bagOf(f), bagOf(m), idf));
+        for (const f of distinctBags[c]) for (const m of coarseBags) score = Math.max(score, bagSimilarity(f, m, idf));
         if (score < SPAN_THRESHOLD) continue;
         if (score > bestScore) [best, bestScore, tied] = [c, score, false];
         else if (score === bestScore) tied = true;
@@ -197,7 +228,10 @@ function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, ba
     }
     if (target !== null) {
       clusters[target].push(...coarse);
-      spans.grow(target, clusters[target][0], coarse.map(bagOf));
+      const known = new Set(distinctBags[target]);
+      const added = distinctBags[at].filter((b) => !known.has(b));
+      distinctBags[target].push(...added);
+      spans.grow(target, clusters[target][0], added);
       absorbed.add(at);
     }
   }

@@ -144,3 +144,26 @@ describe("merging across reports: the lower bar for a report's only words about 
     expect(events.filter((e) => e.date === "2004").map((e) => e.sources.length)).toEqual([1, 1]);
   });
 });
+
+describe("merging across reports: a sentence many reports print", () => {
+  // Syndicated copies: thirty outlets carry one agency sentence; one of them also reports another happening that day.
+  const copies = Array.from({ length: 30 }, (_, i) =>
+    record(`copy-${i}`, `Outlet ${i}`, "2013-09-14", ["Kerry and Lavrov agreed on Saturday in Geneva to a framework for the removal of the chemical weapons."]),
+  );
+  const other = record("other", "Wire", "2013-09-14", [
+    "Kerry and Lavrov agreed on Saturday in Geneva to a framework for the removal of the chemical weapons.",
+    "Rebels shelled an army base near Aleppo on Saturday, killing four soldiers.",
+  ]);
+  const { events } = buildTimeline([...copies, other]);
+  const day = events.filter((e) => e.date === "2013-09-14");
+
+  it("is one event citing every report that printed it, each once", () => {
+    const framework = day.find((e) => e.text.includes("framework"))!;
+    expect(framework.sources.map((s) => s.articleId)).toEqual([...copies.map((c) => c.id), "other"]);
+  });
+
+  it("leaves another happening of that day apart", () => {
+    expect(day).toHaveLength(2);
+    expect(day.find((e) => e.text.includes("Aleppo"))!.sources.map((s) => s.articleId)).toEqual(["other"]);
+  });
+});
