@@ -9,7 +9,7 @@
  */
 import { DateTime } from "luxon";
 import type { ArticleRecord } from "../record/schema.ts";
-import { buildCorpus, candidatesOf, cosine, reportWords, type Corpus, type ReportWords } from "./tfidf.ts";
+import { buildCorpus, cosine, reportWords, type Corpus, type ReportWords } from "./tfidf.ts";
 
 export interface GroupOptions {
   /** Both dated, within `maxDaysApart`: link at this cosine... */
@@ -51,6 +51,8 @@ interface Linker {
   corpus: Corpus;
   /** The link rule for any pair: its cosine when linked, otherwise null. */
   link(a: number, b: number): number | null;
+  /** The reports `link` could accept for report `i` (see windowedCandidates). */
+  candidates(i: number): number[];
 }
 
 function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
@@ -72,7 +74,64 @@ function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
     for (const name of names[a]) if (names[b].has(name)) shared++;
     return shared >= opts.minSharedNames ? similarity : null;
   };
-  return { corpus, link };
+  return { corpus, link, candidates: windowedCandidates(corpus, days, opts.maxDaysApart) };
+}
+
+/**
+ * The reports sharing at least two of report i's key terms (the corpus's postings of rare terms), less
+ * the dated reports `link` rejects outright for their dates: for a dated report only those within
+ * `maxDaysApart` of it, and the reports without a usable date, are looked at. A common term's postings grow with the archive
+ * (its bar is 1% of the reports), but the part of them in a week does not, so the search stays
+ * linear. Postings are read in date order, found by binary search.
+ */
+function windowedCandidates(corpus: Corpus, days: Array<number | null>, maxDaysApart: number): (i: number) => number[] {
+  const dated = (i: number) => days[i] !== null && Number.isFinite(days[i]);
+  // Each posting list in date order; the reports without a usable date after the dated ones.
+  const byDate = new Map<string, { dated: number[]; day: number[]; undated: number[] }>();
+  for (const [term, list] of corpus.postings) {
+    const inOrder = list.filter(dated).sort((a, b) => days[a]! - days[b]! || a - b);
+    byDate.set(term, { dated: inOrder, day: inOrder.map((j) => days[j]!), undated: list.filter((j) => !dated(j)) });
+  }
+  return (i) => {
+    const hits = new Map<number, number>();
+    const hit = (j: number) => {
+      if (j !== i) hits.set(j, (hits.get(j) ?? 0) + 1);
+    };
+    for (const t of corpus.keyTerms[i]) {
+      const list = byDate.get(t);
+      if (!list) continue;
+      let from = 0;
+      let to = list.dated.length;
+      if (dated(i)) [from, to] = [lowerBound(list.day, days[i]! - maxDaysApart), upperBound(list.day, days[i]! + maxDaysApart)];
+      for (let k = from; k < to; k++) hit(list.dated[k]);
+      for (const j of list.undated) hit(j);
+    }
+    return [...hits].filter(([, c]) => c >= 2).map(([j]) => j);
+  };
+}
+
+/** First index of `sorted` whose value is at least `x`. */
+function lowerBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index of `sorted` whose value is above `x`. */
+function upperBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Linked pairs of reports (indexes into `records`), strongest first. */
@@ -81,7 +140,7 @@ export function linkReports(records: ArticleRecord[], options: GroupOptions = {}
   const seen = new Set<number>();
   const links: ScoredLink[] = [];
   for (let i = 0; i < n; i++) {
-    for (const j of candidatesOf(linker.corpus, i)) {
+    for (const j of linker.candidates(i)) {
       const [a, b] = i < j ? [i, j] : [j, i];
       if (seen.has(a * n + b)) continue;
       seen.add(a * n + b);

@@ -81,15 +81,6 @@ export function buildCorpus(records: ArticleRecord[], opts: CorpusOptions = {}):
   return { vectors, postings, keyTerms };
 }
 
-/** Other reports containing at least `minShared` of report `i`'s key terms. */
-export function candidatesOf(corpus: Corpus, i: number, minShared = 2): number[] {
-  const hits = new Map<number, number>();
-  for (const t of corpus.keyTerms[i]) {
-    for (const j of corpus.postings.get(t) ?? []) if (j !== i) hits.set(j, (hits.get(j) ?? 0) + 1);
-  }
-  return [...hits].filter(([, c]) => c >= minShared).map(([j]) => j);
-}
-
 export function cosine(a: Vector, b: Vector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
