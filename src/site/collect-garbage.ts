@@ -4,7 +4,7 @@
  * pages are garbage once the run ends, so collecting then keeps the peak near the live set.
  * A full collection costs time in proportion to the live heap, so one after every run cost runs x heap:
  * a 50,000-report build spent 119 s in 46 collections of a 3 GB heap. A collection therefore waits
- * until the garbage since the last one is worth it (see `worthCollecting`); amortised, collecting then
+ * until the garbage since the last one is a quarter of the live heap (see `worthCollecting`); amortised, collecting then
  * costs time in proportion to what the build allocates.
  */
 import v8 from "node:v8";
@@ -15,9 +15,9 @@ let gc: (() => void) | undefined;
 let liveAfterLast = 0;
 
 /** Never wait for less garbage than this before collecting (the budget of a small archive). */
-export const MIN_GARBAGE_BYTES = 384 * 2 ** 20;
+export const MIN_GARBAGE_BYTES = 256 * 2 ** 20;
 /** Otherwise wait for garbage of this share of the live heap. */
-export const GARBAGE_SHARE = 0.5;
+export const GARBAGE_SHARE = 0.25;
 
 /** Whether a heap of `usedNow` bytes, `liveAfterLast` of them live at the last collection, is worth collecting. */
 export function worthCollecting(usedNow: number, liveAfterLast: number): boolean {

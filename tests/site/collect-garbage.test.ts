@@ -8,10 +8,10 @@ describe("garbage collection between Eleventy runs", () => {
     // [heap in use now, live after the last collection, collect?]
     [200 * MB, 0, false], // a small archive's whole heap: not worth a collection yet
     [MIN_GARBAGE_BYTES, 0, true],
-    [900 * MB, 600 * MB, false], // 300 MB of garbage: under the floor
-    [1000 * MB, 600 * MB, true], // 400 MB: over the floor and over half of 600 MB live
-    [4000 * MB, 3000 * MB, false], // a large archive: 1 GB of garbage is under half its 3 GB live heap
-    [4600 * MB, 3000 * MB, true],
+    [800 * MB, 600 * MB, false], // 200 MB of garbage: under the floor
+    [900 * MB, 600 * MB, true], // 300 MB: over the floor and over a quarter of 600 MB live
+    [3600 * MB, 3000 * MB, false], // a large archive: 600 MB of garbage is under a quarter of its 3 GB live heap
+    [3800 * MB, 3000 * MB, true],
   ])("heap %d B with %d B live at the last collection: collect = %s", (used, live, expected) => {
     expect(worthCollecting(used, live)).toBe(expected);
   });
