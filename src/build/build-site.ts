@@ -103,8 +103,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       }),
     );
     rendering.done(`${pages} pages${kept.size ? ` (${kept.size} unchanged, kept)` : ""}`);
-    // The last Eleventy run's pages are garbage now; collected (always: once a build is cheap), they do
-    // not add to the peak of the data files and the index written below.
+    // The last Eleventy run's pages are garbage now; collected (always: it is one collection a build),
+    // they do not add to the peak of the data files and the index written below.
     timeStep("render.gc", () => collectGarbage({ force: true }));
     // Pagefind writes its bundle in its own process while this one writes the data files.
     const indexing = progress.stage("Indexing for search");

@@ -208,12 +208,12 @@ function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, ba
     let target: number | null = null;
     if (backward && finer.length === 1 && (head.precision === "year" || head.precision === "month")) target = finer[0];
     else {
+      const coarseBags = distinctBags[at];
       const candidates = new Set<number>();
-      for (const m of coarse) spans.candidates(head, bagOf(m), candidates, clusters.length);
+      for (const m of coarseBags) spans.candidates(head, m, candidates, clusters.length);
       let best = -1;
       let bestScore = -Infinity;
       let tied = false;
-      const coarseBags = distinctBags[at];
       for (const c of candidates) {
         if (!isFiner(c)) continue;
         // The best pair of texts: a text printed by many reports is scored once.
