@@ -8,6 +8,7 @@
  * earliest report's id, so adding an unrelated report leaves existing stories and their ids alone.
  */
 import { DateTime } from "luxon";
+import { partitionPoint } from "../archive/partition-point.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import { buildCorpus, cosine, reportWords, type Corpus, type ReportWords } from "./tfidf.ts";
 
@@ -80,17 +81,16 @@ function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
 /**
  * The reports sharing at least two of report i's key terms (the corpus's postings of rare terms), less
  * the dated reports `link` rejects outright for their dates: for a dated report only those within
- * `maxDaysApart` of it, and the reports without a usable date, are looked at. A common term's postings grow with the archive
- * (its bar is 1% of the reports), but the part of them in a week does not, so the search stays
- * linear. Postings are read in date order, found by binary search.
+ * `maxDaysApart` of it, and the reports without a usable date, are looked at. A common term's
+ * postings grow with the archive (its bar is 1% of the reports), but the part of them in a week does
+ * not, so the search stays linear. Postings are read in date order, found by binary search.
  */
 function windowedCandidates(corpus: Corpus, days: Array<number | null>, maxDaysApart: number): (i: number) => number[] {
-  const dated = (i: number) => days[i] !== null && Number.isFinite(days[i]);
-  // Each posting list in date order; the reports without a usable date after the dated ones.
-  const byDate = new Map<string, { dated: number[]; day: number[]; undated: number[] }>();
+  const dated = (i: number) => Number.isFinite(days[i]);
+  // Each posting list split: the dated reports in date order, and those without a usable date.
+  const byDate = new Map<string, { dated: number[]; undated: number[] }>();
   for (const [term, list] of corpus.postings) {
-    const inOrder = list.filter(dated).sort((a, b) => days[a]! - days[b]! || a - b);
-    byDate.set(term, { dated: inOrder, day: inOrder.map((j) => days[j]!), undated: list.filter((j) => !dated(j)) });
+    byDate.set(term, { dated: list.filter(dated).sort((a, b) => days[a]! - days[b]! || a - b), undated: list.filter((j) => !dated(j)) });
   }
   return (i) => {
     const hits = new Map<number, number>();
@@ -102,36 +102,16 @@ function windowedCandidates(corpus: Corpus, days: Array<number | null>, maxDaysA
       if (!list) continue;
       let from = 0;
       let to = list.dated.length;
-      if (dated(i)) [from, to] = [lowerBound(list.day, days[i]! - maxDaysApart), upperBound(list.day, days[i]! + maxDaysApart)];
+      if (dated(i)) {
+        const day = days[i]!;
+        from = partitionPoint(list.dated, (j) => days[j]! < day - maxDaysApart);
+        to = partitionPoint(list.dated, (j) => days[j]! <= day + maxDaysApart);
+      }
       for (let k = from; k < to; k++) hit(list.dated[k]);
       for (const j of list.undated) hit(j);
     }
     return [...hits].filter(([, c]) => c >= 2).map(([j]) => j);
   };
-}
-
-/** First index of `sorted` whose value is at least `x`. */
-function lowerBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index of `sorted` whose value is above `x`. */
-function upperBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Linked pairs of reports (indexes into `records`), strongest first. */

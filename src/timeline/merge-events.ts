@@ -11,6 +11,7 @@
  *    joins the one specific happening known inside its span (21 August; March 2011), or a similar one.
  *    Forward references ("later this month") stay as they are: a plan is not a known happening.
  */
+import { partitionPoint } from "../archive/partition-point.ts";
 import { makeBag, OverlapIndex, type WordBag } from "./overlap-index.ts";
 import type { ExtractedEvent, TimelineEvent } from "./types.ts";
 
@@ -284,15 +285,8 @@ class SpanIndex {
     if (head.precision === "week") {
       const days = (this.days ??= [...this.byDay.keys()].sort());
       const last = head.end ?? head.date;
-      let lo = 0;
-      let hi = days.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (days[mid] < head.date) lo = mid + 1;
-        else hi = mid;
-      }
       const out = [];
-      for (let i = lo; i < days.length && days[i] <= last; i++) out.push(this.byDay.get(days[i])!);
+      for (let i = partitionPoint(days, (d) => d < head.date); i < days.length && days[i] <= last; i++) out.push(this.byDay.get(days[i])!);
       return out;
     }
     return [];
