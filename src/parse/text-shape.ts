@@ -1,6 +1,9 @@
 /** Small, pure predicates about the shape of a line of text, shared by the parse stages. */
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** WORD for a text with no character beyond ASCII (most lines): the same tokens, matched faster. */
+const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
+const BEYOND_ASCII = /[^\x00-\x7F]/;
 
 /**
  * The stages ask about the same lines again and again (masthead, wrapping, assembly, the record's
@@ -15,7 +18,7 @@ export function tokens(text: string): readonly string[] {
   let found = tokenMemo.get(text);
   if (found === undefined) {
     if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
-    found = text.match(WORD) ?? [];
+    found = text.match(BEYOND_ASCII.test(text) ? WORD : ASCII_WORD) ?? [];
     tokenMemo.set(text, found);
   }
   return found;

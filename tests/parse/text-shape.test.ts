@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { endsSentence, endsWithContinuationWord, endsWithMark, isTitleLike, lastVisibleChar, startsLowercase } from "../../src/parse/text-shape.ts";
+import { endsSentence, endsWithContinuationWord, endsWithMark, isTitleLike, lastVisibleChar, startsLowercase, tokens } from "../../src/parse/text-shape.ts";
 
 describe("endsWithMark (a backwards read of `[marks][closers]*$` on the trimmed text)", () => {
   it("finds the mark behind closing quotes and brackets and trailing white space", () => {
@@ -49,5 +50,24 @@ describe("text-shape predicates read from the ends of a line", () => {
     expect(isTitleLike("Syria talks resume in Geneva.")).toBe(false);
     expect(isTitleLike(`"Syria talks resume in Geneva,"`)).toBe(false);
     expect(isTitleLike(`'Syria talks resume'`)).toBe(true);
+  });
+});
+
+describe("tokens", () => {
+  // The Unicode definition of a word; tokens() takes a faster pattern for ASCII-only text and must agree.
+  const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+  const expected = (text: string) => text.match(WORD) ?? [];
+
+  it("splits words at anything but letters, digits and inner apostrophes", () => {
+    expect(tokens("Don't stop: 3 o'clock, 10,000 rock'n'roll fans'")).toEqual(["Don't", "stop", "3", "o'clock", "10", "000", "rock'n'roll", "fans"]);
+    expect(tokens("Zürich’s 2ème café — l’été")).toEqual(["Zürich’s", "2ème", "café", "l’été"]);
+    expect(tokens("  ... ")).toEqual([]);
+  });
+
+  it("gives the Unicode pattern's tokens for any text, ASCII or not", () => {
+    const ascii = fc.string({ unit: fc.constantFrom(..."ab Z9'’-. \t\u00e9\u4e2d"), maxLength: 40 });
+    fc.assert(fc.property(fc.oneof(ascii, fc.string({ unit: "binary", maxLength: 40 })), (text) => {
+      expect(tokens(text)).toEqual(expected(text));
+    }), { numRuns: 2000 });
   });
 });
