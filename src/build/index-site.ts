@@ -5,8 +5,8 @@
  * whose pages changed are indexed again; the others are hard-linked from the previous site.
  * Any error Pagefind reports fails the build with Pagefind's own messages.
  */
-import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { summariseBundle, type BundleSize } from "../search/bundle-size.ts";
 import { writeOfflineManifest } from "../search/offline-manifest.ts";
+import { timeStep, timeStepAsync } from "./step-timings.ts";
 import {
   assignShards,
   DEFAULT_PAGES_PER_SHARD,
@@ -152,16 +153,16 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
     const out = path.join(bundleDir, shardBundle(k));
     if (previousDir && reusable(k)) {
       // Nothing writes into a finished shard, so links are safe and cost no space.
-      await linkTree(path.join(previousDir, shardBundle(k)), out, k === 0 ? isShardZeroFile : () => true);
+      timeStep("index.link", () => linkTree(path.join(previousDir, shardBundle(k)), out, k === 0 ? isShardZeroFile : () => true));
       shards[k] = previous!.shards[k]!.pages;
     } else {
-      shards[k] = await indexShard(dir, shards[k]!, out, k === 0);
+      shards[k] = await timeStepAsync("index.shards", () => indexShard(dir, shards[k]!, out, k === 0));
       shardsIndexed++;
     }
   });
 
   // addDirectory's page_count counts every HTML file read; the entry files count the pages indexed.
-  const counts = await Promise.all(shards.map((_, k) => indexedPageCount(path.join(bundleDir, shardBundle(k)))));
+  const counts = await timeStepAsync("index.count", () => Promise.all(shards.map((_, k) => indexedPageCount(path.join(bundleDir, shardBundle(k))))));
   const total = counts.reduce((a, b) => a + b, 0);
   if (opts.expectedPages !== undefined && total !== opts.expectedPages) {
     throw new SearchIndexError([
@@ -180,8 +181,8 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
   await writeFile(path.join(bundleDir, SHARD_PAGES_FILE), JSON.stringify(pageLists));
   await writeFile(path.join(bundleDir, SHARDS_FILE), JSON.stringify(manifest));
   await copyFile(fileURLToPath(new URL(`../search/${SHARD_SEARCH_FILE}`, import.meta.url)), path.join(bundleDir, SHARD_SEARCH_FILE));
-  await writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version });
-  return { pages: total, size: await summariseBundle(bundleDir), shardsIndexed, shardCount: shards.length };
+  await timeStepAsync("index.offline-manifest", () => writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version }));
+  return { pages: total, size: timeStep("index.size", () => summariseBundle(bundleDir)), shardsIndexed, shardCount: shards.length };
 }
 
 /**
@@ -258,16 +259,23 @@ function isShardZeroFile(rel: string): boolean {
 }
 
 /** Recreates `from`'s files under `to` as hard links (copies across file systems). */
-async function linkTree(from: string, to: string, keep: (rel: string) => boolean): Promise<void> {
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
-  const dirs = new Set(files.filter((f) => keep(f.split(path.sep).join("/"))).map((f) => path.dirname(f)));
-  for (const d of [...dirs].sort()) await mkdir(path.join(to, d), { recursive: true });
-  await inParallel(files.length, 16, async (i) => {
-    const rel = files[i]!;
-    if (!keep(rel.split(path.sep).join("/"))) return;
-    await link(path.join(from, rel), path.join(to, rel)).catch(() => copyFile(path.join(from, rel), path.join(to, rel)));
-  });
+/**
+ * Hard-links the files under `from` that `keep` accepts into `to` (copied where linking fails). Done
+ * synchronously: a shard's few hundred links take milliseconds, fewer than the promises around them.
+ */
+function linkTree(from: string, to: string, keep: (rel: string) => boolean): void {
+  const files = readdirSync(from, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(from, path.join(e.parentPath, e.name)))
+    .filter((rel) => keep(rel.split(path.sep).join("/")));
+  for (const d of new Set(files.map((f) => path.dirname(f)))) mkdirSync(path.join(to, d), { recursive: true });
+  for (const rel of files) {
+    try {
+      linkSync(path.join(from, rel), path.join(to, rel));
+    } catch {
+      copyFileSync(path.join(from, rel), path.join(to, rel));
+    }
+  }
 }
 
 async function inParallel(count: number, width: number, run: (i: number) => Promise<void>): Promise<void> {

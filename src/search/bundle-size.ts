@@ -2,7 +2,7 @@
  * Size of a Pagefind bundle on disk, split by what each file is for: the index proper (what grows with
  * the archive), the search runtime (fixed: JS + WebAssembly) and the UI scripts and styles (fixed).
  */
-import { readdir, stat } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { SHARD_DIR, SHARD_SEARCH_FILE, SHARDS_FILE, SORT_RANKS_FILE } from "./shard-manifest.ts";
 
@@ -31,19 +31,21 @@ export function bundlePart(relPath: string): BundlePart {
   return "ui";
 }
 
-/** Every file under `dir`, as paths relative to it with forward slashes. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
+/**
+ * Every file under `dir`, as paths relative to it with forward slashes. Read synchronously: Node 20's
+ * recursive `readdir` promise is about seven times slower on a site of 80,000 files (2 s against 0.3 s).
+ */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
     .sort();
 }
 
-export async function summariseBundle(bundleDir: string): Promise<BundleSize> {
+export function summariseBundle(bundleDir: string): BundleSize {
   const size: BundleSize = { files: 0, totalBytes: 0, indexBytes: 0, runtimeBytes: 0, uiBytes: 0 };
-  for (const rel of await listFiles(bundleDir)) {
-    const bytes = (await stat(path.join(bundleDir, rel))).size;
+  for (const rel of listFiles(bundleDir)) {
+    const bytes = statSync(path.join(bundleDir, rel)).size;
     size.files++;
     size.totalBytes += bytes;
     size[`${bundlePart(rel)}Bytes`] += bytes;

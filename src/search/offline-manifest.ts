@@ -56,7 +56,7 @@ export function planOffline(files: string[], bundleDir = "pagefind", wasm?: stri
 }
 
 export async function writeOfflineManifest(siteDir: string, opts: { bundleDir: string; version?: string }): Promise<OfflineManifest> {
-  const files = await listFiles(siteDir);
+  const files = listFiles(siteDir);
   const entry = await readFile(path.join(siteDir, opts.bundleDir, "pagefind-entry.json"), "utf8").catch(() => "");
   const languages = (entry ? JSON.parse(entry).languages : {}) as Record<string, { wasm?: string }>;
   const wasm = Object.values(languages).flatMap((l) => (l.wasm ? [l.wasm] : []));

@@ -44,18 +44,19 @@ export function linkFromPrevious(files: Iterable<string>, fromDir: string, outDi
   const made = new Set<string>();
   const missing: string[] = [];
   for (const file of files) {
-    const from = path.join(fromDir, file);
-    if (!existsSync(from)) {
-      missing.push(file);
-      continue;
-    }
     const to = path.join(outDir, file);
     const dir = path.dirname(to);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    linkSync(from, to);
+    // Linked without a stat first (a third of the system calls): a file the previous site lacks fails with ENOENT.
+    try {
+      linkSync(path.join(fromDir, file), to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      missing.push(file);
+    }
   }
   return missing;
 }
