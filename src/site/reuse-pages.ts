@@ -50,7 +50,7 @@ export function linkFromPrevious(files: Iterable<string>, fromDir: string, outDi
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    // Linked without a stat first (a third of the system calls): a file the previous site lacks fails with ENOENT.
+    // No stat first: a file the previous site lacks fails to link with ENOENT.
     try {
       linkSync(path.join(fromDir, file), to);
     } catch (error) {
