@@ -5,14 +5,14 @@
  * whose pages changed are indexed again; the others are hard-linked from the previous site.
  * Any error Pagefind reports fails the build with Pagefind's own messages.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
-import { summariseBundle, type BundleSize } from "../search/bundle-size.ts";
+import { listFiles, summariseBundle, type BundleSize } from "../search/bundle-size.ts";
 import { writeOfflineManifest } from "../search/offline-manifest.ts";
 import { timeStep, timeStepAsync } from "./step-timings.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
@@ -262,15 +262,9 @@ function isShardZeroFile(rel: string): boolean {
   return !/^shard-\d+\//.test(rel) && !OWN_FILES.has(rel);
 }
 
-/**
- * Recreates `from`'s files that `keep` accepts under `to` as hard links (copies across file systems).
- * Synchronous: Node 20's recursive readdir promise is several times slower than the sync call.
- */
+/** Recreates `from`'s files that `keep` accepts under `to` as hard links (copies across file systems). */
 function linkTree(from: string, to: string, keep: (rel: string) => boolean): void {
-  const files = readdirSync(from, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(from, path.join(e.parentPath, e.name)))
-    .filter((rel) => keep(rel.split(path.sep).join("/")));
+  const files = listFiles(from).filter(keep);
   for (const d of new Set(files.map((f) => path.dirname(f)))) mkdirSync(path.join(to, d), { recursive: true });
   for (const rel of files) {
     try {
