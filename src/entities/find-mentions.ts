@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import type Nlp from "compromise";
 import type { ArticleRecord } from "../record/schema.ts";
 import { aliasKey, type AliasTable } from "./alias-table.ts";
+import { installFastSweep } from "./fast-sweep.ts";
 import type { EntityKind } from "./types.ts";
 
 export interface ResolvedMention {
@@ -137,7 +138,7 @@ let nlpLib: typeof Nlp | undefined;
  * The tagger, loaded on first use (its single-file CommonJS build: the ES module build is hundreds of
  * files, a second of start-up): a rebuild whose runs were all tagged before never loads it.
  */
-const nlp = (): typeof Nlp => (nlpLib ??= require("compromise") as typeof Nlp);
+const nlp = (): typeof Nlp => (nlpLib ??= installFastSweep(require("compromise") as typeof Nlp));
 
 /**
  * The tagger's steps, without `chunks` (verb and noun phrase chunking, which names do not use): a
