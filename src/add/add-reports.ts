@@ -125,9 +125,9 @@ export async function addReports(opts: AddOptions): Promise<AddResult> {
 
   if (opts.dryRun) {
     // Place the new records among the archive's so ids and inferred dates are the ones they would get.
-    const { records } = await loadParsed({ root: opts.root, seedsDir: opts.seedsDir });
+    const { records, permalinks } = await loadParsed({ root: opts.root, seedsDir: opts.seedsDir });
     const planned = accepted.map((a) => ({ ...structuredClone(a.record), sourceFile: a.outcome.seedFile! }));
-    const together = buildArchive([...records, ...planned]);
+    const together = buildArchive([...records, ...planned], undefined, { permalinks: permalinks.entries });
     for (const a of accepted) attachRecord(a.outcome, together.records);
     return result;
   }

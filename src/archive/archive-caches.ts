@@ -13,7 +13,7 @@ import { primeInWorkers, type ParallelOptions, type ParallelResult } from "./par
 import type { ArticleRecord } from "../record/schema.ts";
 
 export interface ArchiveCaches {
-  options: Required<Omit<BuildArchiveOptions, "handOver">>;
+  options: Required<Omit<BuildArchiveOptions, "handOver" | "permalinks">>;
   /** Computes the entries the records miss in worker threads, when there are many (a cold build). */
   prime(records: readonly ArticleRecord[], opts?: ParallelOptions): Promise<ParallelResult>;
   /** Writes what this build used and lets it go. */

@@ -1,19 +1,25 @@
 /**
- * Makes record ids unique across the archive. Each record proposes a slug (from its headline); when
- * several propose the same one, the earliest report (by date, then file) keeps it and the others get
- * their checksum's first eight hex digits appended, so an existing page keeps its URL when a newer
- * report with the same headline arrives.
+ * Makes record ids unique across the archive. Ids already published (the permalink ledger,
+ * permalinks.ts) are kept first: a listed report keeps its id even when its headline changed, and
+ * ids of listed reports that are gone stay reserved. The other records propose a slug (from their
+ * headline); when several propose the same one, the earliest report (by date, then file) keeps it
+ * unless a published id holds it, and the others get their checksum's first eight hex digits appended.
  */
 import type { ArticleRecord } from "../record/schema.ts";
+import type { PermalinkEntry } from "./permalinks.ts";
 
-export function assignUniqueIds(records: ArticleRecord[]): void {
+export function assignUniqueIds(records: ArticleRecord[], published: readonly PermalinkEntry[] = []): void {
+  const holder = new Map<string, string>(); // id -> who holds it: a report file, or a ledger entry's
+  const fresh = keepPublished(records, published, holder);
   const byId = new Map<string, ArticleRecord[]>();
-  for (const r of records) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
-  const taken = new Set(byId.keys());
+  for (const r of fresh) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  // Appended suffixes must not land on an id another record proposes either.
+  const taken = new Set([...holder.keys(), ...byId.keys()]);
   for (const [id, group] of byId) {
-    if (group.length < 2) continue;
+    if (group.length < 2 && !holder.has(id)) continue;
     group.sort((a, b) => (a.published?.date ?? "9999").localeCompare(b.published?.date ?? "9999") || a.sourceFile.localeCompare(b.sourceFile));
-    for (const r of group.slice(1)) {
+    const owner = holder.get(id) ?? group[0].sourceFile;
+    for (const r of holder.has(id) ? group : group.slice(1)) {
       let next = `${id.slice(0, 86)}-${r.checksum.slice(0, 8)}`;
       for (let n = 2; taken.has(next); n++) next = `${id.slice(0, 80)}-${r.checksum.slice(0, 8)}-${n}`;
       taken.add(next);
@@ -22,9 +28,32 @@ export function assignUniqueIds(records: ArticleRecord[]): void {
         file: r.sourceFile,
         severity: "info",
         rule: "id-collision",
-        message: `Unexpected duplicate id "${id}" (shared with ${group[0].sourceFile}), expected a unique one: this report is "${next}".`,
+        message: `Unexpected duplicate id "${id}" (held by ${owner}), expected a unique one: this report is "${next}".`,
         hint: "Nothing to do unless you want a different URL: give the report a distinct headline in front matter.",
       });
     }
   }
+}
+
+/**
+ * Gives each listed report its published id (a gone report's entry passes to a report with the same
+ * checksum: a renamed file) and reserves the ids of the other gone reports. Returns the records left.
+ */
+function keepPublished(records: ArticleRecord[], published: readonly PermalinkEntry[], holder: Map<string, string>): ArticleRecord[] {
+  if (published.length === 0) return records;
+  const present = new Set(records.map((r) => r.sourceFile));
+  const byFile = new Map(published.map((e) => [e.file, e]));
+  const goneByChecksum = new Map<string, PermalinkEntry>();
+  for (const e of published) if (!present.has(e.file) && !goneByChecksum.has(e.checksum)) goneByChecksum.set(e.checksum, e);
+  const fresh: ArticleRecord[] = [];
+  for (const r of records) {
+    const entry = byFile.get(r.sourceFile) ?? goneByChecksum.get(r.checksum);
+    if (entry && !holder.has(entry.id)) {
+      if (!byFile.has(r.sourceFile)) goneByChecksum.delete(r.checksum);
+      r.id = entry.id;
+      holder.set(entry.id, r.sourceFile);
+    } else fresh.push(r);
+  }
+  for (const e of published) if (!present.has(e.file) && !holder.has(e.id)) holder.set(e.id, `${e.file} (published, no longer in the archive)`);
+  return fresh;
 }

@@ -9,6 +9,7 @@ import { buildStories } from "../stories/build-stories.ts";
 import type { ReportWords } from "../stories/tfidf.ts";
 import { buildEntities, type EntityFacts } from "../entities/build-entities.ts";
 import { assignUniqueIds } from "./assign-ids.ts";
+import type { PermalinkEntry } from "./permalinks.ts";
 import { inferMissingDates } from "./infer-published.ts";
 import { resolveTimelineEntries } from "./resolve-entries.ts";
 import { sortNewestFirst } from "./sort-records.ts";
@@ -18,6 +19,8 @@ import { timeStep } from "../build/step-timings.ts";
 export interface BuildArchiveOptions {
   /** The caller hands its records over (the build does): they are completed in place, not copied. */
   handOver?: boolean;
+  /** Ids already published (the permalink ledger): kept before any new id is given. */
+  permalinks?: readonly PermalinkEntry[];
   /** One report's timeline events; default: extracted afresh (the build passes a cache's). */
   extractEvents?: (record: ArticleRecord) => ExtractedEvent[];
   /** One report's names and quotes; default: computed afresh (the build passes a cache's). */
@@ -34,12 +37,12 @@ export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().t
  * The first half of the stage: dates inferred across reports, timeline entries resolved, unique ids,
  * every record validated; newest first. What the per-report steps read of a record is final here.
  */
-export function prepareRecords(parsed: ArticleRecord[], opts: Pick<BuildArchiveOptions, "handOver"> = {}): ArticleRecord[] {
+export function prepareRecords(parsed: ArticleRecord[], opts: Pick<BuildArchiveOptions, "handOver" | "permalinks"> = {}): ArticleRecord[] {
   // The stage fills in dates and ids; callers that keep using their records get copies.
   const records = opts.handOver ? parsed : parsed.map((r) => structuredClone(r));
   timeStep("archive.dates", () => inferMissingDates(records));
   for (const r of records) resolveTimelineEntries(r);
-  assignUniqueIds(records);
+  assignUniqueIds(records, opts.permalinks);
   return timeStep("archive.validate", () => sortNewestFirst(records.map(validateRecord)));
 }
 

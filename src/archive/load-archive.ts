@@ -13,6 +13,7 @@ import { buildArchive } from "./build-archive.ts";
 import { listReports } from "./list-reports.ts";
 import { defaultCacheDir, openParseCache, type ParseCache } from "./parse-cache.ts";
 import { openChecksumIndex, type ChecksumIndex } from "./checksum-index.ts";
+import { PERMALINKS_FILE, readPermalinks, type Permalinks } from "./permalinks.ts";
 import type { Archive } from "./types.ts";
 
 export interface LoadOptions {
@@ -30,17 +31,22 @@ export interface LoadResult {
   skipped: Array<{ file: string; diagnostics: Diagnostic[] }>;
   /** How many reports were parsed and how many came from the cache. */
   parseStats?: { parsed: number; cached: number };
+  /** The reports folder's permalink ledger, as read (ids already published). */
+  permalinks?: Permalinks;
 }
 
 export async function loadArchive(opts: LoadOptions): Promise<LoadResult> {
-  const { records, skipped, parseStats } = await loadParsed(opts);
-  return { archive: buildArchive(records), skipped, parseStats };
+  const { records, skipped, parseStats, permalinks } = await loadParsed(opts);
+  const archive = buildArchive(records, undefined, { permalinks: permalinks.entries });
+  archive.diagnostics.push(...permalinks.diagnostics);
+  return { archive, skipped, parseStats, permalinks };
 }
 
 /** Every report parsed on its own (no archive-wide stage yet): usable records and skipped reports. */
 export async function loadParsed(opts: LoadOptions): Promise<{ records: ArticleRecord[] } & Required<Omit<LoadResult, "archive">>> {
   const dir = path.resolve(opts.root, opts.seedsDir ?? "seeds");
   const files = await listReports(dir);
+  const permalinks = readPermalinks(dir, path.relative(opts.root, path.join(dir, PERMALINKS_FILE)).split(path.sep).join("/"));
   const cache = opts.cache === false ? undefined : (opts.cache ?? openParseCache(opts.root));
   // Only with a cache: a report whose checksum is known without reading it is worth nothing unparsed.
   const checksums = cache ? openChecksumIndex(defaultCacheDir(opts.root)) : undefined;
@@ -60,7 +66,7 @@ export async function loadParsed(opts: LoadOptions): Promise<{ records: ArticleR
     if (result.usable) records.push(result.record);
     else skipped.push({ file: result.record.sourceFile, diagnostics: result.record.diagnostics });
   }
-  return { records, skipped, parseStats };
+  return { records, skipped, parseStats, permalinks };
 }
 
 const IO_CONCURRENCY = 16;

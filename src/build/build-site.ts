@@ -9,12 +9,13 @@ import path from "node:path";
 import { openArchiveCaches } from "../archive/archive-caches.ts";
 import { assembleArchive, prepareRecords } from "../archive/build-archive.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
+import { nextPermalinks, PermalinksError, serialisePermalinks, writePermalinks } from "../archive/permalinks.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { renderSite } from "../site/render-site.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
 import { readRenderManifest, removeRenderManifest, writeRenderManifest } from "../site/reuse-pages.ts";
 import { acquireBuildLock } from "./build-lock.ts";
-import { computeFingerprint, writeFingerprint } from "./fingerprint.ts";
+import { fingerprintTree, withPermalinks, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
 import { emptyTrash, recoverOutput, stagingDirFor, swapIn } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
@@ -62,17 +63,20 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     emptyTrash(trashDir);
     // Taken before reading anything: an edit made during the build makes the next build run again.
     const fingerprintInputs = { root: opts.root, seedsDir: opts.seedsDir, outDir, baseUrl: opts.baseUrl };
-    const fingerprint = await computeFingerprint(fingerprintInputs);
+    const fingerprint = fingerprintTree(fingerprintInputs);
     const parsing = progress.stage("Parsing reports");
     const parsed = await timed("parse", () => loadParsed({ root: opts.root, seedsDir: opts.seedsDir, onProgress: () => parsing.tick() }));
     parsing.done(
       `${parsed.records.length} reports${parsed.skipped.length ? `, ${parsed.skipped.length} skipped` : ""} (${parsed.parseStats.cached} from the parse cache)`,
     );
+    // An unreadable ledger stops the build: building on would give published pages new URLs.
+    const ledgerErrors = parsed.permalinks.diagnostics.filter((d) => d.severity === "error");
+    if (ledgerErrors.length) throw new PermalinksError(ledgerErrors);
     const linking = progress.stage("Dating, timeline, stories and names across reports");
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
     const caches = await timeStepAsync("archive.caches-open", () => openArchiveCaches(defaultCacheDir(opts.root)));
     const archive = await timed("archive", async () => {
-      const records = prepareRecords(parsed.records, { handOver: true });
+      const records = prepareRecords(parsed.records, { handOver: true, permalinks: parsed.permalinks.entries });
       // Many new reports (a first build): their per-report steps on every core, then the rest here.
       const workers = await timeStepAsync("archive.workers", () => caches.prime(records));
       // Not fatal (this thread computes what they did not), but a slower build should say why.
@@ -84,7 +88,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     timeStep("archive.gc", () => collectGarbage());
     await timeStepAsync("archive.caches-save", () => caches.save());
     linking.done(`${archive.timeline.events.length} timeline events, ${archive.stories?.length ?? 0} stories`);
-    const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats };
+    const loaded: LoadResult = { archive, skipped: parsed.skipped, parseStats: parsed.parseStats, permalinks: parsed.permalinks };
     // Pagefind indexes each article page as it is rendered, in its own process (on another core).
     const searchIndex = (indexer = await openSiteIndexer());
     const rendering = progress.stage("Rendering pages");
@@ -120,9 +124,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // The manifest describes the live site: gone while the site is swapped, so a crash in between
     // leaves none (the next build then renders everything) rather than one for another site.
     await removeRenderManifest(manifestFile);
+    // The ids this site publishes, recorded before it goes live.
+    const ledger = serialisePermalinks(nextPermalinks(parsed.permalinks.entries, archive.records));
+    await writePermalinks(path.resolve(opts.root, opts.seedsDir ?? "seeds"), ledger, parsed.permalinks.text);
     timeStep("swap", () => swapIn(staging, outDir, trashDir));
     await timeStepAsync("render.manifest-write", () => writeRenderManifest(manifestFile, manifest));
-    await writeFingerprint(fingerprintInputs, fingerprint);
+    await writeFingerprint(fingerprintInputs, withPermalinks(fingerprint, ledger));
     // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
     if (process.env.WIRE_ARCHIVE_TIMINGS) {
       await writeFile(process.env.WIRE_ARCHIVE_TIMINGS, JSON.stringify({ timings, steps: stepTimings(), peakRssMb, reports: archive.records.length, pages, parseStats: parsed.parseStats }));

@@ -2,12 +2,15 @@
  * "Nothing changed" detection: a fingerprint of everything a build reads — the reports, the code,
  * the layouts, the dependencies and the options — taken from file names, sizes and modification
  * times (cheap: no file is read). A build records it after a successful swap; the next build with
- * the same fingerprint and the site still in place has nothing to do.
+ * the same fingerprint and the site still in place has nothing to do. The permalink ledger, which the
+ * build itself writes into the reports folder, counts by its text instead: the build records the
+ * fingerprint with the ledger it wrote, so writing it does not make the next build run again.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { PERMALINKS_FILE, permalinksPath } from "../archive/permalinks-file.ts";
 
 export interface FingerprintInputs {
   root: string;
@@ -21,7 +24,7 @@ const CODE = ["src", "layouts", ".eleventy.ts", "package-lock.json", "bin"];
 
 // Synchronous on purpose: ten thousand small stat calls cost a few milliseconds each way when awaited
 // one by one, and this check is the whole of a no-change build.
-function statTree(abs: string, hash: ReturnType<typeof createHash>): void {
+function statTree(abs: string, hash: ReturnType<typeof createHash>, skip?: string): void {
   let info;
   try {
     info = statSync(abs);
@@ -33,15 +36,34 @@ function statTree(abs: string, hash: ReturnType<typeof createHash>): void {
     hash.update(`${abs}:${info.size}:${info.mtimeMs}\n`);
     return;
   }
-  for (const name of readdirSync(abs).sort()) statTree(path.join(abs, name), hash);
+  for (const name of readdirSync(abs).sort()) if (name !== skip) statTree(path.join(abs, name), hash);
 }
 
 export async function computeFingerprint(inputs: FingerprintInputs): Promise<string> {
+  let ledger = "";
+  try {
+    ledger = readFileSync(permalinksPath(seedsPath(inputs)), "utf8");
+  } catch {
+    // none yet
+  }
+  return withPermalinks(fingerprintTree(inputs), ledger);
+}
+
+/** The fingerprint of everything but the permalink ledger. */
+export function fingerprintTree(inputs: FingerprintInputs): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ seeds: inputs.seedsDir ?? "seeds", out: inputs.outDir, baseUrl: inputs.baseUrl ?? null }));
-  for (const p of [...CODE, inputs.seedsDir ?? "seeds"]) statTree(path.resolve(inputs.root, p), hash);
+  for (const p of CODE) statTree(path.resolve(inputs.root, p), hash);
+  statTree(seedsPath(inputs), hash, PERMALINKS_FILE);
   return hash.digest("hex");
 }
+
+/** The whole fingerprint: the tree's and the ledger text's. */
+export function withPermalinks(tree: string, ledgerText: string): string {
+  return createHash("sha256").update(tree).update("\0").update(ledgerText).digest("hex");
+}
+
+const seedsPath = (inputs: FingerprintInputs) => path.resolve(inputs.root, inputs.seedsDir ?? "seeds");
 
 function recordPath(root: string, outDir: string): string {
   const key = createHash("sha1").update(path.resolve(outDir)).digest("hex").slice(0, 16);

@@ -1,7 +1,9 @@
 /** `wire-archive <command>`: the command-line entry point. Commands live one per module in ./commands. */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { PermalinksError } from "../archive/permalinks-file.ts";
 import { BuildLockedError } from "../build/build-lock.ts";
+import { writeDiagnostics } from "./format-diagnostics.ts";
 import { parseCommandArgs, type Command, type CommandContext } from "./command.ts";
 
 /**
@@ -58,6 +60,10 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
   try {
     return await command.run(args, ctx);
   } catch (err) {
+    if (err instanceof PermalinksError) {
+      writeDiagnostics(ctx.stderr, err.diagnostics, { verbose: true });
+      return 1;
+    }
     if (err instanceof BuildLockedError) {
       ctx.stderr.write(`wire-archive ${name}: ${err.message}\n`);
       return 75; // EX_TEMPFAIL: try again later

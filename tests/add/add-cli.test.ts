@@ -9,6 +9,7 @@ import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/record/schema.ts";
+import { PERMALINKS_FILE, readPermalinks } from "../../src/archive/permalinks.ts";
 import { makeTempRoot, removeTempRoot, runCliIn, snapshotDir } from "../build/temp-root.ts";
 
 const FIXTURE = path.resolve(import.meta.dirname, "fixtures/meridian-courier-geneva-deal.txt");
@@ -47,8 +48,12 @@ describe("wire-archive add", () => {
     expect(r.stdout).toContain(`-> seeds/meridian-courier-geneva-deal.txt  /articles/${ID}/`);
     expect(r.stdout).toMatch(/Rebuilt the site: 4 reports/);
     const seeds = snapshotDir(path.join(root, "seeds"));
-    for (const [name, hash] of Object.entries(before.seeds)) expect(seeds[name]).toBe(hash);
+    for (const [name, hash] of Object.entries(before.seeds)) if (name !== PERMALINKS_FILE) expect(seeds[name]).toBe(hash);
     expect(readFileSync(path.join(root, "seeds/meridian-courier-geneva-deal.txt"))).toEqual(readFileSync(FIXTURE));
+    // The permalink ledger gained the new page's id beside the three it had.
+    const ledger = readPermalinks(path.join(root, "seeds")).entries;
+    expect(ledger.map((e) => e.file)).toHaveLength(4);
+    expect(ledger).toContainEqual(expect.objectContaining({ file: "seeds/meridian-courier-geneva-deal.txt", id: ID }));
   });
 
   it("the new report is on the home page, has its article page and is in data/articles.json", () => {

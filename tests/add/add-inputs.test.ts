@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addReports, type AddResult, type InputOutcome } from "../../src/add/add-reports.ts";
 import { buildSite } from "../../src/build/build-site.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
+import { PERMALINKS_FILE, readPermalinks } from "../../src/archive/permalinks.ts";
 import { makeTempRoot, removeTempRoot, snapshotDir } from "../build/temp-root.ts";
 
 let root: string;
@@ -178,12 +179,17 @@ describe("add takes readable inputs in any encoding and form, changing nothing e
   });
 
   it("copies each byte for byte into seeds/ and leaves every earlier report as it was", () => {
+    const reports = (snapshot: Record<string, string>) => Object.keys(snapshot).filter((name) => name !== PERMALINKS_FILE);
     const after = snapshotDir(path.join(root, "seeds"));
-    for (const [name, hash] of Object.entries(before.seeds)) expect(after[name]).toBe(hash);
+    for (const name of reports(before.seeds)) expect(after[name]).toBe(before.seeds[name]);
     for (const key of Object.keys(files)) {
       expect(readFileSync(path.join(root, outcome(key).seedFile!))).toEqual(readFileSync(files[key]));
     }
-    expect(Object.keys(after)).toHaveLength(Object.keys(before.seeds).length + 8);
+    expect(reports(after)).toHaveLength(reports(before.seeds).length + 8);
+    // Beside them, the permalink ledger: one entry a report, each with the id its page has.
+    const ledger = readPermalinks(path.join(root, "seeds")).entries;
+    expect(new Set(ledger.map((e) => e.file))).toEqual(new Set(reports(after).map((name) => `seeds/${name}`)));
+    for (const a of articles) expect(ledger).toContainEqual({ file: a.sourceFile, id: a.id, checksum: a.checksum });
   });
 
   it("the same file twice on one command line is added once [duplicate-input]", () => {

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { cliArgs, makeTempRoot, removeTempRoot } from "../build/temp-root.ts";
+import { cliArgs, makeTempRoot, removeTempRoot, reportNames } from "../build/temp-root.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpora/bbc-news");
 const FIXTURE = path.resolve(import.meta.dirname, "fixtures/meridian-courier-geneva-deal.txt");
@@ -44,7 +44,7 @@ function measure(label: string, root: string): void {
   const warm = run(root, ["add", newReport(inbox, 1)]);
   rmSync(path.join(root, ".wire-archive/cache"), { recursive: true, force: true });
   const cold = run(root, ["add", newReport(inbox, 2)]);
-  const reports = readdirSync(path.join(root, "seeds")).length;
+  const reports = reportNames(path.join(root, "seeds")).length;
   for (const [cache, r] of [["warm", warm], ["cold", cold]] as const) {
     console.log(`${label} (${reports} reports after add), ${cache} cache: ${r.wall.toFixed(1)}s wall, ${r.cpu.toFixed(1)}s CPU  [${r.stages}]`);
   }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import { openParseCache, parserVersion } from "../../src/archive/parse-cache.ts";
-import { REPO_ROOT } from "./temp-root.ts";
+import { REPO_ROOT, reportNames } from "./temp-root.ts";
 
 let root: string;
 const cacheDir = () => path.join(root, ".wire-archive/cache", `parse-${parserVersion()}`);
@@ -33,7 +33,7 @@ describe("parse cache", () => {
 
   it("a changed report is parsed again; the others come from the cache", async () => {
     await load();
-    const file = path.join(root, "seeds", readdirSync(path.join(root, "seeds")).sort()[0]);
+    const file = path.join(root, "seeds", reportNames(path.join(root, "seeds"))[0]);
     appendFileSync(file, "\nA late paragraph added by the desk on Sunday evening, after the talks ended.\n");
     const again = await load();
     expect(again.parseStats).toEqual({ parsed: 1, cached: 2 });
@@ -42,7 +42,7 @@ describe("parse cache", () => {
 
   it("a renamed report is parsed again, so its record names its new file", async () => {
     await load();
-    const [name] = readdirSync(path.join(root, "seeds")).sort();
+    const [name] = reportNames(path.join(root, "seeds"));
     renameSync(path.join(root, "seeds", name), path.join(root, "seeds", `renamed-${name}`));
     const again = await load();
     expect(again.parseStats).toEqual({ parsed: 1, cached: 2 });

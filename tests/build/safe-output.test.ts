@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, appendFileSync } 
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic } from "../../src/serve/static-server.ts";
-import { makeTempRoot, removeTempRoot, runCliIn, snapshotDir, spawnCliIn } from "./temp-root.ts";
+import { makeTempRoot, removeTempRoot, reportNames, runCliIn, snapshotDir, spawnCliIn } from "./temp-root.ts";
 
 const leftovers = (root: string) => readdirSync(root).filter((n) => n.startsWith("_site.") || n === "._site.lock");
 const articleCount = (root: string) => JSON.parse(readFileSync(path.join(root, "_site/data/articles.json"), "utf8")).count as number;
@@ -36,7 +36,7 @@ describe("a build whose rendering fails", () => {
 
 /** Reports of varied text on top of the seeds, so a build takes long enough to be caught mid-way. */
 function growArchive(root: string, count: number): void {
-  const seeds = readdirSync(path.join(root, "seeds")).map((n) => readFileSync(path.join(root, "seeds", n), "utf8"));
+  const seeds = reportNames(path.join(root, "seeds")).map((n) => readFileSync(path.join(root, "seeds", n), "utf8"));
   const places = ["Geneva", "Damascus", "Moscow", "Washington", "New York", "Paris", "Beirut", "Ankara", "Amman", "Cairo"];
   const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
   for (let i = 0; i < count; i++) {

@@ -45,6 +45,11 @@ export function spawnCliIn(root: string, args: string[]): ChildProcess & { outpu
   return Object.assign(child, { output: () => output, exited });
 }
 
+/** The report files of a reports folder, sorted: not the permalink ledger a build writes beside them. */
+export function reportNames(seedsDir: string): string[] {
+  return readdirSync(seedsDir).filter((name) => !name.startsWith(".")).sort();
+}
+
 /** Every file under `dir` (relative path -> sha256 of its bytes); empty when dir does not exist. */
 export function snapshotDir(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

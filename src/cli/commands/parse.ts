@@ -4,7 +4,7 @@ import { readReport } from "../../ingest/read-report.ts";
 import { parseReport } from "../../parse/parse-document.ts";
 import type { Command } from "../command.ts";
 import { summarise, writeDiagnostics } from "../format-diagnostics.ts";
-import { loadArchive } from "../../archive/load-archive.ts";
+import { loadParsed } from "../../archive/load-archive.ts";
 
 export const command: Command = {
   name: "parse",
@@ -26,8 +26,9 @@ from related reports in seeds/, a unique id) are included unless --alone.`,
     let final = record;
     if (usable) {
       // Put the report among the archive's others (replacing itself if it is one of them) for cross-report facts.
-      const others = values.alone ? [] : (await loadArchive({ root: ctx.root })).archive.records.filter((r) => r.checksum !== record.checksum);
-      final = buildArchive([record, ...others]).records.find((r) => r.checksum === record.checksum) ?? record;
+      const archive = values.alone ? undefined : await loadParsed({ root: ctx.root });
+      const others = archive?.records.filter((r) => r.checksum !== record.checksum) ?? [];
+      final = buildArchive([record, ...others], undefined, { permalinks: archive?.permalinks.entries }).records.find((r) => r.checksum === record.checksum) ?? record;
     }
     if (values.json) ctx.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
     else ctx.stdout.write(describe(final));

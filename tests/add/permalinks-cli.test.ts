@@ -1,0 +1,77 @@
+/**
+ * Citable URLs through the CLI, on a temp copy of the seed archive: a page added keeps its URL when an
+ * older report with the same headline is added after it, a build from a fresh clone (no _site/, no
+ * cache, only the reports and their ledger) gives every page the URL it had, and a damaged ledger stops
+ * the build with file:line and a fix, leaving the site and the ledger as they were.
+ */
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArticleRecord } from "../../src/record/schema.ts";
+import { makeTempRoot, removeTempRoot, runCliIn, snapshotDir } from "../build/temp-root.ts";
+
+const HEADLINE = "Ceasefire talks resume in Geneva";
+const SLUG = "ceasefire-talks-resume-in-geneva";
+const text = (date: string, note: string) => `---
+headline: ${HEADLINE}
+source: Example Wire
+published: ${date}
+---
+Delegations from both sides met for a second day at the lakeside conference centre, officials said.
+
+The talks are expected to continue into next week, with a draft agreement on prisoner exchanges on the table.
+
+${note}
+`;
+
+let root: string;
+const ids = () =>
+  Object.fromEntries(
+    (JSON.parse(readFileSync(path.join(root, "_site/data/articles.json"), "utf8")).articles as ArticleRecord[]).map((a) => [a.sourceFile, a.id]),
+  );
+
+beforeAll(() => {
+  root = makeTempRoot("wa-permalinks-");
+  writeFileSync(path.join(root, "june.txt"), text("2014-06-02", "Neither side commented on the new timetable."));
+  writeFileSync(path.join(root, "may.txt"), text("2014-05-02", "Mediators said the first day had been constructive."));
+});
+afterAll(() => removeTempRoot(root));
+
+describe("permalinks through add and build", () => {
+  it("the first report with a headline gets the plain slug; an older one added later does not take it", () => {
+    const first = runCliIn(root, ["add", "june.txt"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`/articles/${SLUG}/`);
+    const second = runCliIn(root, ["add", "may.txt"]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).not.toContain("page moved");
+    const now = ids();
+    expect(now["seeds/june.txt"]).toBe(SLUG);
+    expect(now["seeds/may.txt"]).toMatch(new RegExp(`^${SLUG}-[0-9a-f]{8}$`));
+    expect(readFileSync(path.join(root, `_site/articles/${SLUG}/index.html`), "utf8")).toContain("Neither side commented on the new timetable.");
+  });
+
+  it("a fresh clone (reports and ledger only) builds every page at the URL it had", () => {
+    const before = ids();
+    for (const dir of ["_site", ".wire-archive"]) rmSync(path.join(root, dir), { recursive: true, force: true });
+    const r = runCliIn(root, ["build", "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ids()).toEqual(before);
+    expect(Object.keys(before)).toHaveLength(5);
+  });
+
+  it("a damaged ledger stops the build with where and what to do; the site and the ledger stay as they were", () => {
+    const file = path.join(root, "seeds/.permalinks.json");
+    const damaged = readFileSync(file, "utf8").replace('"version": 1,', '"version": 1,,');
+    writeFileSync(file, damaged);
+    const site = snapshotDir(path.join(root, "_site"));
+    const r = runCliIn(root, ["build", "--quiet"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/seeds\/\.permalinks\.json:\d+/);
+    expect(r.stderr).toContain("bad-permalinks");
+    expect(r.stderr).toContain("Fix the file");
+    expect(r.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(readFileSync(file, "utf8")).toBe(damaged);
+    expect(snapshotDir(path.join(root, "_site"))).toEqual(site);
+  });
+});
