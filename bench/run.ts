@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_CORPUS, generateReport, loadCorpus } from "./generate-archive.ts";
 import { measureFirstSearch } from "./first-search.ts";
 import { parseOnly } from "./parse-only.ts";
+import { listReports } from "../src/archive/list-reports.ts";
 import { hasCommand, runCli, type CliRun, GNU_TIME } from "./run-cli.ts";
 import { checkTargets, formatTable, formatTargets, type SizeResult } from "./table.ts";
 import { clearBuildState, makeBenchRoot } from "./temp-root.ts";
@@ -107,8 +108,8 @@ async function build(root: string): Promise<CliRun> {
 
 /** Edits one report the way a person fixing a typo would: a sentence appended to its longest line. */
 async function editReport(seedsDir: string, k: number): Promise<string> {
-  const files = (await readdir(seedsDir)).sort();
-  const file = path.join(seedsDir, files[(k * 7919) % files.length]);
+  const files = await listReports(seedsDir); // the reports, not the permalink ledger beside them
+  const file = files[(k * 7919) % files.length];
   const lines = (await readFile(file, "utf8")).split("\n");
   let longest = 0;
   lines.forEach((l, i) => (l.length > lines[longest].length ? (longest = i) : undefined));

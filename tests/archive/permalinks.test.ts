@@ -49,11 +49,22 @@ describe("ids with the permalink ledger", () => {
     expect(collision.diagnostics.find((d) => d.rule === "id-collision")?.message).toContain("held by seeds/june.txt");
   });
 
-  it("a published report keeps its URL when its headline is corrected", () => {
+  it("a published report keeps its URL when its headline is corrected, and says why", () => {
     const published = ledgerOf([june]);
     const corrected = report("seeds/june.txt", "Ceasefire talks resume in Geneva after delay", "2014-06-02");
     expect(idsOf([corrected])).toEqual({ "seeds/june.txt": `${SLUG}-after-delay` });
     expect(idsOf([corrected], published)).toEqual({ "seeds/june.txt": SLUG });
+    const [kept] = buildArchive([corrected], undefined, { permalinks: published }).records;
+    expect(kept.diagnostics.find((d) => d.rule === "published-id")?.message).toContain(`gives "${SLUG}-after-delay"`);
+  });
+
+  it("the build after the first, with the ledger it wrote, gives the very same records, diagnostics included", () => {
+    // Page keys cover the whole record: any difference would re-render every page the record is on.
+    const other = report("seeds/other.txt", "Another headline entirely", "2014-06-03");
+    const first = buildArchive([june, may, other], "t").records;
+    const again = buildArchive([june, may, other], "t", { permalinks: nextPermalinks([], first) }).records;
+    expect(first.some((r) => r.diagnostics.some((d) => d.rule === "id-collision"))).toBe(true);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first));
   });
 
   it("a removed report's URL stays reserved: a later report with its headline gets another", () => {
