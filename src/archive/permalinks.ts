@@ -72,12 +72,18 @@ function unusable(file: string, text: string, line: number | undefined, message:
  * The ledger after a build: every report with the id it has now, and the entries of reports no
  * longer in the archive whose ids no report took over. Sorted by file, so diffs stay small.
  */
-export function nextPermalinks(previous: readonly PermalinkEntry[], records: ReadonlyArray<{ sourceFile: string; id: string; checksum: string }>): PermalinkEntry[] {
+export function nextPermalinks(previous: readonly PermalinkEntry[], records: readonly LedgerRecord[]): PermalinkEntry[] {
+  const now = records.map((r) => ({ file: r.sourceFile, id: r.id, checksum: r.checksum }));
+  return [...now, ...removedEntries(previous, records)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+type LedgerRecord = { sourceFile: string; id: string; checksum: string };
+
+/** Entries of reports published and since removed: their files are gone and no report took their ids. */
+export function removedEntries(previous: readonly PermalinkEntry[], records: readonly LedgerRecord[]): PermalinkEntry[] {
   const present = new Set(records.map((r) => r.sourceFile));
   const used = new Set(records.map((r) => r.id));
-  const kept = previous.filter((e) => !present.has(e.file) && !used.has(e.id));
-  const now = records.map((r) => ({ file: r.sourceFile, id: r.id, checksum: r.checksum }));
-  return [...now, ...kept].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return previous.filter((e) => !present.has(e.file) && !used.has(e.id));
 }
 
 export function serialisePermalinks(entries: readonly PermalinkEntry[]): string {

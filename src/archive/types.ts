@@ -20,6 +20,11 @@ export interface Archive {
   stories?: Story[];
   /** People, organisations and places the reports name, aliases merged (src/entities). */
   entities?: Entity[];
+  /**
+   * Reports published once and since removed (the permalink ledger's entries for gone files): their
+   * URLs stay reserved and show a notice instead of another report or nothing.
+   */
+  removed?: Array<{ id: string; file: string }>;
   /** Every diagnostic of every report, with `file` set. */
   diagnostics: Diagnostic[];
   /** ISO timestamp of the build; the only non-deterministic field. */

@@ -9,7 +9,7 @@ import path from "node:path";
 import { openArchiveCaches } from "../archive/archive-caches.ts";
 import { assembleArchive, prepareRecords } from "../archive/build-archive.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
-import { nextPermalinks, PermalinksError, serialisePermalinks, writePermalinks } from "../archive/permalinks.ts";
+import { nextPermalinks, PermalinksError, removedEntries, serialisePermalinks, writePermalinks } from "../archive/permalinks.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { renderSite } from "../site/render-site.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
@@ -81,7 +81,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       const workers = await timeStepAsync("archive.workers", () => caches.prime(records));
       // Not fatal (this thread computes what they did not), but a slower build should say why.
       if (workers.error) progress.info(`Worker threads stopped early; the rest is computed in one thread: ${workers.error.split("\n")[0]}`);
-      return assembleArchive(records, undefined, caches.options);
+      const assembled = assembleArchive(records, undefined, caches.options);
+      assembled.removed = removedEntries(parsed.permalinks.entries, records).map(({ id, file }) => ({ id, file }));
+      return assembled;
     });
     // The archive steps' garbage goes before the caches are serialised (their buffers add to the heap):
     // at 10,000 reports, this is where a build peaked (1.42 GB) before.

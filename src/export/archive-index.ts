@@ -51,6 +51,8 @@ export interface PublishIndex {
   sourcePages: Array<ListPage<ArticleRecord> & { source: SourceGroup }>;
   /** Every page of every month's list, months in `months` order. */
   monthPages: Array<ListPage<ArticleRecord> & { month: MonthGroup }>;
+  /** Reports removed since they were published: a notice at each one's URL (layouts/pages/removed.njk). */
+  removed: NonNullable<Archive["removed"]>;
 }
 
 /**
@@ -80,7 +82,7 @@ export function sourcePath(source: Pick<Source, "id">): string {
 }
 
 export function buildPublishIndex(
-  archive: Pick<Archive, "records" | "sources">,
+  archive: Pick<Archive, "records" | "sources" | "removed">,
   siteName: string,
   options: PublishIndexOptions = {},
 ): PublishIndex {
@@ -145,6 +147,7 @@ export function buildPublishIndex(
     homePages: paginate(archive.records, "/", pageSize),
     sourcePages: sources.flatMap((source) => paginate(source.records, source.path, pageSize).map((p) => ({ ...p, source }))),
     monthPages: monthList.flatMap((month) => paginate(month.records, month.path, pageSize).map((p) => ({ ...p, month }))),
+    removed: archive.removed ?? [],
   };
 }
 

@@ -112,7 +112,9 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     const fresh = options.previous ? timeStep("render.link", () => keepRecordFiles(options.archive.records, reuse, options.previous!.dir, outDir)) : options.archive.records;
     await timeStepAsync("render.files", async () => {
       await copyRawReports({ records: fresh, rootDir: path.resolve(options.rootDir) }, outDir);
-      await writeSitemap(written, site, outDir);
+      // A removed report's notice keeps its URL from breaking, not a page to list.
+      const removed = new Set(publish.removed.map((r) => articleUrl(r)));
+      await writeSitemap(written.filter((p) => typeof p.url !== "string" || !removed.has(p.url)), site, outDir);
       await writeNinjsFiles(outDir, fresh, site);
     });
     return {

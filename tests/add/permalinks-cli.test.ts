@@ -1,13 +1,15 @@
 /**
  * Citable URLs through the CLI, on a temp copy of the seed archive: a page added keeps its URL when an
  * older report with the same headline is added after it, a build from a fresh clone (no _site/, no
- * cache, only the reports and their ledger) gives every page the URL it had, and a damaged ledger stops
- * the build with file:line and a fix, leaving the site and the ledger as they were.
+ * cache, only the reports and their ledger) gives every page the URL it had, a removed report's URL
+ * shows a notice, and a damaged ledger stops the build with file:line and a fix, leaving the site and
+ * the ledger as they were.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/record/schema.ts";
+import { readPermalinks } from "../../src/archive/permalinks.ts";
 import { makeTempRoot, removeTempRoot, runCliIn, snapshotDir } from "../build/temp-root.ts";
 
 const HEADLINE = "Ceasefire talks resume in Geneva";
@@ -58,6 +60,23 @@ describe("permalinks through add and build", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(ids()).toEqual(before);
     expect(Object.keys(before)).toHaveLength(5);
+  });
+
+  it("a removed report's URL shows a notice, stays out of search and the sitemap, and stays reserved", () => {
+    const mayId = ids()["seeds/may.txt"];
+    rmSync(path.join(root, "seeds/may.txt"));
+    const r = runCliIn(root, ["build", "--quiet", "--base-url", "https://archive.example.org/"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.keys(ids())).not.toContain("seeds/may.txt");
+    const notice = readFileSync(path.join(root, `_site/articles/${mayId}/index.html`), "utf8");
+    expect(notice).toContain("Report removed");
+    expect(notice).toContain("seeds/may.txt");
+    expect(notice).toContain('<meta name="robots" content="noindex">');
+    expect(notice).not.toContain("data-pagefind-body");
+    const sitemap = readFileSync(path.join(root, "_site/sitemap.xml"), "utf8");
+    expect(sitemap).toContain(`/articles/${SLUG}/`);
+    expect(sitemap).not.toContain(`/articles/${mayId}/`);
+    expect(readPermalinks(path.join(root, "seeds")).entries).toContainEqual(expect.objectContaining({ file: "seeds/may.txt", id: mayId }));
   });
 
   it("a damaged ledger stops the build with where and what to do; the site and the ledger stay as they were", () => {

@@ -110,11 +110,15 @@ describe("incremental rendering", () => {
     await expectSameAsFullBuild(root);
   }, 60_000);
 
-  it("removing a report removes its page and ends as a full build would", async () => {
+  it("removing a report puts a removal notice in its page's place and ends as a full build would", async () => {
+    const afpId = JSON.parse(readFileSync(path.join(root, "_site/data/articles.json"), "utf8")).articles.find((a: { sourceFile: string }) => a.sourceFile === AFP).id;
     unlinkSync(path.join(root, AFP));
     const removed = await buildSite({ root });
     expect(removed.archive.records.length).toBe(3);
-    expect(readdirSync(path.join(root, "_site/articles"))).toHaveLength(3);
+    expect(removed.archive.records.map((r) => r.id)).not.toContain(afpId);
+    // Three report pages and, at the removed report's URL (kept by the permalink ledger), the notice.
+    expect(readdirSync(path.join(root, "_site/articles"))).toHaveLength(4);
+    expect(readFileSync(path.join(root, `_site/articles/${afpId}/index.html`), "utf8")).toContain("Report removed");
     await expectSameAsFullBuild(root);
   }, 60_000);
 });

@@ -11,6 +11,7 @@ const PAGES = [
   "/articles/us-russia-third-day/",
   "/articles/agency-wire-third-day/",
   "/articles/undated-markup/",
+  "/articles/withdrawn-report/",
   "/timeline/",
   "/search/",
 ];

@@ -13,7 +13,8 @@ export async function buildFixtureSite(): Promise<{ rootDir: string; outDir: str
   }
   const outDir = path.join(rootDir, "_site");
   const { pages } = await renderSite({
-    archive: fixtureArchive(),
+    // One report published once and since removed: its URL shows a notice (layouts/pages/removed.njk).
+    archive: { ...fixtureArchive(), removed: [{ id: "withdrawn-report", file: "seeds/withdrawn.txt" }] },
     outDir,
     rootDir,
     baseUrl: "https://archive.example.org/",
