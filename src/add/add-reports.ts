@@ -40,7 +40,8 @@ export interface AddOptions {
   lockWaitMs?: number;
 }
 
-export type InputStatus = "added" | "would-add" | "already-in-archive" | "duplicate-input" | "rejected";
+/** `rolled-back`: accepted and copied, then taken out of seeds/ again because the rebuild failed. */
+export type InputStatus = "added" | "would-add" | "already-in-archive" | "duplicate-input" | "rejected" | "rolled-back";
 
 export interface InputOutcome {
   /** The input's path as shown to the user. */
@@ -164,7 +165,7 @@ export async function addReports(opts: AddOptions): Promise<AddResult> {
     if (!locked) await Promise.all(copied.map((f) => rm(f, { force: true })));
     result.build = { ok: false, error: (err as Error).message, locked, keptInSeeds: locked };
     result.exitCode = locked ? EXIT_LOCKED : 1;
-    if (!locked) for (const a of accepted) a.outcome.status = "rejected";
+    if (!locked) for (const a of accepted) a.outcome.status = "rolled-back";
   }
   return result;
 }

@@ -22,6 +22,11 @@ function diagnosticLines(o: InputOutcome, verbose: boolean): string[] {
   return o.diagnostics.filter((d) => verbose || d.severity !== "info").map((d) => indent(formatDiagnostic(d), "    "));
 }
 
+const SKIPPED_BECAUSE: Partial<Record<InputOutcome["status"], string>> = {
+  "duplicate-input": "given twice",
+  "rolled-back": "not added: the rebuild failed (below)",
+};
+
 export function formatAddResult(result: AddResult, opts: { verbose?: boolean } = {}): string {
   const verbose = Boolean(opts.verbose);
   const out: string[] = [];
@@ -42,7 +47,7 @@ export function formatAddResult(result: AddResult, opts: { verbose?: boolean } =
   if (skipped.length) {
     out.push(`Skipped ${skipped.length}:`);
     for (const o of skipped) {
-      const why = o.status === "already-in-archive" ? `already in the archive as ${o.seedFile}` : o.status === "duplicate-input" ? "given twice" : "not usable";
+      const why = SKIPPED_BECAUSE[o.status] ?? (o.status === "already-in-archive" ? `already in the archive as ${o.seedFile}` : "not usable");
       out.push(`  ${o.input}: ${why}`);
       if (o.status === "rejected") out.push(...diagnosticLines(o, true));
     }

@@ -93,4 +93,15 @@ describe("permalinks through add and build", () => {
     expect(readFileSync(file, "utf8")).toBe(damaged);
     expect(snapshotDir(path.join(root, "_site"))).toEqual(site);
   });
+
+  it("add with a damaged ledger takes the new report out again and says the rebuild failed, not the report", () => {
+    const seeds = snapshotDir(path.join(root, "seeds"));
+    writeFileSync(path.join(root, "july.txt"), text("2014-07-02", "A third day of talks ended without a statement."));
+    const r = runCliIn(root, ["add", "july.txt"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("july.txt: not added: the rebuild failed (below)");
+    expect(r.stdout).not.toContain("not usable");
+    expect(r.stdout).toMatch(/seeds\/\.permalinks\.json:\d+: Unexpected invalid JSON/);
+    expect(snapshotDir(path.join(root, "seeds"))).toEqual(seeds);
+  });
 });
