@@ -46,7 +46,7 @@ export async function loadArchive(opts: LoadOptions): Promise<LoadResult> {
 export async function loadParsed(opts: LoadOptions): Promise<{ records: ArticleRecord[] } & Required<Omit<LoadResult, "archive">>> {
   const dir = path.resolve(opts.root, opts.seedsDir ?? "seeds");
   const files = await listReports(dir);
-  const permalinks = readPermalinks(dir, path.relative(opts.root, path.join(dir, PERMALINKS_FILE)).split(path.sep).join("/"));
+  const permalinks = readPermalinks(dir, relativePath(opts.root, path.join(dir, PERMALINKS_FILE)));
   const cache = opts.cache === false ? undefined : (opts.cache ?? openParseCache(opts.root));
   // Only with a cache: a report whose checksum is known without reading it is worth nothing unparsed.
   const checksums = cache ? openChecksumIndex(defaultCacheDir(opts.root)) : undefined;
@@ -71,6 +71,9 @@ export async function loadParsed(opts: LoadOptions): Promise<{ records: ArticleR
 
 const IO_CONCURRENCY = 16;
 
+/** `abs` relative to the root, with forward slashes: how records and diagnostics name files. */
+const relativePath = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join("/");
+
 /** Like Promise.all over items.map(fn), with at most `limit` calls in flight; results in input order. */
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -90,7 +93,7 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
  * With `checksums`, an unchanged file (same stat as when it was last hashed) is not even read.
  */
 export async function parseFile(abs: string, root: string, cache?: ParseCache, checksums?: ChecksumIndex): Promise<{ result: ParsedReport; cached: boolean }> {
-  const rel = path.relative(root, abs).split(path.sep).join("/");
+  const rel = relativePath(root, abs);
   let bytes: Buffer | undefined;
   let checksum: string | undefined;
   try {

@@ -3,6 +3,7 @@
  * CLI's start-up and the no-change check need not load zod.
  */
 import path from "node:path";
+import { formatDiagnostic } from "../cli/format-diagnostics.ts";
 import type { Diagnostic } from "../record/schema.ts";
 
 export const PERMALINKS_FILE = ".permalinks.json";
@@ -14,6 +15,6 @@ export function permalinksPath(seedsAbs: string): string {
 /** The ledger is unusable: the build stops rather than give published pages new URLs. */
 export class PermalinksError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}` : ""}: ${d.message}. ${d.hint ?? ""}`).join("\n"));
+    super(diagnostics.map(formatDiagnostic).join("\n"));
   }
 }

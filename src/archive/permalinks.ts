@@ -49,9 +49,10 @@ export function readPermalinks(seedsAbs: string, display = PERMALINKS_FILE): Per
     json = JSON.parse(text);
   } catch (err) {
     // V8 gives a position for some errors only; a merge-conflict marker is the likely cause otherwise.
-    const at = /position (\d+)/.exec((err as Error).message)?.[1] ?? /^<<<<<<< /m.exec(text)?.index;
+    const marker = /^<<<<<<< /m.exec(text);
+    const at = /position (\d+)/.exec((err as Error).message)?.[1] ?? marker?.index;
     const line = at === undefined ? undefined : text.slice(0, Number(at)).split("\n").length;
-    const conflict = /^<<<<<<< /m.test(text) ? " (it holds merge-conflict markers)" : "";
+    const conflict = marker ? " (it holds merge-conflict markers)" : "";
     return unusable(display, text, line, `Unexpected invalid JSON in the permalinks file${conflict}: ${(err as Error).message}, expected the JSON a build writes`);
   }
   const parsed = LedgerSchema.safeParse(json);

@@ -101,7 +101,7 @@ describe("permalinks through add and build", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("july.txt: not added: the rebuild failed (below)");
     expect(r.stdout).not.toContain("not usable");
-    expect(r.stdout).toMatch(/seeds\/\.permalinks\.json:\d+: Unexpected invalid JSON/);
+    expect(r.stdout).toMatch(/seeds\/\.permalinks\.json:\d+: error \[bad-permalinks\] Unexpected invalid JSON/);
     expect(snapshotDir(path.join(root, "seeds"))).toEqual(seeds);
   });
 });
