@@ -19,7 +19,17 @@ import { codeVersion } from "../archive/parse-cache.ts";
 import { entityLinkIndex } from "../entities/link-entities.ts";
 import type { Entity } from "../entities/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
-import { archiveLookups, entityEventsView, storiesOf, type ArchiveLookups, type EntityPage } from "../stories/story-view.ts";
+import {
+  archiveLookups,
+  entityEventsView,
+  entityMentions,
+  entityQuotes,
+  mentionForms,
+  sourceNameOf,
+  storiesOf,
+  type ArchiveLookups,
+  type EntityPage,
+} from "../stories/story-view.ts";
 import type { TimelinePageView } from "./timeline-page.ts";
 import { memoForArchive } from "./archive-memo.ts";
 import { entityPagesOf } from "./stories-plugin.ts";
@@ -55,13 +65,16 @@ export function pageKeys(archive: Archive): PageKeys {
 }
 
 function entityKeys(keys: PageKeys, lookups: ArchiveLookups, pages: EntityPage[], recordKey: Map<string, string>): void {
-  const entityKey = new Map<Entity, string>();
+  const heads = new Map<Entity, string>();
   for (const page of pages) {
-    let shared = entityKey.get(page.entity);
-    if (shared === undefined) entityKey.set(page.entity, (shared = entitySharedKey(lookups, page.entity, recordKey)));
-    const { entity: _entity, ...paging } = page;
+    // Every page prints the entity's heading; only page 1 its quotes, events and mentions, so a change
+    // there (an event merged elsewhere, one more quote) does not re-render the list's other pages.
+    let head = heads.get(page.entity);
+    if (head === undefined) heads.set(page.entity, (head = entityHeadKey(page.entity)));
+    const { entity, ...paging } = page;
     const listed = page.items.map((id) => recordKey.get(id) ?? "-");
-    keys.set(page.path, hashOf("entity", shared, JSON.stringify(paging), listed.join(",")));
+    const first = page.number === 1 ? entityFirstPageKey(lookups, entity) : "";
+    keys.set(page.path, hashOf("entity", head, JSON.stringify(paging), listed.join(","), first));
   }
 }
 
@@ -82,15 +95,22 @@ function articleKey(archive: Archive, lookups: ArchiveLookups, record: ArticleRe
   return hashOf("article", recordKey, JSON.stringify(stories), JSON.stringify(blocks));
 }
 
-/** What every page of one entity's list shares: the entity, the reports it quotes or names, its events. */
-function entitySharedKey(lookups: ArchiveLookups, entity: Entity, recordKey: Map<string, string>): string {
-  const cited = new Set<string>();
-  for (const m of entity.mentions) cited.add(m.articleId);
-  for (const q of entity.quotes) cited.add(q.articleId);
-  const sources = [...cited].map((id) => lookups.records.get(id)?.source.name ?? id);
+/** The heading every page of an entity's list prints: kind, name, how many reports, the forms of its name. */
+function entityHeadKey(entity: Entity): string {
+  return JSON.stringify([entity.kind, entity.name, entity.articleIds.length, mentionForms(entity)]);
+}
+
+/** What only page 1 prints: its capped quotes, timeline events and mentions, with each source's name. */
+function entityFirstPageKey(lookups: ArchiveLookups, entity: Entity): string {
+  const source = (articleId: string) => sourceNameOf(lookups, articleId);
+  const quotes = entityQuotes(entity);
   const events = entityEventsView(lookups, entity);
-  const eventView = events.items.map((v) => [v.event.date, v.event.text, v.sources.map((s) => [s.articleId, s.blockIndex, recordKey.get(s.articleId) ?? "-"]), v.moreSources]);
-  return hashOf(JSON.stringify(entity), sources.join("\n"), JSON.stringify([events.total, events.more, eventView]));
+  const mentions = entityMentions(entity);
+  return JSON.stringify([
+    [quotes.more, quotes.items.map((q) => [q.text, q.speaker, q.articleId, q.blockIndex, source(q.articleId)])],
+    [events.total, events.more, events.items.map((v) => [v.event.date, v.event.text, v.moreSources, v.sources.map((s) => [s.articleId, s.blockIndex, source(s.articleId)])])],
+    [mentions.more, mentions.items.map((m) => [m.text, m.articleId, m.blockIndex, source(m.articleId)])],
+  ]);
 }
 
 function hashOf(...parts: string[]): string {
