@@ -6,7 +6,6 @@ import type { UserConfig } from "@11ty/eleventy";
 import feedsPlugin from "./src/site/feeds-plugin.ts";
 import structuredDataPlugin from "./src/site/structured-data.ts";
 import filtersPlugin from "./src/site/filters.ts";
-import assetsPlugin from "./src/site/assets.ts";
 import timelinePlugin from "./src/site/timeline-plugin.ts";
 import storiesPlugin from "./src/site/stories-plugin.ts";
 import nunjucksCompileCachePlugin from "./src/site/nunjucks-compile-cache.ts";
@@ -17,7 +16,6 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(structuredDataPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
-  eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(timelinePlugin);
   eleventyConfig.addPlugin(storiesPlugin);
   eleventyConfig.addPlugin(nunjucksCompileCachePlugin);

@@ -2,7 +2,6 @@
  * The build: seeds/ -> records -> archive -> static site -> data files, written into a staging folder
  * and swapped in only when every stage succeeded. One build at a time (a lock).
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -17,7 +16,7 @@ import { readRenderManifest, removeRenderManifest, writeRenderManifest } from ".
 import { acquireBuildLock } from "./build-lock.ts";
 import { fingerprintTree, withPermalinks, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
-import { emptyTrash, recoverOutput, stagingDirFor, swapIn } from "./swap-output.ts";
+import { emptyTrash, outDirKey, recoverOutput, retire, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
 import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
 import { stepTimings, timeStep, timeStepAsync } from "./step-timings.ts";
@@ -43,7 +42,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(opts.root, opts.outDir ?? "_site");
   const release = acquireBuildLock(outDir);
   const staging = stagingDirFor(outDir);
-  const trashDir = path.join(defaultCacheDir(opts.root), "trash");
+  const cacheDir = defaultCacheDir(opts.root);
+  // Where the site a build replaces goes: kept as the next build's staging folder, or deleted.
+  const retired: RetiredSites = { spareDir: spareDirFor(cacheDir, outDir), trashDir: path.join(cacheDir, "trash") };
   let indexer: SiteIndexer | undefined;
   const timings: Record<string, number> = {};
   const peakRssMb: Record<string, number> = {};
@@ -58,9 +59,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     }
   };
   try {
-    recoverOutput(outDir);
+    recoverOutput(outDir, retired);
     // What an earlier build left to delete in the background and did not finish.
-    emptyTrash(trashDir);
+    emptyTrash(retired.trashDir!);
     // Taken before reading anything: an edit made during the build makes the next build run again.
     const fingerprintInputs = { root: opts.root, seedsDir: opts.seedsDir, outDir, baseUrl: opts.baseUrl };
     const fingerprint = fingerprintTree(fingerprintInputs);
@@ -74,7 +75,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     if (ledgerErrors.length) throw new PermalinksError(ledgerErrors);
     const linking = progress.stage("Dating, timeline, stories and names across reports");
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
-    const caches = await timeStepAsync("archive.caches-open", () => openArchiveCaches(defaultCacheDir(opts.root)));
+    const caches = await timeStepAsync("archive.caches-open", () => openArchiveCaches(cacheDir));
     const archive = await timed("archive", async () => {
       const records = prepareRecords(parsed.records, { handOver: true, permalinks: parsed.permalinks.entries });
       // Many new reports (a first build): their per-report steps on every core, then the rest here.
@@ -105,6 +106,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         baseUrl: opts.baseUrl,
         quiet: true,
         previous: previousManifest && { dir: outDir, manifest: previousManifest },
+        // The site the last build replaced becomes this one's staging folder when pages are kept.
+        recycle: (version) => timeStep("render.spare", () => takeSpare(staging, outDir, retired, version)),
         onPage: (url, html) => {
           searchIndex.addPage(url, html);
           rendering.tick();
@@ -129,7 +132,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // The ids this site publishes, recorded before it goes live.
     const ledger = serialisePermalinks(nextPermalinks(parsed.permalinks.entries, archive.records));
     await writePermalinks(path.resolve(opts.root, opts.seedsDir ?? "seeds"), ledger, parsed.permalinks.text);
-    timeStep("swap", () => swapIn(staging, outDir, trashDir));
+    timeStep("swap", () => swapIn(staging, outDir, retired, previousManifest?.version));
     await timeStepAsync("render.manifest-write", () => writeRenderManifest(manifestFile, manifest));
     await writeFingerprint(fingerprintInputs, withPermalinks(fingerprint, ledger));
     // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
@@ -140,7 +143,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   } catch (err) {
     await indexer?.close();
     indexer = undefined;
-    await removeStaging(staging);
+    await retireStaging(staging, retired);
     throw err;
   } finally {
     await indexer?.close();
@@ -149,17 +152,19 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * A failed build's staging folder, removed. A failing Eleventy run rejects while writes of other
- * pages are still in flight, and one may land (making the folder again) after the first removal: so
- * remove, let pending I/O settle, and remove again if anything came back.
+ * A failed build's staging folder, retired (it becomes the spare). A failing Eleventy run
+ * rejects while writes of other pages are still in flight, and one may land (making the folder again)
+ * after it moved: so let pending I/O settle first, and remove the folder if anything came back.
  */
-async function removeStaging(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
-  await new Promise((resolve) => setTimeout(resolve, 100));
+async function retireStaging(staging: string, retired: RetiredSites): Promise<void> {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+  await settle();
+  if (existsSync(staging)) retire(staging, retired);
+  await settle();
   if (existsSync(staging)) await rm(staging, { recursive: true, force: true });
 }
 
 /** Where the render manifest of the site at `outDir` is kept (one per output folder). */
 function renderManifestFile(root: string, outDir: string): string {
-  return path.join(defaultCacheDir(root), `render-${createHash("sha1").update(outDir).digest("hex").slice(0, 12)}.json`);
+  return path.join(defaultCacheDir(root), `render-${outDirKey(outDir)}.json`);
 }

@@ -2,10 +2,11 @@
  * The search step of the build: the searchable pages (marked `data-pagefind-body`, the article pages)
  * are indexed by Pagefind's Node API (its service is a process of its own) into shards under
  * `pagefind/` (see index-shards.ts). Pagefind cannot update an index, so on a rebuild only the shards
- * whose pages changed are indexed again; the others are hard-linked from the previous site.
+ * whose pages changed are indexed again; the others are hard-linked from the previous site (or left
+ * as they are in a recycled site folder that already holds them).
  * Any error Pagefind reports fails the build with Pagefind's own messages.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -14,8 +15,10 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { listFiles, summariseBundle, type BundleSize } from "../search/bundle-size.ts";
 import { writeOfflineManifest } from "../search/offline-manifest.ts";
+import { BUNDLE_DIR } from "../search/shard-manifest.ts";
 import { timeStep, timeStepAsync } from "./step-timings.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
+import { linkFromPrevious } from "../site/reuse-pages.ts";
 import {
   assignShards,
   DEFAULT_PAGES_PER_SHARD,
@@ -33,8 +36,6 @@ import {
   type ShardPagesManifest,
   type ShardsManifest,
 } from "./index-shards.ts";
-
-export const BUNDLE_DIR = "pagefind";
 
 export interface IndexSiteOptions {
   /** How many pages should be indexed (one per record); fewer means the markers went missing. */
@@ -73,7 +74,7 @@ export class SearchIndexError extends Error {
 export interface SiteIndexer {
   /** One rendered page, by its URL in the site ("/articles/x/"). */
   addPage(url: string, html: string): void;
-  /** Writes the index to `siteDir/pagefind/` (which must not exist yet). */
+  /** Writes the index to `siteDir/pagefind/`; an older index there (a recycled site) is replaced. */
   finish(siteDir: string, opts?: IndexSiteOptions): Promise<IndexSiteResult>;
   /** Stops Pagefind's service (also after a failure); safe to call twice. */
   close(): Promise<void>;
@@ -100,11 +101,9 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
     },
     async finish(siteDir, opts = {}) {
       const dir = path.resolve(siteDir);
-      if (existsSync(path.join(dir, BUNDLE_DIR))) {
-        // Pagefind's service panics (and never answers) when its output path is taken.
-        throw new SearchIndexError([
-          `Unexpected ${BUNDLE_DIR}/ in the rendered site, expected that path free for the search index. Rename the page or folder that writes it.`,
-        ]);
+      // A folder there is an older index (a recycled site); anything else is a page in its way.
+      if (statSync(path.join(dir, BUNDLE_DIR), { throwIfNoEntry: false })?.isDirectory() === false) {
+        throw new SearchIndexError([`Unexpected ${BUNDLE_DIR} in the rendered site, expected that path free for the search index. Rename the page or folder that writes it.`]);
       }
       fail(problems);
       const pageCount = rendered.size + (opts.unchanged?.size ?? 0);
@@ -149,12 +148,15 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
   };
 
   await mkdir(bundleDir, { recursive: true });
+  // The site folder may be a recycled site (swap-output.ts) holding an older index: what the shards
+  // rebuilt now will hold goes first, so Pagefind writes new files, never ones the live site shares.
+  timeStep("index.clear", () => clearBundle(bundleDir, shards.length, (k) => !!previousDir && reusable(k)));
   let shardsIndexed = 0;
   await inParallel(shards.length, PARALLEL_SHARDS, async (k) => {
     const out = path.join(bundleDir, shardBundle(k));
     if (previousDir && reusable(k)) {
       // Nothing writes into a finished shard, so links are safe and cost no space.
-      timeStep("index.link", () => linkTree(path.join(previousDir, shardBundle(k)), out, k === 0 ? isShardZeroFile : () => true));
+      timeStep("index.link", () => syncTree(path.join(previousDir, shardBundle(k)), out, k === 0 ? isShardZeroEntry : () => true));
       shards[k] = previous!.shards[k]!.pages;
     } else {
       shards[k] = await timeStepAsync("index.shards", () => indexShard(dir, shards[k]!, out, k === 0));
@@ -258,20 +260,41 @@ async function pruneShard(shardDir: string): Promise<void> {
 }
 
 /** Shard 0 is pagefind/ itself, minus the other shards' folders and this module's own files. */
-function isShardZeroFile(rel: string): boolean {
-  return !/^shard-\d+\//.test(rel) && !OWN_FILES.has(rel);
+function isShardZeroEntry(name: string): boolean {
+  return !/^shard-\d+$/.test(name) && !OWN_FILES.has(name);
 }
 
-/** Recreates `from`'s files that `keep` accepts under `to` as hard links (copies across file systems). */
-function linkTree(from: string, to: string, keep: (rel: string) => boolean): void {
-  const files = listFiles(from).filter(keep);
-  for (const d of new Set(files.map((f) => path.dirname(f)))) mkdirSync(path.join(to, d), { recursive: true });
-  for (const rel of files) {
-    try {
-      linkSync(path.join(from, rel), path.join(to, rel));
-    } catch {
-      copyFileSync(path.join(from, rel), path.join(to, rel));
-    }
+/**
+ * Makes the files under `to`'s top-level entries that `keep` accepts hard links of `from`'s: links made
+ * or replaced where they differ (same inode: left), files `from` lacks removed. Only those entries are
+ * read: Pagefind may be writing other shards' folders beside them.
+ */
+function syncTree(from: string, to: string, keep: (name: string) => boolean): void {
+  const files = listEntries(from, keep);
+  const missing = linkFromPrevious(files, from, to);
+  if (missing.length) throw new SearchIndexError([`Unexpected missing ${missing[0]} in the previous site's index, expected every file it lists. Rebuild with --force.`]);
+  const wanted = new Set(files);
+  for (const rel of listEntries(to, keep)) if (!wanted.has(rel)) rmSync(path.join(to, rel));
+}
+
+/** Files under the top-level entries of `dir` that `keep` accepts, relative to `dir`. */
+function listEntries(dir: string, keep: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => keep(e.name))
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)).map((rel) => `${e.name}/${rel}`) : [e.name]));
+}
+
+/**
+ * Removes from a bundle folder what is not reused as it is: the folders of shards indexed again or no
+ * longer there, shard 0's own files unless it is reused, and this module's files (written each build).
+ */
+function clearBundle(bundleDir: string, shardCount: number, reused: (k: number) => boolean): void {
+  for (const entry of readdirSync(bundleDir)) {
+    const shard = /^shard-(\d+)$/.exec(entry);
+    const k = shard ? Number(shard[1]) : 0;
+    const keep = shard ? k > 0 && k < shardCount && reused(k) : isShardZeroEntry(entry) && reused(0);
+    if (!keep) rmSync(path.join(bundleDir, entry), { recursive: true, force: true });
   }
 }
 

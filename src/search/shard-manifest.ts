@@ -7,6 +7,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+/** The search index's folder in the site; no page may be written there. */
+export const BUNDLE_DIR = "pagefind";
 export const SHARDS_FILE = "shards.json";
 /** Global ranks for sorted searches across shards (only written when there is more than one shard). */
 export const SORT_RANKS_FILE = "sort-ranks.json";

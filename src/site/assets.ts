@@ -1,11 +1,15 @@
-/** Copies the site's own static assets (one stylesheet) to /assets/. Nothing is loaded from elsewhere. */
+/** Copies the site's own static assets (stylesheets, search scripts, icon) to /assets/. Nothing is loaded from elsewhere. */
+import { cp } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { UserConfig } from "@11ty/eleventy";
 
 export const ASSETS_DIR = fileURLToPath(new URL("../../layouts/assets/", import.meta.url));
 
-export default function assetsPlugin(config: UserConfig): void {
-  // Eleventy resolves passthrough sources from the working directory; relative keeps it portable.
-  config.addPassthroughCopy({ [path.relative(process.cwd(), ASSETS_DIR) || "."]: "assets" });
+/**
+ * Copied by the render step itself, after Eleventy's runs, not as Eleventy passthrough copy: a failing
+ * template ends a run while its passthrough copy is still writing, and that copy's failure (its folder
+ * gone with the failed build's) surfaced as an unhandled rejection that crashed the process.
+ */
+export async function copyAssets(outDir: string): Promise<void> {
+  await cp(ASSETS_DIR, path.join(outDir, "assets"), { recursive: true });
 }

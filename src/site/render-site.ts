@@ -4,8 +4,8 @@
  * archive regrouped for publishing (months, sources, feeds) as the global `publish`.
  * A base URL with a path ("https://example.org/wire/") becomes Eleventy's pathPrefix, which the HTML
  * <base> plugin applies to every root-relative link in HTML output.
- * The pages that grow with the archive render in several Eleventy runs (render-batches.ts); raw
- * reports, the sitemap and the ninjs files are written once, after the last run.
+ * The pages that grow with the archive render in several Eleventy runs (render-batches.ts); the
+ * assets, raw reports, the sitemap and the ninjs files are written once, after the last run.
  */
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -18,11 +18,13 @@ import { rawReportPath } from "./links.ts";
 import { buildPublishIndex, type PublishIndex } from "../export/archive-index.ts";
 import { parseBaseUrl } from "../export/site-url.ts";
 import { writeNinjsFiles } from "../export/write-ninjs.ts";
+import { copyAssets } from "./assets.ts";
 import { collectGarbage } from "./collect-garbage.ts";
 import { copyRawReports } from "./raw-reports.ts";
 import { articleUrl, pageKeys, renderVersion } from "./page-keys.ts";
 import { planRenderBatches, type RenderBatch } from "./render-batches.ts";
-import { linkFromPrevious, manifestOf, reusablePages, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
+import { linkFromPrevious, manifestOf, pruneExcept, reusablePages, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
+import { BUNDLE_DIR } from "../search/shard-manifest.ts";
 import { writeSitemap, type WrittenPage } from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
 import { timeStep, timeStepAsync } from "../build/step-timings.ts";
@@ -53,6 +55,13 @@ export interface RenderSiteOptions {
    * rather than rendered again (reuse-pages.ts). Without it, every page is rendered.
    */
   previous?: PreviousRender;
+  /**
+   * Called when pages are kept, with the render version: may put an older site at `outDir` to write
+   * into rather than a new folder (its folders and kept files are already there); true when it did.
+   * Everything in it but the kept files is then removed first (the search index's folder is left to the
+   * search step).
+   */
+  recycle?: (version: string) => boolean;
 }
 
 export interface RenderSiteResult {
@@ -98,19 +107,25 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     timeStep("render.gc", collectGarbage);
     const keys = timeStep("render.keys", () => pageKeys(options.archive));
     const reuse = timeStep("render.reuse", () => reusablePages(keys, version, options.previous));
+    const keptRecords = options.previous ? options.archive.records.filter((r) => reuse.has(articleUrl(r))) : [];
+    const kept = new Set([...reuse.values(), ...keptRecords.flatMap(recordFiles)]);
+    // A rebuild that keeps pages may write into an older site (swap-output.ts): all but the kept files go
+    // first, so everything rendered or written below is a new file, never one the live site shares.
+    if (reuse.size && options.recycle?.(version)) timeStep("render.prune", () => pruneExcept(outDir, kept, new Set([BUNDLE_DIR])));
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
     for (const batch of planRenderBatches(options.archive, options.pagesPerRun, new Set(reuse.keys()))) {
       // Before each run: what the last run (or the archive stage) left is garbage by now.
       timeStep("render.gc", collectGarbage);
-      written.push(...(await timeStepAsync("render.eleventy", () => renderRun(options, { site, publish, batch, outDir }))));
+      written.push(...(await timeStepAsync("render.eleventy", () => renderRun(options, { site, publish, batch, outDir, kept }))));
     }
     if (options.previous) timeStep("render.link", () => linkFromPrevious(reuse.values(), options.previous!.dir, outDir));
     const files = new Map(reuse);
     for (const w of written) if (typeof w.url === "string" && typeof w.outputPath === "string") files.set(w.url, path.relative(outDir, path.resolve(w.outputPath)));
     for (const [url, file] of reuse) written.push({ url, outputPath: path.join(outDir, file) });
     // A kept article page means an unchanged record: its raw copy and ninjs file are kept with it.
-    const fresh = options.previous ? timeStep("render.link", () => keepRecordFiles(options.archive.records, reuse, options.previous!.dir, outDir)) : options.archive.records;
+    const fresh = options.previous ? timeStep("render.link", () => keepRecordFiles(options.archive.records, keptRecords, options.previous!.dir, outDir)) : options.archive.records;
     await timeStepAsync("render.files", async () => {
+      await copyAssets(outDir);
       await copyRawReports({ records: fresh, rootDir: path.resolve(options.rootDir) }, outDir);
       // A removed report's notice keeps its URL from breaking, not a page to list.
       const removed = new Set(publish.removed.map((r) => articleUrl(r)));
@@ -127,15 +142,19 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
   }
 }
 
-/** Links the raw copy and ninjs file of each record whose article page is kept; returns the records to write afresh. */
-function keepRecordFiles(records: readonly ArticleRecord[], reuse: ReadonlyMap<string, string>, previousDir: string, outDir: string): ArticleRecord[] {
-  const filesOf = (r: ArticleRecord) => [rawReportPath(r), ninjsPath(r)].map((p) => p.replace(/^\//, ""));
-  const kept = records.filter((r) => reuse.has(articleUrl(r)));
-  const missing = new Set(linkFromPrevious(kept.flatMap(filesOf), previousDir, outDir));
+/** A record's files besides its page: the raw copy and the ninjs file (relative to the site). */
+function recordFiles(record: ArticleRecord): string[] {
+  return [rawReportPath(record), ninjsPath(record)].map((p) => p.replace(/^\//, ""));
+}
+
+/** Links the raw copy and ninjs file of each kept record (its article page is kept); returns the records to write afresh. */
+function keepRecordFiles(records: readonly ArticleRecord[], kept: readonly ArticleRecord[], previousDir: string, outDir: string): ArticleRecord[] {
+  const missing = new Set(linkFromPrevious(kept.flatMap(recordFiles), previousDir, outDir));
   // A record with either file missing from the previous site is written whole (copying over a link would write into the previous site).
-  const broken = new Set(kept.filter((r) => filesOf(r).some((f) => missing.has(f))));
-  for (const r of broken) for (const f of filesOf(r)) if (!missing.has(f)) rmSync(path.join(outDir, f));
-  return records.filter((r) => !reuse.has(articleUrl(r)) || broken.has(r));
+  const broken = new Set(kept.filter((r) => recordFiles(r).some((f) => missing.has(f))));
+  for (const r of broken) for (const f of recordFiles(r)) if (!missing.has(f)) rmSync(path.join(outDir, f));
+  const keptSet = new Set(kept);
+  return records.filter((r) => !keptSet.has(r) || broken.has(r));
 }
 
 /** Templates that paginate over the run's share (`renderBatch`); every other template renders in run 0 only. */
@@ -143,7 +162,7 @@ const BATCHED_TEMPLATES = new Set(["article.njk", "entity.njk", "timeline.njk"])
 
 async function renderRun(
   options: RenderSiteOptions,
-  run: { site: SiteData; publish: PublishIndex; batch: RenderBatch; outDir: string },
+  run: { site: SiteData; publish: PublishIndex; batch: RenderBatch; outDir: string; kept: ReadonlySet<string> },
 ): Promise<WrittenPage[]> {
   const eleventy = new Eleventy(TEMPLATES_DIR, run.outDir, {
     configPath: CONFIG_PATH,
@@ -162,14 +181,13 @@ async function renderRun(
         }
       }
       const onPage = options.onPage;
-      if (onPage) {
-        // Registered last, so it sees each page as written (after the other transforms).
-        eleventyConfig.addTransform("wire-archive:on-page", function (this: { page: PageInfo }, content: string) {
-          const { url, outputPath } = this.page;
-          if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) onPage(url, content);
-          return content;
-        });
-      }
+      // Registered last, so it sees each page as written (after the other transforms).
+      eleventyConfig.addTransform("wire-archive:on-page", function (this: { page: PageInfo }, content: string) {
+        const { url, outputPath } = this.page;
+        if (typeof outputPath === "string") checkOutputPath(path.relative(run.outDir, path.resolve(outputPath)).split(path.sep).join("/"), run.kept);
+        if (onPage && typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) onPage(url, content);
+        return content;
+      });
     },
   });
   // Eleventy prints its summary line even in quiet mode; the caller does its own reporting.
@@ -177,6 +195,17 @@ async function renderRun(
   const [, templates] = await eleventy.write();
   // Only what the sitemap needs: the pages' contents are not kept past the run.
   return templates.map((t) => ({ url: t.url, outputPath: t.outputPath }));
+}
+
+/**
+ * A page must not be written where the search index goes, nor over a kept file: that file is the live
+ * site's too (a hard link), and writing it would change the live site before the swap.
+ */
+function checkOutputPath(rel: string, kept: ReadonlySet<string>): void {
+  if (rel === BUNDLE_DIR || rel.startsWith(`${BUNDLE_DIR}/`)) {
+    throw new Error(`Unexpected page at ${rel}, expected ${BUNDLE_DIR}/ free for the search index. Rename the page or folder that writes it.`);
+  }
+  if (kept.has(rel)) throw new Error(`Unexpected page at ${rel}, expected it kept from the previous build (a bug in the page keys: run the build with --force).`);
 }
 
 /** Eleventy wraps the template engine's error (file, line, column) in its own; show the whole chain. */

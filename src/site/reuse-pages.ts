@@ -4,9 +4,10 @@
  * the same render version is not rendered again: its file is hard-linked from the previous site into
  * the new one (nothing ever writes into a linked file, so the previous site stays whole until the swap).
  */
-import { existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync, type Dirent } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { listFiles } from "../search/bundle-size.ts";
 import type { PageKeys } from "./page-keys.ts";
 
 const FORMAT = 1;
@@ -38,27 +39,80 @@ export function reusablePages(keys: PageKeys, version: string, previous: Previou
 
 /**
  * Hard-links `files` (relative paths) from the previous site into `outDir`; returns those the previous
- * site lacks (the caller writes them afresh).
+ * site lacks (the caller writes them afresh). `outDir` may be a recycled site (swap-output.ts) that
+ * already holds a file there: the same file (inode) as the previous site's is left as it is, any other
+ * is replaced by the link. So a rebuild that keeps most pages makes neither folders nor links for them.
  */
 export function linkFromPrevious(files: Iterable<string>, fromDir: string, outDir: string): string[] {
   const made = new Set<string>();
   const missing: string[] = [];
   for (const file of files) {
+    const from = path.join(fromDir, file);
     const to = path.join(outDir, file);
+    const there = lstatSync(to, { throwIfNoEntry: false });
+    if (there) {
+      const source = lstatSync(from, { throwIfNoEntry: false });
+      if (source && source.ino === there.ino && source.dev === there.dev) continue;
+      // Another file (an older version): replaced by unlinking, never written into.
+      unlinkSync(to);
+      if (!source) {
+        missing.push(file);
+        continue;
+      }
+    }
     const dir = path.dirname(to);
-    if (!made.has(dir)) {
+    if (!there && !made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    // No stat first: a file the previous site lacks fails to link with ENOENT.
+    // No stat of the source first (on a fresh folder): a file the previous site lacks fails with ENOENT.
     try {
-      linkSync(path.join(fromDir, file), to);
+      linkSync(from, to);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       missing.push(file);
     }
   }
   return missing;
+}
+
+/**
+ * Empties a recycled site folder of everything but `keep` (relative paths, forward slashes) and the
+ * top-level folders in `skip` (the search index, which its own step sorts out): what is left are the
+ * files a build keeps, and every file it writes is then a new one (never one the live site shares).
+ * Folders left empty are removed. Returns how many files were removed.
+ */
+export function pruneExcept(dir: string, keep: ReadonlySet<string>, skip: ReadonlySet<string> = new Set()): number {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  const files = entries.filter((e) => !skip.has(e.name)).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)).map((rel) => `${e.name}/${rel}`) : [e.name]));
+  const emptied = new Set<string>();
+  let removed = 0;
+  for (const rel of files) {
+    if (keep.has(rel)) continue;
+    const file = path.join(dir, rel);
+    unlinkSync(file);
+    emptied.add(path.dirname(file));
+    removed++;
+  }
+  // Deepest first; a folder still holding something stays.
+  for (const d of [...emptied].sort((a, b) => b.length - a.length)) removeEmptyUpTo(d, dir);
+  return removed;
+}
+
+/** Removes `from` and then each parent below `root` while they are empty. */
+function removeEmptyUpTo(from: string, root: string): void {
+  for (let d = from; d.length > root.length && d.startsWith(root); d = path.dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+  }
 }
 
 export function manifestOf(version: string, keys: PageKeys, files: ReadonlyMap<string, string>): RenderManifest {

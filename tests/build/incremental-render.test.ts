@@ -4,11 +4,13 @@
  * the site it leaves is the one a full build of the same reports makes, byte for byte. The three seeds tell one story, so adding, editing or removing one of them changes
  * stories, names and timeline events that other reports' pages show.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { defaultCacheDir } from "../../src/archive/parse-cache.ts";
+import { buildSite, type BuildResult } from "../../src/build/build-site.ts";
+import { spareDirFor } from "../../src/build/swap-output.ts";
 import { AFP, ALJAZEERA, BBC, REPO_ROOT } from "../helpers/seeds.ts";
 
 /** A report on another subject: shares no story, name or date with the seeds. */
@@ -64,8 +66,26 @@ async function expectSameAsFullBuild(root: string): Promise<void> {
   expect(differing).toEqual([]);
 }
 
+/**
+ * A build from the third on writes into the site the one before last replaced (the spare): it must
+ * never write into a file the live site shares. The live site as it was before the build is, after
+ * it, the spare: it must read exactly as it did.
+ */
+async function buildLeavingLiveSiteAlone(root: string): Promise<BuildResult> {
+  const outDir = path.join(root, "_site");
+  const before = siteFiles(outDir);
+  const result = await buildSite({ root });
+  const spare = spareDirFor(defaultCacheDir(root), outDir);
+  expect(existsSync(spare)).toBe(true);
+  expect(siteFiles(spare)).toEqual(before);
+  return result;
+}
+
 describe("incremental rendering", () => {
   const root = rootWith([AFP, BBC]);
+  /** The inode of the site's articles/ folder after each build: a recycled site keeps its folders. */
+  const folders: number[] = [];
+  afterEach(() => folders.push(statSync(path.join(root, "_site/articles")).ino));
 
   it("a rebuild with nothing changed renders none of the growing pages again", async () => {
     const first = await buildSite({ root });
@@ -79,15 +99,17 @@ describe("incremental rendering", () => {
   it("adding a report to the story ends as a full build would", async () => {
     // Every page changes here (the story grows, dates are inferred from the new report): nothing is kept.
     cpSync(path.join(REPO_ROOT, ALJAZEERA), path.join(root, ALJAZEERA));
-    const added = await buildSite({ root });
+    const added = await buildLeavingLiveSiteAlone(root);
     expect(added.archive.records.length).toBe(3);
     await expectSameAsFullBuild(root);
   }, 60_000);
 
   it("adding an unrelated report keeps the story's pages and ends as a full build would", async () => {
     writeFileSync(path.join(root, "seeds/harbour.txt"), HARBOUR_REPORT);
-    const added = await buildSite({ root });
+    const added = await buildLeavingLiveSiteAlone(root);
     expect(added.archive.records.length).toBe(4);
+    // Its staging folder was the site the build before last made (the second): the same folders.
+    expect(statSync(path.join(root, "_site/articles")).ino).toBe(folders[0]);
     // The three story reports' pages at least.
     expect(added.keptPages).toBeGreaterThanOrEqual(3);
     await expectSameAsFullBuild(root);
@@ -102,7 +124,7 @@ describe("incremental rendering", () => {
         "On 16 September 2013 the envoy Margaret Thornbury said inspectors would report to the council. More than 100,000 people have died",
       ),
     );
-    const edited = await buildSite({ root });
+    const edited = await buildLeavingLiveSiteAlone(root);
     expect(edited.keptPages).toBeGreaterThan(0);
     expect(readFileSync(path.join(root, "_site/articles", readdirSync(path.join(root, "_site/articles")).find((d) => d.startsWith("the-us-and-russian"))!, "index.html"), "utf8")).toContain(
       "Margaret Thornbury",
@@ -113,7 +135,7 @@ describe("incremental rendering", () => {
   it("removing a report puts a removal notice in its page's place and ends as a full build would", async () => {
     const afpId = JSON.parse(readFileSync(path.join(root, "_site/data/articles.json"), "utf8")).articles.find((a: { sourceFile: string }) => a.sourceFile === AFP).id;
     unlinkSync(path.join(root, AFP));
-    const removed = await buildSite({ root });
+    const removed = await buildLeavingLiveSiteAlone(root);
     expect(removed.archive.records.length).toBe(3);
     expect(removed.archive.records.map((r) => r.id)).not.toContain(afpId);
     // Three report pages and, at the removed report's URL (kept by the permalink ledger), the notice.

@@ -1,13 +1,13 @@
 /**
  * The swap that puts a finished build in place (src/build/swap-output.ts): the new site is in place the
- * moment swapIn returns, nothing is left beside it, and the previous site is deleted from the trash
- * by a background process (or at once, without a trash folder).
+ * moment swapIn returns, nothing is left beside it, and the previous site becomes the spare the next
+ * build takes as its staging folder (or is deleted from the trash by a background process, or at once).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyTrash, swapIn } from "../../src/build/swap-output.ts";
+import { emptyTrash, recoverOutput, spareDirFor, swapIn, takeSpare } from "../../src/build/swap-output.ts";
 
 const roots: string[] = [];
 afterEach(() => {
@@ -38,7 +38,7 @@ async function waitUntil(test: () => boolean, ms = 15_000): Promise<boolean> {
 describe("swapIn", () => {
   it("puts the new site in place at once and leaves the old one to a background delete in the trash", async () => {
     const { root, outDir, staging, trash } = setUp(300);
-    swapIn(staging, outDir, trash);
+    swapIn(staging, outDir, { trashDir: trash });
     expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("new");
     expect(existsSync(path.join(outDir, "articles"))).toBe(false);
     // Nothing beside the site: the old one went into the trash folder.
@@ -56,9 +56,64 @@ describe("swapIn", () => {
   it("swaps in a first site when there was none", () => {
     const { outDir, staging, trash } = setUp(0);
     rmSync(outDir, { recursive: true, force: true });
-    swapIn(staging, outDir, trash);
+    swapIn(staging, outDir, { trashDir: trash });
     expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("new");
     expect(existsSync(trash)).toBe(false);
+  });
+});
+
+describe("the spare site", () => {
+  it("the replaced site becomes the spare, which the next build takes as its staging folder", () => {
+    const { root, outDir, staging, trash } = setUp(2);
+    const spareDir = spareDirFor(path.join(root, ".wire-archive"), outDir);
+    swapIn(staging, outDir, { spareDir, trashDir: trash }, "v1");
+    expect(readFileSync(path.join(spareDir, "articles/a1/index.html"), "utf8")).toBe("old 1");
+    expect(readdirSync(root).sort()).toEqual([".wire-archive", "_site"]);
+    const next = path.join(root, "_site.staging-2-2");
+    expect(takeSpare(next, outDir, { spareDir, trashDir: trash }, "v1")).toBe(true);
+    expect(readFileSync(path.join(next, "articles/a1/index.html"), "utf8")).toBe("old 1");
+    expect(existsSync(spareDir)).toBe(false);
+  });
+
+  it("a spare rendered by other code (or of unknown make) is not taken: it shares no file with this build's", async () => {
+    const { root, outDir, staging, trash } = setUp(1);
+    const spareDir = spareDirFor(path.join(root, ".wire-archive"), outDir);
+    swapIn(staging, outDir, { spareDir, trashDir: trash }, "v1");
+    expect(takeSpare(path.join(root, "_site.staging-2-2"), outDir, { spareDir, trashDir: trash }, "v2")).toBe(false);
+    expect(existsSync(spareDir)).toBe(false);
+    expect(existsSync(path.join(root, "_site.staging-2-2"))).toBe(false);
+    expect(await waitUntil(() => readdirSync(trash).length === 0), "the spare was not deleted").toBe(true);
+  });
+
+  it("a newer replaced site takes the place of an older spare", async () => {
+    const { root, outDir, staging, trash } = setUp(1);
+    const spareDir = spareDirFor(path.join(root, ".wire-archive"), outDir);
+    mkdirSync(spareDir, { recursive: true });
+    writeFileSync(path.join(spareDir, "stale.html"), "older");
+    swapIn(staging, outDir, { spareDir, trashDir: trash });
+    expect(readdirSync(spareDir)).toEqual(["articles"]);
+    expect(await waitUntil(() => readdirSync(trash).length === 0), "the older spare was not deleted").toBe(true);
+  });
+
+  it("is not taken without a live site (nothing to keep files from): it goes to the trash", async () => {
+    const { root, outDir, trash } = setUp(0);
+    rmSync(outDir, { recursive: true, force: true });
+    const spareDir = spareDirFor(path.join(root, ".wire-archive"), outDir);
+    mkdirSync(spareDir, { recursive: true });
+    expect(takeSpare(path.join(root, "_site.staging-2-2"), outDir, { spareDir, trashDir: trash }, "v1")).toBe(false);
+    expect(existsSync(spareDir)).toBe(false);
+    expect(existsSync(path.join(root, "_site.staging-2-2"))).toBe(false);
+  });
+
+  it("a killed build's staging folder becomes the spare; a site a kill left renamed aside is put back", () => {
+    const { root, outDir, staging, trash } = setUp(1);
+    const spareDir = spareDirFor(path.join(root, ".wire-archive"), outDir);
+    renameSync(outDir, path.join(root, "_site.previous-7"));
+    recoverOutput(outDir, { spareDir, trashDir: trash });
+    expect(readFileSync(path.join(outDir, "articles/a0/index.html"), "utf8")).toBe("old 0");
+    expect(readFileSync(path.join(spareDir, "index.html"), "utf8")).toBe("new");
+    expect(existsSync(staging)).toBe(false);
+    expect(readdirSync(root).sort()).toEqual([".wire-archive", "_site"]);
   });
 });
 

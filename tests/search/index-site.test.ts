@@ -96,7 +96,7 @@ describe("the site indexer", () => {
     const taken = path.join(root, "taken");
     const error = await writeAndIndex(taken, { "index.html": "<p>x</p>", pagefind: "a file in the way" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SearchIndexError);
-    expect((error as Error).message).toContain("Unexpected pagefind/ in the rendered site");
+    expect((error as Error).message).toContain("Unexpected pagefind in the rendered site");
   });
 });
 

@@ -1,0 +1,69 @@
+/**
+ * Keeping files from the previous site in a staging folder that may be a recycled site
+ * (src/site/reuse-pages.ts): files already linked stay, other versions are replaced by links (never
+ * written into), and pruning leaves only the kept files and the folders it is told to skip.
+ */
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { linkFromPrevious, pruneExcept } from "../../src/site/reuse-pages.ts";
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "wa-reuse-"));
+  roots.push(dir);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+describe("pruneExcept", () => {
+  it("removes every file but the kept ones, and the folders left empty, and leaves skipped folders alone", () => {
+    const dir = tree({
+      "articles/a/index.html": "a",
+      "articles/b/index.html": "b",
+      "entities/x/page/2/index.html": "x2",
+      "index.html": "home",
+      "pagefind/pagefind.js": "index",
+    });
+    const removed = pruneExcept(dir, new Set(["articles/a/index.html"]), new Set(["pagefind"]));
+    expect(removed).toBe(3);
+    expect(readFileSync(path.join(dir, "articles/a/index.html"), "utf8")).toBe("a");
+    expect(existsSync(path.join(dir, "articles/b"))).toBe(false);
+    expect(existsSync(path.join(dir, "entities"))).toBe(false);
+    expect(existsSync(path.join(dir, "index.html"))).toBe(false);
+    expect(readFileSync(path.join(dir, "pagefind/pagefind.js"), "utf8")).toBe("index");
+  });
+
+  it("does nothing on a folder that is not there (a first build's staging)", () => {
+    expect(pruneExcept(path.join(os.tmpdir(), "wa-no-such-folder"), new Set())).toBe(0);
+  });
+});
+
+describe("linkFromPrevious into a recycled folder", () => {
+  it("leaves a file that is already the previous site's, replaces another version, and reports what the previous site lacks", () => {
+    const previous = tree({ "same/index.html": "kept", "changed/index.html": "new version" });
+    const staging = tree({ "changed/index.html": "old version", "gone/index.html": "stale" });
+    mkdirSync(path.join(staging, "same"));
+    linkSync(path.join(previous, "same/index.html"), path.join(staging, "same/index.html"));
+    const oldVersion = path.join(staging, "changed/old-copy.html");
+    linkSync(path.join(staging, "changed/index.html"), oldVersion);
+
+    const missing = linkFromPrevious(["same/index.html", "changed/index.html", "gone/index.html", "fresh/index.html"], previous, staging);
+
+    expect(missing).toEqual(["gone/index.html", "fresh/index.html"]);
+    expect(statSync(path.join(staging, "same/index.html")).ino).toBe(statSync(path.join(previous, "same/index.html")).ino);
+    expect(statSync(path.join(staging, "changed/index.html")).ino).toBe(statSync(path.join(previous, "changed/index.html")).ino);
+    // The old version was unlinked, not written into: its other name still reads as it did.
+    expect(readFileSync(oldVersion, "utf8")).toBe("old version");
+    expect(existsSync(path.join(staging, "gone/index.html"))).toBe(false);
+    expect(existsSync(path.join(staging, "fresh/index.html"))).toBe(false);
+  });
+});
