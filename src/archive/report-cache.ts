@@ -1,10 +1,15 @@
 /**
- * Per-report results of slow archive steps, kept between builds in one JSON file per step and code
- * version under the build cache. A report's entry is found by what the step reads of it (its file,
- * checksum and, where the step needs them, id and date) and the step's code version, so an edit to
- * the report or the code is a miss. The file holds the entries the last build used; safe to delete.
+ * Per-report results of slow archive steps, kept between builds in one file per step and code version
+ * under the build cache. A report's entry is found by what the step reads of it (its file, checksum
+ * and, where the step needs them, id and date) and the step's code version, so an edit to the report
+ * or the code is a miss. Safe to delete.
+ *
+ * One line per entry, `"key"<TAB>value-json`: values stay text until a report asks for its own, and a
+ * build that only adds reports appends their lines (an added report wrote 100 MB of cache files again
+ * at 10,000 reports). The file is written whole again, with only the entries the build used, when
+ * more than a fifth of its lines went unused (edited or removed reports).
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "../record/schema.ts";
 import { REPORT_STEPS, type ReportStepName, type StepResult } from "./report-steps.ts";
@@ -18,7 +23,7 @@ export interface ReportCache<T> {
   has(record: ArticleRecord): boolean;
   /** Stores `compute(record)` worked out elsewhere (another thread), as its JSON text, for `get`. */
   prime(record: ArticleRecord, json: string): void;
-  /** Writes the entries this build used, then lets them go (call once, when done with `get`). */
+  /** Writes the entries this build added (or the used ones, when many went unused), then lets them go (call once, when done with `get`). */
   save(): Promise<void>;
   /** Hits include primed entries; `primed` counts those computed in other threads. */
   readonly stats: { hits: number; misses: number; primed: number };
@@ -35,51 +40,96 @@ export interface ReportCacheOptions<N extends ReportStepName> {
   keyOf?: (record: ArticleRecord) => string;
 }
 
+/** Unused lines (of all in the file) past which the file is written again rather than appended to. */
+const MAX_UNUSED = 0.2;
+
 /** The cache of one step of report-steps.ts; a miss is computed with that step's function. */
 export async function openReportCache<N extends ReportStepName>(opts: ReportCacheOptions<N>): Promise<ReportCache<StepResult<N>>> {
   type T = StepResult<N>;
   const compute = REPORT_STEPS[opts.name] as (record: ArticleRecord) => T;
-  const file = path.join(opts.dir, `${opts.name}-${opts.version.replace(/[^\w.-]/g, "_")}.json`);
+  const file = path.join(opts.dir, `${opts.name}-${opts.version.replace(/[^\w.-]/g, "_")}.lines`);
   const keyOf = (r: ArticleRecord) => `${r.sourceFile}\0${r.checksum}\0${opts.keyOf?.(r) ?? ""}`;
-  let stored = new Map<string, string>();
-  try {
-    const parsed = JSON.parse(await readFile(file, "utf8"));
-    if (parsed && typeof parsed === "object") stored = new Map(Object.entries(parsed as Record<string, string>));
-  } catch {
-    // missing or corrupt: everything is a miss
-  }
-  // Entries this build used, as JSON text: later steps may change the objects they are handed.
+  const fileText = await readFile(file, "utf8").catch(() => "");
+  const stored = readEntries(fileText);
+  const lines = stored.size;
+  // A killed build may have left the last line torn: what is appended starts on a line of its own.
+  const lead = fileText === "" || fileText.endsWith("\n") ? "" : "\n";
+  // Entries this build used, as JSON text (later steps may change the objects they are handed), and
+  // those not in the file yet.
   const used = new Map<string, string>();
+  const added = new Set<string>();
   const stats = { hits: 0, misses: 0, primed: 0 };
+  const computeAndKeep = (key: string, record: ArticleRecord): T => {
+    stats.misses++;
+    const value = compute(record);
+    used.set(key, JSON.stringify(value));
+    added.add(key);
+    return value;
+  };
   return {
     name: opts.name,
     stats,
     has: (record) => stored.has(keyOf(record)),
     prime(record, json) {
-      stored.set(keyOf(record), json);
+      const key = keyOf(record);
+      stored.set(key, json);
+      added.add(key);
       stats.primed++;
     },
     get(record) {
       const key = keyOf(record);
       const hit = stored.get(key);
-      if (typeof hit === "string") {
-        stats.hits++;
-        used.set(key, hit);
-        return JSON.parse(hit) as T;
+      if (typeof hit !== "string") return computeAndKeep(key, record);
+      let value: T;
+      try {
+        value = JSON.parse(hit) as T;
+      } catch {
+        // A line a killed build left half-written.
+        return computeAndKeep(key, record);
       }
-      stats.misses++;
-      const value = compute(record);
-      used.set(key, JSON.stringify(value));
+      stats.hits++;
+      used.set(key, hit);
       return value;
     },
     async save() {
-      const text = `{${[...used].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`;
+      const fresh = [...added].filter((k) => used.has(k));
+      const unused = lines - (used.size - fresh.length);
       // Saved once, after the archive stage: the entries need not stay in memory while pages render.
-      stored.clear();
-      used.clear();
-      await replaceCacheFile(opts.dir, path.basename(file), `${opts.name}-`, text);
+      const text = (keys: Iterable<string>) => [...keys].map((k) => `${JSON.stringify(k)}\t${used.get(k)}\n`).join("");
+      try {
+        if (lines > 0 && unused <= lines * MAX_UNUSED) {
+          if (fresh.length) await appendFile(file, lead + text(fresh));
+        } else {
+          await replaceCacheFile(opts.dir, path.basename(file), `${opts.name}-`, text(used.keys()));
+        }
+      } catch {
+        // A cache that cannot be written (read-only checkout, full disk) only costs time.
+      } finally {
+        stored.clear();
+        used.clear();
+      }
     },
   };
+}
+
+/** The entries of a cache file's text: key -> value JSON; lines that are not entries are skipped. */
+function readEntries(text: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf("\t", at);
+    if (tab > at && tab < end) {
+      try {
+        entries.set(JSON.parse(text.slice(at, tab)) as string, text.slice(tab + 1, end));
+      } catch {
+        // not an entry (a torn or foreign line)
+      }
+    }
+    at = end + 1;
+  }
+  return entries;
 }
 
 /**

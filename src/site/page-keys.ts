@@ -1,14 +1,16 @@
 /**
- * A key for each page that grows with the archive (article, entity list and timeline pages): a hash of
- * everything the page's template reads, so a rebuild re-renders only pages whose key changed and keeps
- * the previous build's file for the rest (render-plan.ts).
+ * A key for each page that grows with the archive (article, entity, timeline, story, source and month
+ * pages): a hash of everything the page's template reads, so a rebuild re-renders only pages whose key
+ * changed and keeps the previous build's file for the rest (reuse-pages.ts).
  *
  * What each template reads, and so what its key covers:
  * - article page: the record; its stories' id, title and size (`storiesOf`); the entity links of its
  *   blocks (`linkEntities`); the timeline marks of its blocks (`timelineRefs`).
- * - entity page: its page of the list (paging, the entity with its mentions and quotes); each report it
- *   lists or quotes (`recordById`, `sourceName`); its timeline events (`entityEventsView`).
+ * - entity page: its heading (name, kind, report count, name forms); its page of the list and each
+ *   report it lists; on page 1, its quotes, timeline events and mentions with their sources' names.
  * - timeline page: its view, which holds everything it prints.
+ * - story page: the story with its comparison, and each of its reports.
+ * - source and month page: the source's or month's heading, its page of the list and each report on it.
  * Every page also reads `site` and the templates and code, which the render version covers
  * (`renderVersion`): a change there re-renders everything. A template that starts reading something
  * else must add it here; tests/site/incremental-render.test.ts compares a rebuild with a full build.
@@ -18,6 +20,9 @@ import type { Archive } from "../archive/types.ts";
 import { codeVersion } from "../archive/parse-cache.ts";
 import { entityLinkIndex } from "../entities/link-entities.ts";
 import type { Entity } from "../entities/types.ts";
+import type { PublishIndex } from "../export/archive-index.ts";
+import type { ListPage } from "../export/paginate.ts";
+import type { Story } from "../stories/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import {
   archiveLookups,
@@ -27,6 +32,7 @@ import {
   mentionForms,
   sourceNameOf,
   storiesOf,
+  storyPath,
   type ArchiveLookups,
   type EntityPage,
 } from "../stories/story-view.ts";
@@ -48,7 +54,7 @@ export function renderVersion(site: { generatedAt?: string }): string {
 /** URL of each growing page -> its key. */
 export type PageKeys = Map<string, string>;
 
-export function pageKeys(archive: Archive): PageKeys {
+export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePages" | "monthPages">): PageKeys {
   const lookups = timeStep("keys.lookups", () => memoForArchive(archive, "story-lookups", archiveLookups) as ArchiveLookups);
   const recordKey = timeStep("keys.records", () => recordKeys(archive.records));
   const keys: PageKeys = new Map();
@@ -58,8 +64,28 @@ export function pageKeys(archive: Archive): PageKeys {
   });
   const entityPages = timeStep("keys.entity-pages", () => entityPagesOf(archive) as EntityPage[]);
   timeStep("keys.entities", () => entityKeys(keys, lookups, entityPages, recordKey));
+  timeStep("keys.stories", () => {
+    for (const story of archive.stories ?? []) keys.set(storyPath(story), storyKey(story, recordKey));
+  });
+  timeStep("keys.lists", () => {
+    for (const page of publish.sourcePages) {
+      const { source, ...paging } = page;
+      keys.set(page.path, listPageKey(paging, recordKey, [source.id, source.name, source.records.length, source.feed.atomPath, source.feed.jsonPath]));
+    }
+    for (const page of publish.monthPages) {
+      const { month, ...paging } = page;
+      keys.set(page.path, listPageKey(paging, recordKey, [month.label, month.path, month.records.length]));
+    }
+  });
   timeStep("keys.timeline", () => {
-    for (const view of timelineModel(archive).pages as TimelinePageView[]) keys.set(view.url, hashOf("timeline", JSON.stringify(view)));
+    // A scope's year index and chips are one object shared by all its pages (2,542 pages at 10,000
+    // reports): written out once each, not once per page.
+    const shared = new Map<object, string>();
+    const once = (value: object) => shared.get(value) ?? shared.set(value, JSON.stringify(value)).get(value)!;
+    for (const view of timelineModel(archive).pages as TimelinePageView[]) {
+      const { index, chips, ...own } = view;
+      keys.set(view.url, hashOf("timeline", JSON.stringify(own), once(index), once(chips)));
+    }
   });
   return keys;
 }
@@ -76,6 +102,17 @@ function entityKeys(keys: PageKeys, lookups: ArchiveLookups, pages: EntityPage[]
     const first = page.number === 1 ? entityFirstPageKey(lookups, entity) : "";
     keys.set(page.path, hashOf("entity", head, JSON.stringify(paging), listed.join(","), first));
   }
+}
+
+/** A story page prints the story (its comparison included) and each of its reports' teaser. */
+function storyKey(story: Story, recordKey: Map<string, string>): string {
+  return hashOf("story", JSON.stringify(story), story.articleIds.map((id) => recordKey.get(id) ?? "-").join(","));
+}
+
+/** A page of a source's or month's report list: its heading (`head`), its place in the list and its reports' teasers. */
+function listPageKey(page: ListPage<ArticleRecord>, recordKey: Map<string, string>, head: unknown[]): string {
+  const { items, ...paging } = page;
+  return hashOf("list", JSON.stringify(head), JSON.stringify(paging), items.map((r) => recordKey.get(r.id) ?? "-").join(","));
 }
 
 /** `/articles/<id>/`, as layouts/pages/article.njk's permalink. */

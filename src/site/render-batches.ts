@@ -1,13 +1,16 @@
 /**
  * The pages that grow with the archive (one per report, per entity report-list page, per timeline
- * part) split into runs of at most `pagesPerRun`. Eleventy keeps every page of a run in memory (a
+ * part, per story, per page of a source's or a month's report list) split into runs of at most
+ * `pagesPerRun`. Eleventy keeps every page of a run in memory (a
  * clone of its template, its data, its output) until the run ends, so one run over a 10,000-report
  * archive held about 3 GB; runs of 2,000 pages, with a garbage collection between runs
  * (collect-garbage.ts), kept its render under 1.1 GB.
- * The first run also renders every other page (home, lists, stories, feeds...).
+ * The first run also renders every other page (home, indexes, feeds...).
  */
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
+import type { PublishIndex } from "../export/archive-index.ts";
+import { storyPath } from "../stories/story-view.ts";
 import { articleUrl } from "./page-keys.ts";
 import { entityPagesOf } from "./stories-plugin.ts";
 import { timelineModel } from "./timeline-plugin.ts";
@@ -19,18 +22,31 @@ export interface RenderBatch {
   records: ArticleRecord[];
   entityPages: unknown[];
   timelinePages: unknown[];
+  storyPages: unknown[];
+  sourcePages: unknown[];
+  monthPages: unknown[];
 }
+
+const emptyBatch = (index: number): RenderBatch => ({ index, records: [], entityPages: [], timelinePages: [], storyPages: [], sourcePages: [], monthPages: [] });
 
 export const PAGES_PER_RUN = 2000;
 
 /**
  * The runs, without the pages in `keep` (URLs of pages kept from the previous build, reuse-pages.ts).
  */
-export function planRenderBatches(archive: Archive, pagesPerRun = PAGES_PER_RUN, keep: ReadonlySet<string> = new Set()): RenderBatch[] {
+export function planRenderBatches(
+  archive: Archive,
+  publish: Pick<PublishIndex, "sourcePages" | "monthPages">,
+  pagesPerRun = PAGES_PER_RUN,
+  keep: ReadonlySet<string> = new Set(),
+): RenderBatch[] {
   const lists = {
     records: archive.records.filter((r) => !keep.has(articleUrl(r))) as unknown[],
     entityPages: entityPagesOf(archive).filter((p) => !keep.has(p.path)) as unknown[],
     timelinePages: timelineModel(archive).pages.filter((p) => !keep.has(p.url)) as unknown[],
+    storyPages: (archive.stories ?? []).filter((story) => !keep.has(storyPath(story))) as unknown[],
+    sourcePages: publish.sourcePages.filter((p) => !keep.has(p.path)) as unknown[],
+    monthPages: publish.monthPages.filter((p) => !keep.has(p.path)) as unknown[],
   };
   const size = Math.max(1, Math.floor(pagesPerRun));
   const batches: RenderBatch[] = [];
@@ -39,7 +55,7 @@ export function planRenderBatches(archive: Archive, pagesPerRun = PAGES_PER_RUN,
   for (const [key, items] of Object.entries(lists) as Array<[keyof typeof lists, unknown[]]>) {
     for (let at = 0; at < items.length; ) {
       if (!current || room === 0) {
-        current = { index: batches.length, records: [], entityPages: [], timelinePages: [] };
+        current = emptyBatch(batches.length);
         batches.push(current);
         room = size;
       }
@@ -49,5 +65,5 @@ export function planRenderBatches(archive: Archive, pagesPerRun = PAGES_PER_RUN,
       room -= take.length;
     }
   }
-  return batches.length ? batches : [{ index: 0, records: [], entityPages: [], timelinePages: [] }];
+  return batches.length ? batches : [emptyBatch(0)];
 }

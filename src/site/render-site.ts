@@ -105,7 +105,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     const version = timeStep("render.version", () => renderVersion(site));
     // The archive stage's garbage goes before the page keys build the lookups every page reads.
     timeStep("render.gc", collectGarbage);
-    const keys = timeStep("render.keys", () => pageKeys(options.archive));
+    const keys = timeStep("render.keys", () => pageKeys(options.archive, publish));
     const reuse = timeStep("render.reuse", () => reusablePages(keys, version, options.previous));
     const keptRecords = options.previous ? options.archive.records.filter((r) => reuse.has(articleUrl(r))) : [];
     const kept = new Set([...reuse.values(), ...keptRecords.flatMap(recordFiles)]);
@@ -113,7 +113,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     // first, so everything rendered or written below is a new file, never one the live site shares.
     if (reuse.size && options.recycle?.(version)) timeStep("render.prune", () => pruneExcept(outDir, kept, new Set([BUNDLE_DIR])));
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
-    for (const batch of planRenderBatches(options.archive, options.pagesPerRun, new Set(reuse.keys()))) {
+    for (const batch of planRenderBatches(options.archive, publish, options.pagesPerRun, new Set(reuse.keys()))) {
       // Before each run: what the last run (or the archive stage) left is garbage by now.
       timeStep("render.gc", collectGarbage);
       written.push(...(await timeStepAsync("render.eleventy", () => renderRun(options, { site, publish, batch, outDir, kept }))));
@@ -158,7 +158,7 @@ function keepRecordFiles(records: readonly ArticleRecord[], kept: readonly Artic
 }
 
 /** Templates that paginate over the run's share (`renderBatch`); every other template renders in run 0 only. */
-const BATCHED_TEMPLATES = new Set(["article.njk", "entity.njk", "timeline.njk"]);
+const BATCHED_TEMPLATES = new Set(["article.njk", "entity.njk", "timeline.njk", "story.njk", "source.njk", "archive-month.njk"]);
 
 async function renderRun(
   options: RenderSiteOptions,

@@ -11,7 +11,9 @@ import { describe, expect, it } from "vitest";
 import type { Archive } from "../../src/archive/types.ts";
 import type { Entity } from "../../src/entities/types.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
+import { buildPublishIndex } from "../../src/export/archive-index.ts";
 import { pageKeys } from "../../src/site/page-keys.ts";
+import type { Story } from "../../src/stories/types.ts";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { agencyWire } from "./fixtures.ts";
 
@@ -46,18 +48,23 @@ function event(articleId: string, date: string): TimelineEvent {
   return { id: `${date}-envoys-met`, date, precision: "day", text: quote, sources: [{ articleId, blockIndex: 0, quote, expression: date }] };
 }
 
+function story(id: string, articleIds: string[]): Story {
+  return { id, title: `Story ${id}`, start: null, end: null, articleIds, comparison: { allSay: [], onlyOne: [], discrepancies: [], sharedQuotes: [] } };
+}
+
 let builds = 0;
-/** Keys of an archive of `records`, Geneva and `events`; a fresh build time each, as each build has. */
-function keysOf(records: ArticleRecord[], entity: Entity, events: TimelineEvent[] = []): Map<string, string> {
+/** Keys of an archive of `records`, Geneva, `events` and `stories`; a fresh build time each, as each build has. */
+function keysOf(records: ArticleRecord[], entity: Entity, events: TimelineEvent[] = [], stories: Story[] = []): Map<string, string> {
   const archive: Archive = {
     records,
-    sources: [{ id: "afp", name: "AFP", count: records.length }],
+    sources: [...new Map(records.map((r) => [r.source.id, { id: r.source.id, name: r.source.name, count: records.filter((x) => x.source.id === r.source.id).length }])).values()],
     timeline: { events },
+    stories,
     entities: [entity],
     diagnostics: [],
     generatedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, ++builds)).toISOString(),
   };
-  return pageKeys(archive);
+  return pageKeys(archive, buildPublishIndex(archive, "Wire Archive"));
 }
 
 const records = Array.from({ length: N }, (_, i) => record(i));
@@ -85,5 +92,36 @@ describe("entity page keys", () => {
     // gen-75 is the 76th newest: page 2. Page 1's mentions are of the first 50 reports.
     const corrected = records.map((r, i) => (i === 75 ? record(i, "Talks resume in Geneva after a delay") : r));
     expect(changed(keysOf(corrected, geneva(ids)))).toEqual([PAGES[1]]);
+  });
+});
+
+describe("story, source and month page keys", () => {
+  const stories = [story("gen-0", ["gen-0", "gen-1"]), story("gen-50", ["gen-50", "gen-51"])];
+  const withStories = keysOf(records, geneva(ids), [], stories);
+  const changedOf = (keys: Map<string, string>, pages: string[]) => pages.filter((p) => keys.get(p) !== withStories.get(p));
+  const lists = ["/sources/afp/", "/sources/afp/page/2/", "/sources/afp/page/3/", "/archive/2013/09/", "/archive/2013/09/page/2/", "/archive/2013/09/page/3/"];
+
+  it("every story and every page of a source's or month's list has a key", () => {
+    for (const p of ["/stories/gen-0/", "/stories/gen-50/", ...lists]) expect(withStories.has(p), p).toBe(true);
+  });
+
+  it("a report of another outlet and month changes none of this outlet's or month's pages, and no story", () => {
+    const other: ArticleRecord = {
+      ...record(500),
+      id: "elsewhere",
+      source: { id: "al-jazeera", name: "Al Jazeera", origin: "stated", line: 1 },
+      published: { date: "2013-08-02", origin: "stated", evidence: "dated", line: 1 },
+    };
+    const keys = keysOf([...records, other], geneva(ids), [], stories);
+    expect(changedOf(keys, ["/stories/gen-0/", "/stories/gen-50/", ...lists])).toEqual([]);
+    expect(keys.has("/sources/al-jazeera/")).toBe(true);
+    expect(keys.has("/archive/2013/08/")).toBe(true);
+  });
+
+  it("a corrected headline changes its story's page and the list pages showing it, no others", () => {
+    // gen-51: the second story; the 52nd newest, so page 2 of the outlet's and the month's lists.
+    const corrected = records.map((r, i) => (i === 51 ? record(i, "Talks in Geneva run late") : r));
+    const keys = keysOf(corrected, geneva(ids), [], stories);
+    expect(changedOf(keys, ["/stories/gen-0/", "/stories/gen-50/", ...lists])).toEqual(["/stories/gen-50/", "/sources/afp/page/2/", "/archive/2013/09/page/2/"]);
   });
 });

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/build-archive.ts";
 import type { Archive } from "../../src/archive/types.ts";
 import { collectGarbage } from "../../src/site/collect-garbage.ts";
-import { planRenderBatches } from "../../src/site/render-batches.ts";
+import { buildPublishIndex } from "../../src/export/archive-index.ts";
+import { planRenderBatches, type RenderBatch } from "../../src/site/render-batches.ts";
 import { renderSite } from "../../src/site/render-site.ts";
 import { parseSeed, REPO_ROOT, seedFiles } from "../helpers/seeds.ts";
 
@@ -44,12 +45,19 @@ afterAll(async () => {
 
 describe("rendering in runs", () => {
   it("plans one run per item when a run holds one page, each list split in order", () => {
-    const runs = planRenderBatches(archive, 1);
-    const items = runs.flatMap((r) => [...r.records, ...r.entityPages, ...r.timelinePages]);
-    expect(runs.every((r) => r.records.length + r.entityPages.length + r.timelinePages.length === 1)).toBe(true);
+    const publish = buildPublishIndex(archive, "Wire Archive");
+    const runs = planRenderBatches(archive, publish, 1);
+    const lists = (r: RenderBatch) => [r.records, r.entityPages, r.timelinePages, r.storyPages, r.sourcePages, r.monthPages];
+    const items = runs.flatMap((r) => lists(r).flat());
+    expect(runs.every((r) => lists(r).flat().length === 1)).toBe(true);
     expect(runs.map((r) => r.index)).toEqual(runs.map((_, i) => i));
     expect(items.slice(0, 3)).toEqual(archive.records);
-    expect(planRenderBatches(archive, 100_000)).toHaveLength(1);
+    // The seeds: one story, three sources of one page each, one month (September 2013).
+    expect(runs.flatMap((r) => r.storyPages)).toEqual(archive.stories);
+    expect(runs.flatMap((r) => r.sourcePages)).toEqual(publish.sourcePages);
+    expect(publish.sourcePages).toHaveLength(3);
+    expect(runs.flatMap((r) => r.monthPages)).toEqual(publish.monthPages);
+    expect(planRenderBatches(archive, publish, 100_000)).toHaveLength(1);
   });
 
   it("writes the same files with the same bytes as a single run", () => {
