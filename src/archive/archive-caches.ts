@@ -1,11 +1,13 @@
 /**
- * The caches of the archive stage's slow per-report steps, opened and saved together: the entity
- * tagger's answers, each report's entity facts, timeline events and story words. A build opens them
- * before the archive stage, hands `options` to buildArchive, and saves them after. Between the
- * records' preparation and the steps, `prime` works out many missing entries in worker threads.
+ * The caches of the archive stage's slow steps, opened and saved together: the entity tagger's
+ * answers, each report's entity facts, timeline events and story words, each story's comparison. A
+ * build opens them before the archive stage, hands `options` to buildArchive, and saves them after.
+ * Between the records' preparation and the steps, `prime` works out many missing entries in worker
+ * threads.
  */
 import { openEntityFactsCache } from "../entities/facts-cache.ts";
 import { loadTagCache, saveTagCache } from "../entities/tag-cache.ts";
+import { openComparisonCache } from "../stories/comparison-cache.ts";
 import { openStoryWordsCache } from "../stories/words-cache.ts";
 import { openEventCache } from "../timeline/event-cache.ts";
 import type { BuildArchiveOptions } from "./build-archive.ts";
@@ -21,17 +23,18 @@ export interface ArchiveCaches {
 }
 
 export async function openArchiveCaches(cacheDir: string): Promise<ArchiveCaches> {
-  const [, events, entityFacts, storyWords] = await Promise.all([
+  const [, events, entityFacts, storyWords, comparisons] = await Promise.all([
     loadTagCache(cacheDir),
     openEventCache(cacheDir),
     openEntityFactsCache(cacheDir),
     openStoryWordsCache(cacheDir),
+    openComparisonCache(cacheDir),
   ]);
   return {
-    options: { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get },
+    options: { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get, compareStory: comparisons.compare },
     prime: (records, opts) => primeInWorkers(records, [events, entityFacts, storyWords], opts),
     save: async () => {
-      await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save()]);
+      await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save(), comparisons.save()]);
     },
   };
 }

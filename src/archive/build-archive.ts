@@ -7,6 +7,7 @@ import { buildTimeline } from "../timeline/build-timeline.ts";
 import type { ExtractedEvent } from "../timeline/types.ts";
 import { buildStories } from "../stories/build-stories.ts";
 import type { ReportWords } from "../stories/tfidf.ts";
+import type { StoryComparison } from "../stories/types.ts";
 import { buildEntities, type EntityFacts } from "../entities/build-entities.ts";
 import { assignUniqueIds } from "./assign-ids.ts";
 import type { PermalinkEntry } from "./permalinks.ts";
@@ -27,6 +28,8 @@ export interface BuildArchiveOptions {
   entityFactsOf?: (record: ArticleRecord) => EntityFacts;
   /** One report's words for story grouping; default: read afresh (the build passes a cache's). */
   storyWordsOf?: (record: ArticleRecord) => ReportWords;
+  /** One story's comparison; default: compared afresh (the build passes a cache's). */
+  compareStory?: (reports: ArticleRecord[]) => StoryComparison;
 }
 
 export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
@@ -52,7 +55,7 @@ export function assembleArchive(valid: ArticleRecord[], generatedAt = new Date()
     records: valid,
     sources: summariseSources(valid),
     timeline: timeStep("archive.timeline", () => buildTimeline(valid, opts.extractEvents)),
-    stories: timeStep("archive.stories", () => buildStories(valid, { wordsOf: opts.storyWordsOf })),
+    stories: timeStep("archive.stories", () => buildStories(valid, { wordsOf: opts.storyWordsOf, compare: opts.compareStory })),
     entities: timeStep("archive.entities", () => buildEntities(valid, { factsOf: opts.entityFactsOf })),
     diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),
     generatedAt,

@@ -14,7 +14,7 @@
 import type { Stats } from "node:fs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { replaceCacheFile } from "./report-cache.ts";
+import { replaceCacheFile } from "./cache-lines.ts";
 
 const FILE = "checksums.json";
 const FORMAT = 1;

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codeVersion } from "../archive/parse-cache.ts";
-import { replaceCacheFile } from "../archive/report-cache.ts";
+import { replaceCacheFile } from "../archive/cache-lines.ts";
 import { rememberTaggedRuns, TAGGER_VERSION, taggedRuns } from "./find-mentions.ts";
 
 // The tagger's library version is in the lock file, which codeVersion hashes with this folder's code.
