@@ -10,44 +10,75 @@ import path from "node:path";
 /** Unused lines (of all in the file) past which the file is written again rather than appended to. */
 const MAX_UNUSED = 0.2;
 
-export interface CacheLines {
-  file: string;
-  /** key -> value JSON, as read. */
-  entries: Map<string, string>;
-  /** Entries in the file when read. */
-  lines: number;
-  /** "\n" when the file's last line is torn: what is appended then starts on a line of its own. */
-  lead: string;
+/** Entries of one cache file, looked up by key; what a build used is saved back with `save`. */
+export interface LineCache {
+  /** `compute()`, or the stored result for `key`. Fresh objects each call. */
+  get<T>(key: string, compute: () => T): T;
+  has(key: string): boolean;
+  /** Stores a result worked out elsewhere (another thread), as its JSON text. */
+  prime(key: string, json: string): void;
+  /** Writes what this build added (or all it used), then lets the entries go (call once). */
+  save(): Promise<void>;
+  /** Hits include primed entries; `primed` counts those computed elsewhere. */
+  readonly stats: { hits: number; misses: number; primed: number };
 }
 
-export async function readCacheLines(file: string): Promise<CacheLines> {
+/** The cache in `file`; files beside it named with `prefix` are other versions, removed when it is written whole. */
+export async function openLineCache(file: string, prefix: string): Promise<LineCache> {
   const text = await readFile(file, "utf8").catch(() => "");
-  const entries = parseLines(text);
-  return { file, entries, lines: entries.size, lead: text === "" || text.endsWith("\n") ? "" : "\n" };
-}
-
-/**
- * Saves what a build used (`used`: key -> value JSON) of a file read with readCacheLines, `added` being
- * the keys the file did not hold; files of other versions (other names with `prefix`) go when it is
- * written whole. A cache that cannot be written only costs time: errors are swallowed.
- */
-export async function saveCacheLines(cache: CacheLines, prefix: string, used: ReadonlyMap<string, string>, added: ReadonlySet<string>): Promise<void> {
-  const fresh = [...added].filter((k) => used.has(k));
-  const unused = cache.lines - (used.size - fresh.length);
-  const text = (keys: Iterable<string>) => [...keys].map((k) => `${JSON.stringify(k)}\t${used.get(k)}\n`).join("");
-  try {
-    if (cache.lines > 0 && unused <= cache.lines * MAX_UNUSED) {
-      if (fresh.length) await appendFile(cache.file, cache.lead + text(fresh));
-    } else {
-      await replaceCacheFile(path.dirname(cache.file), path.basename(cache.file), prefix, text(used.keys()));
-    }
-  } catch {
-    // read-only checkout, full disk: the next build computes again
-  }
+  const stored = parseLines(text);
+  const lines = stored.size;
+  // A killed build may have left the last line torn: what is appended starts on a line of its own.
+  const lead = text === "" || text.endsWith("\n") ? "" : "\n";
+  // Entries this build used, as JSON text (callers may change the objects they are handed), and those
+  // the file does not hold.
+  const used = new Map<string, string>();
+  const added = new Set<string>();
+  const stats = { hits: 0, misses: 0, primed: 0 };
+  return {
+    stats,
+    has: (key) => stored.has(key),
+    prime(key, json) {
+      stored.set(key, json);
+      added.add(key);
+      stats.primed++;
+    },
+    get<T>(key: string, compute: () => T): T {
+      const hit = stored.get(key);
+      const value = hit === undefined ? undefined : parseValue<T>(hit);
+      if (value !== undefined) {
+        stats.hits++;
+        used.set(key, hit!);
+        return value;
+      }
+      stats.misses++;
+      const computed = compute();
+      used.set(key, JSON.stringify(computed));
+      added.add(key);
+      return computed;
+    },
+    async save() {
+      const fresh = [...added].filter((k) => used.has(k));
+      const unused = lines - (used.size - fresh.length);
+      const entries = (keys: Iterable<string>) => [...keys].map((k) => `${JSON.stringify(k)}\t${used.get(k)}\n`).join("");
+      try {
+        if (lines > 0 && unused <= lines * MAX_UNUSED) {
+          if (fresh.length) await appendFile(file, lead + entries(fresh));
+        } else {
+          await replaceCacheFile(path.dirname(file), path.basename(file), prefix, entries(used.keys()));
+        }
+      } catch {
+        // read-only checkout, full disk: the next build computes again
+      } finally {
+        stored.clear();
+        used.clear();
+      }
+    },
+  };
 }
 
 /** Parses a value read from the file; undefined for one a killed build left half-written. */
-export function parseValue<T>(json: string): T | undefined {
+function parseValue<T>(json: string): T | undefined {
   try {
     return JSON.parse(json) as T;
   } catch {

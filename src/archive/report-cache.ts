@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import type { ArticleRecord } from "../record/schema.ts";
-import { parseValue, readCacheLines, saveCacheLines } from "./cache-lines.ts";
+import { openLineCache } from "./cache-lines.ts";
 import { REPORT_STEPS, type ReportStepName, type StepResult } from "./report-steps.ts";
 
 export interface ReportCache<T> {
@@ -41,43 +41,13 @@ export async function openReportCache<N extends ReportStepName>(opts: ReportCach
   type T = StepResult<N>;
   const compute = REPORT_STEPS[opts.name] as (record: ArticleRecord) => T;
   const keyOf = (r: ArticleRecord) => `${r.sourceFile}\0${r.checksum}\0${opts.keyOf?.(r) ?? ""}`;
-  const file = await readCacheLines(path.join(opts.dir, `${opts.name}-${opts.version.replace(/[^\w.-]/g, "_")}.lines`));
-  const stored = file.entries;
-  // Entries this build used, as JSON text (later steps may change the objects they are handed), and
-  // those the file does not hold.
-  const used = new Map<string, string>();
-  const added = new Set<string>();
-  const stats = { hits: 0, misses: 0, primed: 0 };
+  const cache = await openLineCache(path.join(opts.dir, `${opts.name}-${opts.version.replace(/[^\w.-]/g, "_")}.lines`), `${opts.name}-`);
   return {
     name: opts.name,
-    stats,
-    has: (record) => stored.has(keyOf(record)),
-    prime(record, json) {
-      const key = keyOf(record);
-      stored.set(key, json);
-      added.add(key);
-      stats.primed++;
-    },
-    get(record) {
-      const key = keyOf(record);
-      const hit = stored.get(key);
-      const value = hit === undefined ? undefined : parseValue<T>(hit);
-      if (value !== undefined) {
-        stats.hits++;
-        used.set(key, hit!);
-        return value;
-      }
-      stats.misses++;
-      const computed = compute(record);
-      used.set(key, JSON.stringify(computed));
-      added.add(key);
-      return computed;
-    },
-    async save() {
-      await saveCacheLines(file, `${opts.name}-`, used, added);
-      // Saved once, after the archive stage: the entries need not stay in memory while pages render.
-      stored.clear();
-      used.clear();
-    },
+    stats: cache.stats,
+    has: (record) => cache.has(keyOf(record)),
+    prime: (record, json) => cache.prime(keyOf(record), json),
+    get: (record) => cache.get(keyOf(record), () => compute(record)),
+    save: () => cache.save(),
   };
 }

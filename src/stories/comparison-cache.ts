@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { parseValue, readCacheLines, saveCacheLines } from "../archive/cache-lines.ts";
+import { openLineCache } from "../archive/cache-lines.ts";
 import { codeVersion } from "../archive/parse-cache.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import { compareStory } from "./compare-story.ts";
@@ -23,33 +23,16 @@ export interface ComparisonCache {
 const PREFIX = "story-comparisons-";
 
 export async function openComparisonCache(cacheDir: string): Promise<ComparisonCache> {
-  const file = await readCacheLines(path.join(cacheDir, `${PREFIX}${codeVersion(["stories"])}.lines`));
-  const used = new Map<string, string>();
-  const added = new Set<string>();
-  const stats = { hits: 0, misses: 0 };
+  const cache = await openLineCache(path.join(cacheDir, `${PREFIX}${codeVersion(["stories"])}.lines`), PREFIX);
   return {
-    stats,
+    get stats() {
+      return { hits: cache.stats.hits, misses: cache.stats.misses };
+    },
     compare(reports) {
       const hash = createHash("sha1");
       for (const r of reports) hash.update(JSON.stringify(r)).update("\0");
-      const key = hash.digest("base64url");
-      const hit = file.entries.get(key);
-      const value = hit === undefined ? undefined : parseValue<StoryComparison>(hit);
-      if (value !== undefined) {
-        stats.hits++;
-        used.set(key, hit!);
-        return value;
-      }
-      stats.misses++;
-      const computed = compareStory(reports);
-      used.set(key, JSON.stringify(computed));
-      added.add(key);
-      return computed;
+      return cache.get(hash.digest("base64url"), () => compareStory(reports));
     },
-    async save() {
-      await saveCacheLines(file, PREFIX, used, added);
-      file.entries.clear();
-      used.clear();
-    },
+    save: () => cache.save(),
   };
 }
