@@ -16,7 +16,7 @@ import { readRenderManifest, removeRenderManifest, writeRenderManifest } from ".
 import { acquireBuildLock } from "./build-lock.ts";
 import { fingerprintTree, withPermalinks, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
-import { emptyTrash, outDirKey, recoverOutput, retire, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
+import { discard, emptyTrash, outDirKey, recoverOutput, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
 import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
 import { stepTimings, timeStep, timeStepAsync } from "./step-timings.ts";
@@ -143,7 +143,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   } catch (err) {
     await indexer?.close();
     indexer = undefined;
-    await retireStaging(staging, retired);
+    await discardStaging(staging, retired);
     throw err;
   } finally {
     await indexer?.close();
@@ -152,14 +152,15 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * A failed build's staging folder, retired (it becomes the spare). A failing Eleventy run
- * rejects while writes of other pages are still in flight, and one may land (making the folder again)
- * after it moved: so let pending I/O settle first, and remove the folder if anything came back.
+ * A failed build's staging folder, deleted (in the background, from the trash: it may be a recycled
+ * site of 50,000 files). A failing Eleventy run rejects while writes of other pages are still in
+ * flight, and one may land (making the folder again) after it moved: so let pending I/O settle first,
+ * and remove the folder if anything came back.
  */
-async function retireStaging(staging: string, retired: RetiredSites): Promise<void> {
+async function discardStaging(staging: string, retired: RetiredSites): Promise<void> {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
   await settle();
-  if (existsSync(staging)) retire(staging, retired);
+  if (existsSync(staging)) discard(staging, retired.trashDir);
   await settle();
   if (existsSync(staging)) await rm(staging, { recursive: true, force: true });
 }

@@ -40,8 +40,8 @@ export function spareDirFor(cacheDir: string, outDir: string): string {
 }
 
 /**
- * Removes leftovers of killed builds and puts back a site a kill left renamed aside. A leftover staging
- * folder is any mix of files, which is all a spare needs to be: it becomes the spare.
+ * Removes leftovers of killed builds (into the trash) and puts back a site a kill left renamed aside.
+ * A leftover staging folder does not become the spare: what it holds is not known to be one build's.
  */
 export function recoverOutput(outDir: string, retired: RetiredSites = {}): void {
   const parent = path.dirname(outDir);
@@ -50,7 +50,7 @@ export function recoverOutput(outDir: string, retired: RetiredSites = {}): void 
   const leftovers = readdirSync(parent).filter((n) => n.startsWith(base + STAGING) || n.startsWith(base + PREVIOUS));
   const previous = leftovers.filter((n) => n.startsWith(base + PREVIOUS)).sort().at(-1);
   if (previous && !existsSync(outDir)) renameSync(path.join(parent, previous), outDir);
-  for (const n of leftovers) if (existsSync(path.join(parent, n))) retire(path.join(parent, n), retired);
+  for (const n of leftovers) if (existsSync(path.join(parent, n))) discard(path.join(parent, n), retired.trashDir);
 }
 
 /**
@@ -87,11 +87,10 @@ export function swapIn(stagingDir: string, outDir: string, retired: RetiredSites
 }
 
 /**
- * A site no longer live (replaced, or a failed build's staging) becomes the spare, in place of any
- * older one (the newer shares more files with the live site), with the render version of its pages
- * when known; deleted when there is no spare slot.
+ * The site a build replaced becomes the spare, in place of any older one (the newer shares more files
+ * with the live site), with the render version of its pages when known; deleted when there is no slot.
  */
-export function retire(dir: string, retired: RetiredSites, version?: string): void {
+function retire(dir: string, retired: RetiredSites, version?: string): void {
   const { spareDir } = retired;
   if (spareDir) {
     rmSync(versionFile(spareDir), { force: true });
@@ -122,7 +121,7 @@ function readSpareVersion(spareDir: string): string | undefined {
 }
 
 /** Moves `dir` into `trashDir` and empties the trash in the background; deletes `dir` at once when it cannot be moved there. */
-function discard(dir: string, trashDir: string | undefined): void {
+export function discard(dir: string, trashDir: string | undefined): void {
   if (trashDir) {
     try {
       mkdirSync(trashDir, { recursive: true });

@@ -105,15 +105,18 @@ describe("the spare site", () => {
     expect(existsSync(path.join(root, "_site.staging-2-2"))).toBe(false);
   });
 
-  it("a killed build's staging folder becomes the spare; a site a kill left renamed aside is put back", () => {
+  it("a killed build's staging folder goes to the trash, not over the spare; a site a kill left renamed aside is put back", async () => {
     const { root, outDir, staging, trash } = setUp(1);
     const spareDir = spareDirFor(path.join(root, ".wire-archive"), outDir);
+    mkdirSync(spareDir, { recursive: true });
+    writeFileSync(path.join(spareDir, "index.html"), "spare");
     renameSync(outDir, path.join(root, "_site.previous-7"));
     recoverOutput(outDir, { spareDir, trashDir: trash });
     expect(readFileSync(path.join(outDir, "articles/a0/index.html"), "utf8")).toBe("old 0");
-    expect(readFileSync(path.join(spareDir, "index.html"), "utf8")).toBe("new");
+    expect(readFileSync(path.join(spareDir, "index.html"), "utf8")).toBe("spare");
     expect(existsSync(staging)).toBe(false);
     expect(readdirSync(root).sort()).toEqual([".wire-archive", "_site"]);
+    expect(await waitUntil(() => readdirSync(trash).length === 0), "the leftover was not deleted").toBe(true);
   });
 });
 
