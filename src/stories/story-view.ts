@@ -182,13 +182,12 @@ export function entityEventsView(
   maxSources = ENTITY_MAX_EVENT_SOURCES,
 ): Capped<EntityEventView> {
   const events = entityEvents(lookups, entity);
-  const reports = (e: TimelineEvent) => new Set(e.sources.map((s) => s.articleId)).size;
   const order = (e: TimelineEvent) => lookups.eventOrder.get(e) ?? 0;
   const chosen =
     events.length <= max
       ? events
       : events
-          .map((e) => ({ e, n: reports(e) }))
+          .map((e) => ({ e, n: reportCount(e) }))
           .sort((a, b) => b.n - a.n || order(b.e) - order(a.e))
           .slice(0, max)
           .map((x) => x.e)
@@ -201,16 +200,24 @@ export function entityEventsView(
   return { items: views, total: events.length, more: events.length - views.length };
 }
 
+/** Reports an event cites, counted once per event: a much-told event is on many entities' pages. */
+const reportCounts = new WeakMap<TimelineEvent, number>();
+function reportCount(event: TimelineEvent): number {
+  let n = reportCounts.get(event);
+  if (n === undefined) reportCounts.set(event, (n = new Set(event.sources.map((s) => s.articleId)).size));
+  return n;
+}
+
 /** Up to `max` sources: those naming the entity first, then a new outlet before a second from the same one. */
 function pickEventSources(lookups: ArchiveLookups, sources: readonly EventSource[], named: Set<string>, max: number): EventSource[] {
   const outletOf = (s: EventSource) => lookups.records.get(s.articleId)?.source.id ?? s.articleId;
-  const ranked = sources
-    .map((s, i) => ({ s, i, naming: named.has(`${s.articleId}#${s.blockIndex}`) ? 0 : 1 }))
-    .sort((a, b) => a.naming - b.naming || a.i - b.i);
+  // Those naming the entity first, each group in its own order (an event may cite hundreds of reports).
+  const naming = sources.map((s) => named.has(`${s.articleId}#${s.blockIndex}`));
+  const ranked = [...sources.filter((_, i) => naming[i]), ...sources.filter((_, i) => !naming[i])];
   const chosen: EventSource[] = [];
   const outlets = new Set<string>();
   for (const newOutletOnly of [true, false]) {
-    for (const { s } of ranked) {
+    for (const s of ranked) {
       if (chosen.length >= max) return chosen;
       if (chosen.includes(s) || (newOutletOnly && outlets.has(outletOf(s)))) continue;
       chosen.push(s);
