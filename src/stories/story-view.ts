@@ -76,7 +76,11 @@ export function storiesOf(lookups: ArchiveLookups, articleId: string): Story[] {
 export function entityEvents(lookups: ArchiveLookups, entity: Pick<Entity, "mentions">): TimelineEvent[] {
   const found = new Set<TimelineEvent>();
   for (const m of entity.mentions) for (const e of lookups.eventsByBlock.get(`${m.articleId}#${m.blockIndex}`) ?? []) found.add(e);
-  return [...found].sort((a, b) => lookups.eventOrder.get(a)! - lookups.eventOrder.get(b)!);
+  // Sorted by number, each event's place looked up once (a much-named entity has thousands of events).
+  return [...found]
+    .map((e) => ({ e, at: lookups.eventOrder.get(e)! }))
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.e);
 }
 
 /** Entities of one kind, most reported first. */
@@ -194,7 +198,7 @@ export function entityEventsView(
           .sort((a, b) => order(a) - order(b));
   const named = new Set(entity.mentions.map((m) => `${m.articleId}#${m.blockIndex}`));
   const views = chosen.map((event) => {
-    const sources = pickEventSources(lookups, event.sources, named, maxSources);
+    const sources = pickEventSources(lookups, event, named, maxSources);
     return { event, sources, moreSources: event.sources.length - sources.length };
   });
   return { items: views, total: events.length, more: events.length - views.length };
@@ -208,20 +212,33 @@ function reportCount(event: TimelineEvent): number {
   return n;
 }
 
-/** Up to `max` sources: those naming the entity first, then a new outlet before a second from the same one. */
-function pickEventSources(lookups: ArchiveLookups, sources: readonly EventSource[], named: Set<string>, max: number): EventSource[] {
+/** Each event's sources as "articleId#blockIndex", made once per event: events are on many entities' pages. */
+const sourceBlocks = new WeakMap<TimelineEvent, string[]>();
+function blocksOf(event: TimelineEvent): string[] {
+  let blocks = sourceBlocks.get(event);
+  if (!blocks) sourceBlocks.set(event, (blocks = event.sources.map((s) => `${s.articleId}#${s.blockIndex}`)));
+  return blocks;
+}
+
+/**
+ * Up to `max` sources: those naming the entity first, then a new outlet before a second from the same
+ * one. Read in passes that stop once enough are chosen: an event may cite hundreds of reports.
+ */
+function pickEventSources(lookups: ArchiveLookups, event: TimelineEvent, named: Set<string>, max: number): EventSource[] {
+  const { sources } = event;
   const outletOf = (s: EventSource) => lookups.records.get(s.articleId)?.source.id ?? s.articleId;
-  // Those naming the entity first, each group in its own order (an event may cite hundreds of reports).
-  const naming = sources.map((s) => named.has(`${s.articleId}#${s.blockIndex}`));
-  const ranked = [...sources.filter((_, i) => naming[i]), ...sources.filter((_, i) => !naming[i])];
+  const naming = blocksOf(event).map((b) => named.has(b));
   const chosen: EventSource[] = [];
   const outlets = new Set<string>();
   for (const newOutletOnly of [true, false]) {
-    for (const s of ranked) {
-      if (chosen.length >= max) return chosen;
-      if (chosen.includes(s) || (newOutletOnly && outlets.has(outletOf(s)))) continue;
-      chosen.push(s);
-      outlets.add(outletOf(s));
+    for (const wantNaming of [true, false]) {
+      for (let i = 0; i < sources.length; i++) {
+        if (chosen.length >= max) return chosen;
+        const s = sources[i]!;
+        if (naming[i] !== wantNaming || chosen.includes(s) || (newOutletOnly && outlets.has(outletOf(s)))) continue;
+        chosen.push(s);
+        outlets.add(outletOf(s));
+      }
     }
   }
   return chosen;
