@@ -1,10 +1,9 @@
 /**
  * The pages that grow with the archive (one per report, per entity report-list page, per timeline
  * part, per story, per page of a source's or a month's report list) split into runs of at most
- * `pagesPerRun`. Eleventy keeps every page of a run in memory (a
- * clone of its template, its data, its output) until the run ends, so one run over a 10,000-report
- * archive held about 3 GB; runs of 2,000 pages, with a garbage collection between runs
- * (collect-garbage.ts), kept its render under 1.1 GB.
+ * `pagesPerRun`. Eleventy keeps every page of a run in memory (a clone of its template, its data, its
+ * output) until the run ends, so one run over a 10,000-report archive held about 3 GB; runs of 2,000
+ * pages, with a garbage collection between runs (collect-garbage.ts), kept its render under 1.1 GB.
  * The first run also renders every other page (home, indexes, feeds...).
  */
 import type { Archive } from "../archive/types.ts";

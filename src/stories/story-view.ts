@@ -204,21 +204,19 @@ export function entityEventsView(
   return { items: views, total: events.length, more: events.length - views.length };
 }
 
-/** Reports an event cites, counted once per event: a much-told event is on many entities' pages. */
-const reportCounts = new WeakMap<TimelineEvent, number>();
-function reportCount(event: TimelineEvent): number {
-  let n = reportCounts.get(event);
-  if (n === undefined) reportCounts.set(event, (n = new Set(event.sources.map((s) => s.articleId)).size));
-  return n;
+/** `compute(event)` once per event: a much-told event is on many entities' pages. */
+function perEvent<T>(compute: (event: TimelineEvent) => T): (event: TimelineEvent) => T {
+  const memo = new WeakMap<TimelineEvent, T>();
+  return (event) => {
+    if (!memo.has(event)) memo.set(event, compute(event));
+    return memo.get(event)!;
+  };
 }
 
-/** Each event's sources as "articleId#blockIndex", made once per event: events are on many entities' pages. */
-const sourceBlocks = new WeakMap<TimelineEvent, string[]>();
-function blocksOf(event: TimelineEvent): string[] {
-  let blocks = sourceBlocks.get(event);
-  if (!blocks) sourceBlocks.set(event, (blocks = event.sources.map((s) => `${s.articleId}#${s.blockIndex}`)));
-  return blocks;
-}
+/** How many reports an event cites. */
+const reportCount = perEvent((event) => new Set(event.sources.map((s) => s.articleId)).size);
+/** An event's sources as "articleId#blockIndex". */
+const blocksOf = perEvent((event) => event.sources.map((s) => `${s.articleId}#${s.blockIndex}`));
 
 /**
  * Up to `max` sources: those naming the entity first, then a new outlet before a second from the same
