@@ -14,6 +14,10 @@ const MAX_UNUSED = 0.2;
 export interface LineCache {
   /** `compute()`, or the stored result for `key`. Fresh objects each call. */
   get<T>(key: string, compute: () => T): T;
+  /** The stored result for `key` (a fresh object), or undefined when there is none or it is torn. */
+  lookup<T>(key: string): T | undefined;
+  /** Stores a result computed by the caller, to be saved. */
+  put(key: string, value: unknown): void;
   has(key: string): boolean;
   /** Stores a result worked out elsewhere (another thread), as its JSON text. */
   prime(key: string, json: string): void;
@@ -35,8 +39,25 @@ export async function openLineCache(file: string, prefix: string): Promise<LineC
   const used = new Map<string, string>();
   const added = new Set<string>();
   const stats = { hits: 0, misses: 0, primed: 0 };
+  const lookup = <T>(key: string): T | undefined => {
+    const hit = stored.get(key);
+    const value = hit === undefined ? undefined : parseValue<T>(hit);
+    if (value === undefined) {
+      stats.misses++;
+      return undefined;
+    }
+    stats.hits++;
+    used.set(key, hit!);
+    return value;
+  };
+  const put = (key: string, value: unknown) => {
+    used.set(key, JSON.stringify(value));
+    added.add(key);
+  };
   return {
     stats,
+    lookup,
+    put,
     has: (key) => stored.has(key),
     prime(key, json) {
       stored.set(key, json);
@@ -44,17 +65,10 @@ export async function openLineCache(file: string, prefix: string): Promise<LineC
       stats.primed++;
     },
     get<T>(key: string, compute: () => T): T {
-      const hit = stored.get(key);
-      const value = hit === undefined ? undefined : parseValue<T>(hit);
-      if (value !== undefined) {
-        stats.hits++;
-        used.set(key, hit!);
-        return value;
-      }
-      stats.misses++;
+      const found = lookup<T>(key);
+      if (found !== undefined) return found;
       const computed = compute();
-      used.set(key, JSON.stringify(computed));
-      added.add(key);
+      put(key, computed);
       return computed;
     },
     async save() {
@@ -118,7 +132,8 @@ export async function replaceCacheFile(dir: string, fileName: string, prefix: st
     await writeFile(temp, text);
     await rename(temp, target);
     const stale = (await readdir(dir)).filter((n) => n.startsWith(prefix) && n !== fileName && !n.endsWith(".tmp"));
-    await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
+    // recursive: an older layout kept some caches as folders of the same prefix
+    await Promise.all(stale.map((n) => rm(path.join(dir, n), { recursive: true, force: true })));
   } catch {
     await rm(temp, { force: true }).catch(() => {});
   }

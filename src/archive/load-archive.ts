@@ -47,7 +47,7 @@ export async function loadParsed(opts: LoadOptions): Promise<{ records: ArticleR
   const dir = path.resolve(opts.root, opts.seedsDir ?? "seeds");
   const files = await listReports(dir);
   const permalinks = readPermalinks(dir, relativePath(opts.root, path.join(dir, PERMALINKS_FILE)));
-  const cache = opts.cache === false ? undefined : (opts.cache ?? openParseCache(opts.root));
+  const cache = opts.cache === false ? undefined : (opts.cache ?? (await openParseCache(opts.root)));
   // Only with a cache: a report whose checksum is known without reading it is worth nothing unparsed.
   const checksums = cache ? openChecksumIndex(defaultCacheDir(opts.root)) : undefined;
   const records: ArticleRecord[] = [];
@@ -60,7 +60,7 @@ export async function loadParsed(opts: LoadOptions): Promise<{ records: ArticleR
     opts.onProgress?.(++done, files.length);
     return parsed;
   });
-  await checksums?.save();
+  await Promise.all([checksums?.save(), cache?.save()]);
   for (const { result, cached } of results) {
     parseStats[cached ? "cached" : "parsed"]++;
     if (result.usable) records.push(result.record);
@@ -99,7 +99,7 @@ export async function parseFile(abs: string, root: string, cache?: ParseCache, c
   try {
     const info = await stat(abs);
     const known = checksums?.known(abs, info);
-    const hit = known ? await cache?.get(rel, known) : undefined;
+    const hit = known ? cache?.get(rel, known) : undefined;
     if (hit) return { result: hit, cached: true };
     // Too large or unreadable: readReport answers those without loading the file.
     if (info.size <= DEFAULT_MAX_BYTES) {
@@ -111,9 +111,9 @@ export async function parseFile(abs: string, root: string, cache?: ParseCache, c
     bytes = undefined;
   }
   if (!bytes || !checksum) return { result: parseReport(await readReport(abs, root)), cached: false };
-  const hit = await cache?.get(rel, checksum);
+  const hit = cache?.get(rel, checksum);
   if (hit) return { result: hit, cached: true };
   const result = parseReport(ingestBytes(bytes, rel));
-  await cache?.set(rel, checksum, result);
+  cache?.set(rel, checksum, result);
   return { result, cached: false };
 }

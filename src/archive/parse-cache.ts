@@ -1,23 +1,25 @@
 /**
  * On-disk cache of per-report parse results, so an unchanged report is not parsed again.
  *
- * Key: sha256 of (parser version, the report's path relative to the root, sha256 of its raw bytes).
- * The path is part of the key because the record carries it (`sourceFile`, diagnostics' `file`).
- * The parser version is a hash of the code and data that decide a parse result (src/parse, src/ingest,
- * src/profiles, src/record and the locked dependency versions), so editing the parser invalidates
- * the cache without anyone having to remember to.
+ * Key: the report's path relative to the root and the sha256 of its raw bytes, in a file per parser
+ * version. The path is part of the key because the record carries it (`sourceFile`, diagnostics'
+ * `file`). The parser version is a hash of the code and data that decide a parse result (src/parse,
+ * src/ingest, src/profiles, src/record and the locked dependency versions), so editing the parser
+ * invalidates the cache without anyone having to remember to.
  *
- * Layout: <root>/.wire-archive/cache/parse-<version>/<key>.json, one small file per report (written
- * to a temp name, then renamed, so a killed build never leaves half a file). Folders of older parser
- * versions are removed when a new version first writes. Everything here is safe to delete: a missing
- * or unreadable entry is just a miss.
+ * Layout: <root>/.wire-archive/cache/parse-<version>.lines, one report a line (cache-lines.ts): one
+ * file read instead of one a report (at 10,000 reports, opening 10,000 small files cost a rebuild over
+ * a second), and a build that adds reports appends their lines. Files of older parser versions go when
+ * the file is next written whole. Everything here is safe to delete: a missing, torn or foreign
+ * entry is just a miss.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ParsedReport } from "../parse/parse-document.ts";
+import type { ArticleRecord } from "../record/schema.ts";
+import { openLineCache } from "./cache-lines.ts";
 
 const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
 const REPO_DIR = path.resolve(SRC_DIR, "..");
@@ -76,9 +78,12 @@ function listFilesSorted(dir: string): string[] {
 }
 
 export interface ParseCache {
-  get(file: string, checksum: string): Promise<ParsedReport | undefined>;
-  set(file: string, checksum: string, result: ParsedReport): Promise<void>;
-  readonly stats: { hits: number; misses: number; writeErrors: number };
+  /** The stored result for this report's path and bytes, or undefined. Fresh objects each call. */
+  get(file: string, checksum: string): ParsedReport | undefined;
+  set(file: string, checksum: string, result: ParsedReport): void;
+  /** Writes what this load added (or all it used), then lets the entries go (call once, when done). */
+  save(): Promise<void>;
+  readonly stats: { hits: number; misses: number };
 }
 
 export interface ParseCacheOptions {
@@ -92,55 +97,29 @@ export function defaultCacheDir(root: string): string {
   return path.join(root, ".wire-archive", "cache");
 }
 
-export function openParseCache(root: string, opts: ParseCacheOptions = {}): ParseCache {
-  const base = opts.dir ?? defaultCacheDir(root);
+/** The cache file's name prefix: files (or, from the older layout, folders) with it are other parser versions. */
+const PREFIX = "parse-";
+
+export async function openParseCache(root: string, opts: ParseCacheOptions = {}): Promise<ParseCache> {
   const version = opts.version ?? parserVersion();
-  const dir = path.join(base, `parse-${version}`);
-  const stats = { hits: 0, misses: 0, writeErrors: 0 };
-  let prepared: Promise<void> | undefined;
-  const keyOf = (file: string, checksum: string) =>
-    createHash("sha256").update(`${version}\0${file}\0${checksum}`).digest("hex");
-
-  // On first write: create our folder and drop folders left by older parser versions.
-  const prepare = () =>
-    (prepared ??= (async () => {
-      await mkdir(dir, { recursive: true });
-      const siblings = await readdir(base).catch(() => [] as string[]);
-      await Promise.all(
-        siblings
-          .filter((n) => n.startsWith("parse-") && n !== path.basename(dir))
-          .map((n) => rm(path.join(base, n), { recursive: true, force: true })),
-      );
-    })());
-
+  const lines = await openLineCache(path.join(opts.dir ?? defaultCacheDir(root), `${PREFIX}${version}.lines`), PREFIX);
+  const stats = { hits: 0, misses: 0 };
+  const keyOf = (file: string, checksum: string) => `${file}\0${checksum}`;
   return {
     stats,
-    async get(file, checksum) {
-      try {
-        const entry = JSON.parse(await readFile(path.join(dir, `${keyOf(file, checksum)}.json`), "utf8"));
-        // Guard against a stale or foreign file under the right name: it must be this report's result.
-        if (entry?.record?.checksum === checksum && entry.record.sourceFile === file && typeof entry.usable === "boolean") {
-          stats.hits++;
-          return { record: entry.record, usable: entry.usable };
-        }
-      } catch {
-        // missing or corrupt: a miss
+    get(file, checksum) {
+      const entry = lines.lookup<{ record?: ArticleRecord; usable?: unknown }>(keyOf(file, checksum));
+      // Guard against a foreign line under the right key: it must be this report's result.
+      if (entry?.record?.checksum === checksum && entry.record.sourceFile === file && typeof entry.usable === "boolean") {
+        stats.hits++;
+        return { record: entry.record, usable: entry.usable };
       }
       stats.misses++;
       return undefined;
     },
-    async set(file, checksum, result) {
-      const target = path.join(dir, `${keyOf(file, checksum)}.json`);
-      const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        await prepare();
-        await writeFile(temp, JSON.stringify({ record: result.record, usable: result.usable }));
-        await rename(temp, target);
-      } catch {
-        // A cache that cannot be written (read-only checkout, full disk) only costs time.
-        stats.writeErrors++;
-        await rm(temp, { force: true }).catch(() => {});
-      }
+    set(file, checksum, result) {
+      lines.put(keyOf(file, checksum), { record: result.record, usable: result.usable });
     },
+    save: () => lines.save(),
   };
 }
