@@ -23,6 +23,7 @@ import { collectGarbage } from "./collect-garbage.ts";
 import { copyRawReports } from "./raw-reports.ts";
 import { articleUrl, pageKeys, renderVersion } from "./page-keys.ts";
 import { planRenderBatches, type RenderBatch } from "./render-batches.ts";
+import { listTree } from "./list-tree.ts";
 import { linkFromPrevious, manifestOf, pruneExcept, reusablePages, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
 import { BUNDLE_DIR } from "../search/shard-manifest.ts";
 import { writeSitemap, type WrittenPage } from "./sitemap.ts";
@@ -56,10 +57,10 @@ export interface RenderSiteOptions {
    */
   previous?: PreviousRender;
   /**
-   * Called when pages are kept, with the render version: may put an older site at `outDir` to write
-   * into rather than a new folder (its folders and kept files are already there); true when it did.
-   * Everything in it but the kept files is then removed first (the search index's folder is left to the
-   * search step).
+   * Called with the render version when there is a previous build (pages may be kept): may put an
+   * older site at `outDir` to write into rather than a new folder (its folders and kept files are
+   * already there); true when it did. Everything in it but the kept files is then removed before
+   * anything is written (the search index's folder is left to the search step).
    */
   recycle?: (version: string) => boolean;
 }
@@ -103,15 +104,22 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
   const written: WrittenPage[] = [];
   try {
     const version = timeStep("render.version", () => renderVersion(site));
+    // A rebuild may write into an older site (swap-output.ts), taken now so that its files are listed
+    // (in another thread) while the page keys are worked out.
+    const recycled = options.previous && options.recycle?.(version) ? listTree(outDir, [BUNDLE_DIR]) : undefined;
+    recycled?.catch(() => {}); // awaited below; not unhandled if the keys fail first
     // The archive stage's garbage goes before the page keys build the lookups every page reads.
     timeStep("render.gc", collectGarbage);
     const keys = timeStep("render.keys", () => pageKeys(options.archive, publish));
     const reuse = timeStep("render.reuse", () => reusablePages(keys, version, options.previous));
     const keptRecords = options.previous ? options.archive.records.filter((r) => reuse.has(articleUrl(r))) : [];
     const kept = new Set([...reuse.values(), ...keptRecords.flatMap(recordFiles)]);
-    // A rebuild that keeps pages may write into an older site (swap-output.ts): all but the kept files go
-    // first, so everything rendered or written below is a new file, never one the live site shares.
-    if (reuse.size && options.recycle?.(version)) timeStep("render.prune", () => pruneExcept(outDir, kept, new Set([BUNDLE_DIR])));
+    // All but the kept files go first, so everything rendered or written below is a new file, never one
+    // the live site shares.
+    if (recycled) {
+      const files = await timeStepAsync("render.list", () => recycled);
+      timeStep("render.prune", () => pruneExcept(outDir, files, kept));
+    }
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
     for (const batch of planRenderBatches(options.archive, publish, options.pagesPerRun, new Set(reuse.keys()))) {
       // Before each run: what the last run (or the archive stage) left is garbage by now.

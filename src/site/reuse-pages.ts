@@ -4,10 +4,9 @@
  * the same render version is not rendered again: its file is hard-linked from the previous site into
  * the new one (nothing ever writes into a linked file, so the previous site stays whole until the swap).
  */
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync, type Dirent } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { listFiles } from "../search/bundle-size.ts";
 import type { PageKeys } from "./page-keys.ts";
 
 const FORMAT = 1;
@@ -77,19 +76,12 @@ export function linkFromPrevious(files: Iterable<string>, fromDir: string, outDi
 }
 
 /**
- * Empties a recycled site folder of everything but `keep` (relative paths, forward slashes) and the
- * top-level folders in `skip` (the search index, which its own step sorts out): what is left are the
- * files a build keeps, and every file it writes is then a new one (never one the live site shares).
- * Folders left empty are removed. Returns how many files were removed.
+ * Empties a recycled site folder of everything but `keep` (relative paths, forward slashes): `files`
+ * is what the folder holds (list-tree.ts), less the search index's folder, which its own step sorts
+ * out. What is left are the files a build keeps, and every file it writes is then a new one (never
+ * one the live site shares). Folders left empty are removed. Returns how many files were removed.
  */
-export function pruneExcept(dir: string, keep: ReadonlySet<string>, skip: ReadonlySet<string> = new Set()): number {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  const files = entries.filter((e) => !skip.has(e.name)).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)).map((rel) => `${e.name}/${rel}`) : [e.name]));
+export function pruneExcept(dir: string, files: readonly string[], keep: ReadonlySet<string>): number {
   const emptied = new Set<string>();
   let removed = 0;
   for (const rel of files) {

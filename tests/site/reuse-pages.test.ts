@@ -3,10 +3,11 @@
  * (src/site/reuse-pages.ts): files already linked stay, other versions are replaced by links (never
  * written into), and pruning leaves only the kept files and the folders it is told to skip.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { listTree } from "../../src/site/list-tree.ts";
 import { linkFromPrevious, pruneExcept } from "../../src/site/reuse-pages.ts";
 
 const roots: string[] = [];
@@ -24,8 +25,25 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-describe("pruneExcept", () => {
-  it("removes every file but the kept ones, and the folders left empty, and leaves skipped folders alone", () => {
+describe("listTree and pruneExcept", () => {
+  it("lists every file under the folder but the skipped top-level folders, in another thread", async () => {
+    const dir = tree({
+      "articles/a/index.html": "a",
+      "entities/x/page/2/index.html": "x2",
+      "index.html": "home",
+      "pagefind/pagefind.js": "index",
+      "pagefind/fragment/f1.pf_fragment": "f",
+    });
+    symlinkSync("index.html", path.join(dir, "home-link.html"));
+    expect((await listTree(dir, ["pagefind"])).sort()).toEqual(["articles/a/index.html", "entities/x/page/2/index.html", "home-link.html", "index.html"]);
+    expect((await listTree(dir)).filter((f) => f.startsWith("pagefind/")).sort()).toEqual(["pagefind/fragment/f1.pf_fragment", "pagefind/pagefind.js"]);
+  });
+
+  it("rejects, saying which folder, when the folder is not there", async () => {
+    await expect(listTree(path.join(os.tmpdir(), "wa-no-such-folder"))).rejects.toThrow(/wa-no-such-folder/);
+  });
+
+  it("removes every listed file but the kept ones, and the folders left empty", async () => {
     const dir = tree({
       "articles/a/index.html": "a",
       "articles/b/index.html": "b",
@@ -33,17 +51,13 @@ describe("pruneExcept", () => {
       "index.html": "home",
       "pagefind/pagefind.js": "index",
     });
-    const removed = pruneExcept(dir, new Set(["articles/a/index.html"]), new Set(["pagefind"]));
+    const removed = pruneExcept(dir, await listTree(dir, ["pagefind"]), new Set(["articles/a/index.html"]));
     expect(removed).toBe(3);
     expect(readFileSync(path.join(dir, "articles/a/index.html"), "utf8")).toBe("a");
     expect(existsSync(path.join(dir, "articles/b"))).toBe(false);
     expect(existsSync(path.join(dir, "entities"))).toBe(false);
     expect(existsSync(path.join(dir, "index.html"))).toBe(false);
     expect(readFileSync(path.join(dir, "pagefind/pagefind.js"), "utf8")).toBe("index");
-  });
-
-  it("does nothing on a folder that is not there (a first build's staging)", () => {
-    expect(pruneExcept(path.join(os.tmpdir(), "wa-no-such-folder"), new Set())).toBe(0);
   });
 });
 
