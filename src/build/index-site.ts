@@ -15,6 +15,7 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { listFiles, summariseBundle, type BundleSize } from "../search/bundle-size.ts";
 import { writeOfflineManifest } from "../search/offline-manifest.ts";
+import { listTree } from "../site/list-tree.ts";
 import { BUNDLE_DIR } from "../search/shard-manifest.ts";
 import { timeStep, timeStepAsync } from "./step-timings.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
@@ -147,6 +148,10 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
     return !!old && old.pages.length === shards[k]!.length && old.pages.every((p, i) => p.url === shards[k]![i]!.url && p.hash === shards[k]![i]!.hash);
   };
 
+  // Listed in another thread while Pagefind works, for the offline list (the data files, which the build
+  // may still be writing, are not in it).
+  const siteFiles = listTree(dir, [BUNDLE_DIR]);
+  siteFiles.catch(() => {}); // awaited below; not unhandled if a shard fails first
   await mkdir(bundleDir, { recursive: true });
   // The site folder may be a recycled site (swap-output.ts) holding an older index: what the shards
   // rebuilt now will hold goes first, so Pagefind writes new files, never ones the live site shares.
@@ -187,7 +192,7 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
   await writeFile(path.join(bundleDir, SHARD_PAGES_FILE), JSON.stringify(pageLists));
   await writeFile(path.join(bundleDir, SHARDS_FILE), JSON.stringify(manifest));
   await copyFile(fileURLToPath(new URL(`../search/${SHARD_SEARCH_FILE}`, import.meta.url)), path.join(bundleDir, SHARD_SEARCH_FILE));
-  await timeStepAsync("index.offline-manifest", () => writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version }));
+  await timeStepAsync("index.offline-manifest", async () => writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version, siteFiles: await siteFiles }));
   return { pages: total, size: timeStep("index.size", () => summariseBundle(bundleDir)), shardsIndexed, shardCount: shards.length };
 }
 

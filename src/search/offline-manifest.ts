@@ -55,13 +55,20 @@ export function planOffline(files: string[], bundleDir = "pagefind", wasm?: stri
   return { shell, pages };
 }
 
-export async function writeOfflineManifest(siteDir: string, opts: { bundleDir: string; version?: string }): Promise<OfflineManifest> {
-  const files = listFiles(siteDir);
+/**
+ * `siteFiles`: the site's files outside the bundle folder, when already listed (the search step lists
+ * them in another thread while Pagefind works); default: listed here.
+ */
+export async function writeOfflineManifest(siteDir: string, opts: { bundleDir: string; version?: string; siteFiles?: string[] }): Promise<OfflineManifest> {
+  const bundle = listFiles(path.join(siteDir, opts.bundleDir)).map((rel) => `${opts.bundleDir}/${rel}`);
+  const rest = opts.siteFiles ?? listFiles(siteDir).filter((rel) => !rel.startsWith(`${opts.bundleDir}/`));
+  const files = [...rest, ...bundle].sort();
   const entry = await readFile(path.join(siteDir, opts.bundleDir, "pagefind-entry.json"), "utf8").catch(() => "");
   const languages = (entry ? JSON.parse(entry).languages : {}) as Record<string, { wasm?: string }>;
   const wasm = Object.values(languages).flatMap((l) => (l.wasm ? [l.wasm] : []));
   const plan = planOffline(files, opts.bundleDir, wasm);
-  const version = opts.version ?? createHash("sha256").update(entry).update(files.join("\n")).digest("hex").slice(0, 12);
+  // Over what the worker caches, not every file: data files the build is still writing do not count.
+  const version = opts.version ?? createHash("sha256").update(entry).update(plan.shell.join("\n")).update("\0").update(plan.pages.join("\n")).digest("hex").slice(0, 12);
   const manifest: OfflineManifest = { indexed: true, version, ...plan };
   await writeFile(path.join(siteDir, OFFLINE_MANIFEST), JSON.stringify(manifest, null, 1));
   return manifest;

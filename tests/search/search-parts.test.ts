@@ -1,8 +1,11 @@
 /** The search step's small parts: bundle accounting, the offline plan, excerpt parsing, hit formatting. */
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { bundlePart } from "../../src/search/bundle-size.ts";
 import { formatHits } from "../../src/search/format-hits.ts";
-import { planOffline } from "../../src/search/offline-manifest.ts";
+import { planOffline, writeOfflineManifest } from "../../src/search/offline-manifest.ts";
 import { parseExcerpt, type SearchHit } from "../../src/search/search-site.ts";
 
 describe("bundlePart", () => {
@@ -59,6 +62,36 @@ describe("planOffline", () => {
 
   it("leaves articles and result fragments for the background fill, as paths relative to the site root", () => {
     expect(plan.pages).toEqual(["articles/a-report/", "pagefind/fragment/en_2.pf_fragment"]);
+  });
+});
+
+describe("writeOfflineManifest", () => {
+  const site = (files: string[]) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "wa-offline-"));
+    dirs.push(dir);
+    for (const rel of files) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), rel.endsWith("pagefind-entry.json") ? JSON.stringify({ languages: { en: { wasm: "en" } } }) : rel);
+    }
+    return dir;
+  };
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const base = ["index.html", "articles/a/index.html", "pagefind/pagefind.js", "pagefind/pagefind-entry.json", "pagefind/fragment/en_1.pf_fragment"];
+
+  it("gives the same plan from files listed beforehand (outside the bundle) as from its own listing", async () => {
+    const dir = site(base);
+    const own = await writeOfflineManifest(dir, { bundleDir: "pagefind" });
+    const given = await writeOfflineManifest(dir, { bundleDir: "pagefind", siteFiles: ["articles/a/index.html", "index.html"] });
+    expect(given).toEqual(own);
+    expect(own.shell).toEqual(["./", "pagefind/pagefind-entry.json", "pagefind/pagefind.js"]);
+    expect(own.pages).toEqual(["articles/a/", "pagefind/fragment/en_1.pf_fragment"]);
+  });
+
+  it("has a version that data files (still being written) do not change, and a new page does", async () => {
+    const { version } = await writeOfflineManifest(site(base), { bundleDir: "pagefind" });
+    expect((await writeOfflineManifest(site([...base, "data/articles.json"]), { bundleDir: "pagefind" })).version).toBe(version);
+    expect((await writeOfflineManifest(site([...base, "articles/b/index.html"]), { bundleDir: "pagefind" })).version).not.toBe(version);
   });
 });
 
