@@ -6,7 +6,8 @@
  * just made are taken out again (seeds/ as before, _site/ untouched by the safe build). Only when
  * another build holds the lock past `lockWaitMs` are the (validated) copies left for the next build.
  */
-import { readFile, rm, stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive } from "../archive/build-archive.ts";
 import { listReports } from "../archive/list-reports.ts";
@@ -174,14 +175,14 @@ function sameBytes(file: string, rule: string, what: string, hint: string): Diag
   return { file, severity: "warning", rule, message: `Unexpected duplicate: ${what} (same sha256 checksum), expected a new report`, hint };
 }
 
-/** sha256 of every report already in seeds/ -> its root-relative path. */
 /** checksum -> the first report in seeds/ with those bytes; unchanged files' checksums come from the index. */
 async function checksumsOf(seedsAbs: string, rel: (abs: string) => string, root: string): Promise<Map<string, string>> {
   const files = await listReports(seedsAbs).catch(() => [] as string[]);
   const index = openChecksumIndex(defaultCacheDir(root));
   const map = new Map<string, string>();
   for (const file of files) {
-    const info = await stat(file).catch(() => undefined);
+    // One synchronous stat a report: awaiting 10,000 of them one by one took a third of a second.
+    const info = statSync(file, { throwIfNoEntry: false });
     if (!info) continue;
     let checksum = index.known(file, info);
     if (!checksum) {
