@@ -48,12 +48,17 @@ export async function primeInWorkers(
     if (missing.length) jobs.push({ record, caches: missing });
   }
   const chunkSize = opts.chunkSize ?? 50;
-  const wanted = opts.threads ?? (Number(process.env.WIRE_ARCHIVE_THREADS) || os.availableParallelism());
+  const wanted = opts.threads ?? threadsWanted();
   const threads = Math.min(wanted, Math.ceil(jobs.length / chunkSize));
   if (threads < 2 || jobs.length < (opts.minReports ?? 500)) return { reports: 0, threads: 0 };
   const chunks: Job[][] = [];
   for (let i = 0; i < jobs.length; i += chunkSize) chunks.push(jobs.slice(i, i + chunkSize));
   return runPool(chunks, threads);
+}
+
+/** Threads a build may use: $WIRE_ARCHIVE_THREADS, else the machine's cores. */
+export function threadsWanted(): number {
+  return Number(process.env.WIRE_ARCHIVE_THREADS) || os.availableParallelism();
 }
 
 function runPool(chunks: Job[][], threads: number): Promise<ParallelResult> {

@@ -6,7 +6,9 @@ import { existsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openArchiveCaches } from "../archive/archive-caches.ts";
-import { assembleArchive, prepareRecords } from "../archive/build-archive.ts";
+import { assembleArchive, assembleArchiveAlongside, prepareRecords } from "../archive/build-archive.ts";
+import { timelineWorkerFor } from "../timeline/timeline-elsewhere.ts";
+import type { ExtractedEvent } from "../timeline/types.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { nextPermalinks, PermalinksError, removedEntries, serialisePermalinks, writePermalinks } from "../archive/permalinks.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
@@ -74,17 +76,29 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const ledgerErrors = parsed.permalinks.diagnostics.filter((d) => d.severity === "error");
     if (ledgerErrors.length) throw new PermalinksError(ledgerErrors);
     const linking = progress.stage("Dating, timeline, stories and names across reports");
+    // Many reports: the timeline is merged in another thread, started now so that its start-up
+    // overlaps the dating of the reports.
+    const timelineWorker = timelineWorkerFor(parsed.records.length);
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
     const caches = await timeStepAsync("archive.caches-open", () => openArchiveCaches(cacheDir));
     const archive = await timed("archive", async () => {
-      const records = prepareRecords(parsed.records, { handOver: true, permalinks: parsed.permalinks.entries });
-      // Many new reports (a first build): their per-report steps on every core, then the rest here.
-      const workers = await timeStepAsync("archive.workers", () => caches.prime(records));
-      // Not fatal (this thread computes what they did not), but a slower build should say why.
-      if (workers.error) progress.info(`Worker threads stopped early; the rest is computed in one thread: ${workers.error.split("\n")[0]}`);
-      const assembled = assembleArchive(records, undefined, caches.options);
-      assembled.removed = removedEntries(parsed.permalinks.entries, records).map(({ id, file }) => ({ id, file }));
-      return assembled;
+      try {
+        const records = prepareRecords(parsed.records, { handOver: true, permalinks: parsed.permalinks.entries });
+        // Many new reports (a first build): their per-report steps on every core, then the rest here.
+        const workers = await timeStepAsync("archive.workers", () => caches.prime(records));
+        // Not fatal (this thread computes what they did not), but a slower build should say why.
+        if (workers.error) progress.info(`Worker threads stopped early; the rest is computed in one thread: ${workers.error.split("\n")[0]}`);
+        const mergeElsewhere = (events: ExtractedEvent[]) =>
+          timelineWorker!.timelineOf(events).catch((error: Error) => {
+            progress.info(`The timeline worker failed; the timeline is merged in this thread: ${error.message.split("\n")[0]}`);
+            throw error;
+          });
+        const assembled = timelineWorker ? await assembleArchiveAlongside(records, mergeElsewhere, undefined, caches.options) : assembleArchive(records, undefined, caches.options);
+        assembled.removed = removedEntries(parsed.permalinks.entries, records).map(({ id, file }) => ({ id, file }));
+        return assembled;
+      } finally {
+        await timelineWorker?.close();
+      }
     });
     // The archive steps' garbage goes before the caches are serialised (their buffers add to the heap):
     // at 10,000 reports, this is where a build peaked (1.42 GB) before.

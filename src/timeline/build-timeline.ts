@@ -40,7 +40,12 @@ function assignIds(events: TimelineEvent[]): void {
 
 /** `extract` gives one report's events: extractEvents itself, or a cache of its results (event-cache.ts). */
 export function buildTimeline(records: readonly ArticleRecord[], extract: (record: ArticleRecord) => ExtractedEvent[] = extractEvents): Timeline {
-  const events = mergeEvents(records.flatMap((r) => extract(r))).sort(compareEvents);
+  return timelineOf(records.flatMap((r) => extract(r)));
+}
+
+/** The timeline of events already read from the reports: merged, in date order, with ids. */
+export function timelineOf(extracted: ExtractedEvent[]): Timeline {
+  const events = mergeEvents(extracted).sort(compareEvents);
   assignIds(events);
   return { events };
 }

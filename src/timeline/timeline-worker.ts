@@ -1,0 +1,21 @@
+/**
+ * A worker thread that merges a build's extracted events into its timeline (timeline-elsewhere.ts):
+ * each message is one build's events, each answer that build's timeline or why it failed.
+ */
+import { parentPort } from "node:worker_threads";
+import { timelineOf } from "./build-timeline.ts";
+import type { ExtractedEvent, Timeline } from "./types.ts";
+
+export type ToTimelineWorker = { events: ExtractedEvent[] };
+export type FromTimelineWorker = { timeline: Timeline } | { failed: string };
+
+const port = parentPort!;
+port.on("message", ({ events }: ToTimelineWorker) => {
+  let answer: FromTimelineWorker;
+  try {
+    answer = { timeline: timelineOf(events) };
+  } catch (error) {
+    answer = { failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(answer);
+});
