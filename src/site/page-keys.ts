@@ -78,16 +78,29 @@ export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePa
     }
   });
   timeStep("keys.timeline", () => {
-    // A scope's year index and chips are one object shared by all its pages (2,542 pages at 10,000
-    // reports): written out once each, not once per page.
-    const shared = new Map<object, string>();
-    const once = (value: object) => shared.get(value) ?? shared.set(value, JSON.stringify(value)).get(value)!;
-    for (const view of timelineModel(archive).pages as TimelinePageView[]) {
-      const { index, chips, ...own } = view;
-      keys.set(view.url, hashOf("timeline", JSON.stringify(own), once(index), once(chips)));
-    }
+    const timelineKey = timelineKeyer();
+    for (const view of timelineModel(archive).pages as TimelinePageView[]) keys.set(view.url, timelineKey(view));
   });
   return keys;
+}
+
+/**
+ * What a timeline page prints: its view. A scope's year index and chips are one object shared by all
+ * its pages (2,542 pages at 10,000 reports), and an event's view one object shared by the unfiltered
+ * page and its outlets' pages: each is written out once, not once per page that prints it.
+ */
+function timelineKeyer(): (view: TimelinePageView) => string {
+  const shared = new Map<object, string>();
+  const once = (value: object) => shared.get(value) ?? shared.set(value, JSON.stringify(value)).get(value)!;
+  return (view) => {
+    const { index, chips, months, ...own } = view;
+    const parts = ["timeline", JSON.stringify(own), once(index), once(chips)];
+    for (const { days, ...month } of months) {
+      parts.push(JSON.stringify(month));
+      for (const { events, ...day } of days) parts.push(JSON.stringify(day), ...events.map(once));
+    }
+    return hashOf(...parts);
+  };
 }
 
 function entityKeys(keys: PageKeys, lookups: ArchiveLookups, pages: EntityPage[], recordKey: Map<string, string>): void {

@@ -125,3 +125,29 @@ describe("story, source and month page keys", () => {
     expect(changedOf(keys, ["/stories/gen-0/", "/stories/gen-50/", ...lists])).toEqual(["/stories/gen-50/", "/sources/afp/page/2/", "/archive/2013/09/page/2/"]);
   });
 });
+
+describe("timeline page keys", () => {
+  // Two outlets: AFP's gen-0 and gen-1, and one Al Jazeera report; one event each, on three days.
+  const aj: ArticleRecord = { ...record(1), id: "aj-1", source: { id: "al-jazeera", name: "Al Jazeera", origin: "stated", line: 1 } };
+  const two = [records[0], records[1], aj];
+  const events = [event("gen-0", "2013-09-12"), event("gen-1", "2013-09-13"), event("aj-1", "2013-09-14")];
+  const PAGES = ["/timeline/", "/timeline/source/afp/", "/timeline/source/al-jazeera/"];
+  const before = keysOf(two, geneva(["gen-0"]), events);
+  const changedOf = (keys: Map<string, string>) => PAGES.filter((p) => keys.get(p) !== before.get(p));
+
+  it("the unfiltered timeline and each outlet's have a key, the same for the same inputs", () => {
+    for (const p of PAGES) expect(before.has(p), p).toBe(true);
+    expect(changedOf(keysOf(two, geneva(["gen-0"]), events))).toEqual([]);
+  });
+
+  it("an event told anew changes the pages that print it: the unfiltered timeline and its outlet's", () => {
+    const retold = events.map((e, i) => (i === 2 ? { ...e, text: "Envoys met in Geneva again." } : e));
+    expect(changedOf(keysOf(two, geneva(["gen-0"]), retold))).toEqual(["/timeline/", "/timeline/source/al-jazeera/"]);
+  });
+
+  it("an event moved to another day changes its pages even with the same words", () => {
+    // The AFP event of the 13th moved onto the 12th: its dating and its day heading change.
+    const moved = events.map((e, i) => (i === 1 ? { ...e, date: "2013-09-12" } : e));
+    expect(changedOf(keysOf(two, geneva(["gen-0"]), moved))).toEqual(["/timeline/", "/timeline/source/afp/"]);
+  });
+});
