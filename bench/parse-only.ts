@@ -2,7 +2,7 @@
  * The parse stage alone, in this process, on one core: ingest (decode, front matter, lines) +
  * parseReport per file, on bytes read beforehand; no archive, no render. Gives reports/s and a census of diagnostics (a generated archive should parse cleanly).
  *
- * CLI: `npx tsx bench/parse-only.ts DIR [--root DIR] [--limit N] [--profile OUT.cpuprofile]`
+ * CLI: `npx tsx bench/parse-only.ts DIR [--root DIR] [--limit N] [--profile OUT.cpuprofile] [--json]`
  * --profile records a CPU profile of the parse loop (not module loading) with positions mapped back to
  * the .ts sources (tsx's source maps), so `bench/profile-summary.ts` can print real file:line hot spots.
  */
@@ -84,6 +84,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const profileAt = process.argv.indexOf("--profile");
   const profileTo = profileAt > 0 ? path.resolve(process.argv[profileAt + 1]) : undefined;
   const result = await parseOnly(dir, root, limitAt > 0 ? Number(process.argv[limitAt + 1]) : Infinity, profileTo);
+  // For `npm run bench`, which runs this in a fresh process pinned to one core.
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify(result));
+    process.exit(0);
+  }
   if (profileTo) console.log(`CPU profile (source-mapped): ${profileTo}`);
   console.log(
     `${result.reports} reports (${result.unusable} unusable) in ${result.cpuSeconds.toFixed(2)} CPU s (${result.seconds.toFixed(2)} s wall): ${result.reportsPerSecond.toFixed(0)} reports per CPU second`,

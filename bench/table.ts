@@ -9,7 +9,17 @@ export interface SizeResult {
   notes: string[];
   generateSeconds: number;
   /** reportsPerSecond is per CPU second of the parse loop (one core); reportsPerWallSecond for reference. */
-  parse: { sample: number; reportsPerSecond: number; reportsPerWallSecond?: number; unusable: number; rules: Record<string, number> };
+  parse: {
+    sample: number;
+    reportsPerSecond: number;
+    reportsPerWallSecond?: number;
+    /** The same reports parsed again once V8 has compiled and optimised the code. */
+    steadyReportsPerSecond?: number;
+    /** Whether the measuring process was pinned to one core (taskset). */
+    pinned?: boolean;
+    unusable: number;
+    rules: Record<string, number>;
+  };
   build?: {
     wallSeconds: number;
     /** Median user + system CPU seconds: what the build costs even when the machine is shared. */

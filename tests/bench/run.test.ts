@@ -4,7 +4,7 @@
  * steps change reports, not the permalink ledger the builds write beside them.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -40,6 +40,10 @@ describe("npm run bench", () => {
     expect(result.failed).toBeUndefined();
     expect(result.n).toBe(8);
     expect(result.parse.reportsPerSecond).toBeGreaterThan(0);
+    // Measured in a fresh process, pinned to one core where taskset exists (Debian: always).
+    expect(result.parse.steadyReportsPerSecond).toBeGreaterThan(0);
+    expect(result.parse.pinned).toBe(existsSync("/usr/bin/taskset"));
+    expect(result.parse.unusable).toBe(0);
     expect(result.build.wallSeconds).toBeGreaterThan(0);
     expect(Object.keys(result.build.stages)).toEqual(expect.arrayContaining(["parse", "archive", "render", "index"]));
     for (const key of ["addSeconds", "editSeconds", "noChangeSeconds"]) expect(result.rebuild[key], key).toBeGreaterThan(0);
