@@ -76,12 +76,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const ledgerErrors = parsed.permalinks.diagnostics.filter((d) => d.severity === "error");
     if (ledgerErrors.length) throw new PermalinksError(ledgerErrors);
     const linking = progress.stage("Dating, timeline, stories and names across reports");
-    // Many reports: the timeline is merged in another thread, started now so that its start-up
-    // overlaps the dating of the reports.
-    const timelineWorker = timelineWorkerFor(parsed.records.length);
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
     const caches = await timeStepAsync("archive.caches-open", () => openArchiveCaches(cacheDir));
     const archive = await timed("archive", async () => {
+      // Many reports: the timeline is merged in another thread, started now so that its start-up
+      // overlaps the dating of the reports.
+      const timelineWorker = timelineWorkerFor(parsed.records.length);
       try {
         const records = prepareRecords(parsed.records, { handOver: true, permalinks: parsed.permalinks.entries });
         // Many new reports (a first build): their per-report steps on every core, then the rest here.
