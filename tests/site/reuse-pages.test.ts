@@ -26,16 +26,21 @@ function tree(files: Record<string, string>): string {
 }
 
 describe("listTree and pruneExcept", () => {
-  it("lists every file under the folder but the skipped top-level folders, in another thread", async () => {
-    const dir = tree({
+  /** A recycled site: two article pages, a deep entity page, the home page and the search index. */
+  const site = () =>
+    tree({
       "articles/a/index.html": "a",
+      "articles/b/index.html": "b",
       "entities/x/page/2/index.html": "x2",
       "index.html": "home",
       "pagefind/pagefind.js": "index",
       "pagefind/fragment/f1.pf_fragment": "f",
     });
+
+  it("lists every file under the folder but the skipped top-level folders, in another thread", async () => {
+    const dir = site();
     symlinkSync("index.html", path.join(dir, "home-link.html"));
-    expect((await listTree(dir, ["pagefind"])).sort()).toEqual(["articles/a/index.html", "entities/x/page/2/index.html", "home-link.html", "index.html"]);
+    expect((await listTree(dir, ["pagefind"])).sort()).toEqual(["articles/a/index.html", "articles/b/index.html", "entities/x/page/2/index.html", "home-link.html", "index.html"]);
     expect((await listTree(dir)).filter((f) => f.startsWith("pagefind/")).sort()).toEqual(["pagefind/fragment/f1.pf_fragment", "pagefind/pagefind.js"]);
   });
 
@@ -44,13 +49,7 @@ describe("listTree and pruneExcept", () => {
   });
 
   it("removes every listed file but the kept ones, and the folders left empty", async () => {
-    const dir = tree({
-      "articles/a/index.html": "a",
-      "articles/b/index.html": "b",
-      "entities/x/page/2/index.html": "x2",
-      "index.html": "home",
-      "pagefind/pagefind.js": "index",
-    });
+    const dir = site();
     const removed = pruneExcept(dir, await listTree(dir, ["pagefind"]), new Set(["articles/a/index.html"]));
     expect(removed).toBe(3);
     expect(readFileSync(path.join(dir, "articles/a/index.html"), "utf8")).toBe("a");
