@@ -148,8 +148,8 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
     return !!old && old.pages.length === shards[k]!.length && old.pages.every((p, i) => p.url === shards[k]![i]!.url && p.hash === shards[k]![i]!.hash);
   };
 
-  // Listed in another thread while Pagefind works, for the offline list (the data files, which the build
-  // may still be writing, are not in it).
+  // Listed in another thread while Pagefind works, for the offline list (which leaves out the data files
+  // the build may still be writing, listed or not).
   const siteFiles = listTree(dir, [BUNDLE_DIR]);
   siteFiles.catch(() => {}); // awaited below; not unhandled if a shard fails first
   await mkdir(bundleDir, { recursive: true });
