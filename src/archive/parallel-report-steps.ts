@@ -6,12 +6,12 @@
  * Anything that goes wrong in a worker only costs time: what was not primed is computed in the
  * build's thread as before.
  */
-import os from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { rememberTaggedRuns } from "../entities/find-mentions.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import type { ReportCache } from "./report-cache.ts";
 import type { FromWorker, ToWorker } from "./report-steps-worker.ts";
+import { threadsWanted, tsWorker } from "./threads.ts";
 
 export interface ParallelOptions {
   /** Worker threads; default: $WIRE_ARCHIVE_THREADS, else the machine's cores. Fewer than 2 means none. */
@@ -35,7 +35,7 @@ interface Job {
   caches: ReportCache<unknown>[];
 }
 
-const WORKER = new URL("./report-steps-worker.mjs", import.meta.url);
+const WORKER = new URL("./report-steps-worker.ts", import.meta.url);
 
 export async function primeInWorkers(
   records: readonly ArticleRecord[],
@@ -54,11 +54,6 @@ export async function primeInWorkers(
   const chunks: Job[][] = [];
   for (let i = 0; i < jobs.length; i += chunkSize) chunks.push(jobs.slice(i, i + chunkSize));
   return runPool(chunks, threads);
-}
-
-/** Threads a build may use: $WIRE_ARCHIVE_THREADS, else the machine's cores. */
-export function threadsWanted(): number {
-  return Number(process.env.WIRE_ARCHIVE_THREADS) || os.availableParallelism();
 }
 
 function runPool(chunks: Job[][], threads: number): Promise<ParallelResult> {
@@ -84,7 +79,7 @@ function runPool(chunks: Job[][], threads: number): Promise<ParallelResult> {
       worker.postMessage(message);
     };
     for (let t = 0; t < threads; t++) {
-      const worker = new Worker(WORKER);
+      const worker = tsWorker(WORKER);
       workers.push(worker);
       let done = false;
       worker.on("message", (message: FromWorker) => {

@@ -192,8 +192,13 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
   await writeFile(path.join(bundleDir, SHARD_PAGES_FILE), JSON.stringify(pageLists));
   await writeFile(path.join(bundleDir, SHARDS_FILE), JSON.stringify(manifest));
   await copyFile(fileURLToPath(new URL(`../search/${SHARD_SEARCH_FILE}`, import.meta.url)), path.join(bundleDir, SHARD_SEARCH_FILE));
-  await timeStepAsync("index.offline-manifest", async () => writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version, siteFiles: await siteFiles }));
-  return { pages: total, size: timeStep("index.size", () => summariseBundle(bundleDir)), shardsIndexed, shardCount: shards.length };
+  // The bundle is listed once, for the offline list and for its size.
+  const bundleFiles = listFiles(bundleDir);
+  await timeStepAsync("index.offline-manifest", async () => {
+    const files = [...(await siteFiles), ...bundleFiles.map((rel) => `${BUNDLE_DIR}/${rel}`)];
+    await writeOfflineManifest(dir, { bundleDir: BUNDLE_DIR, version: opts.version, files });
+  });
+  return { pages: total, size: timeStep("index.size", () => summariseBundle(bundleDir, bundleFiles)), shardsIndexed, shardCount: shards.length };
 }
 
 /**

@@ -42,9 +42,10 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
-export function summariseBundle(bundleDir: string): BundleSize {
+/** `files`: the bundle's files (relative to it) when already listed. */
+export function summariseBundle(bundleDir: string, files: readonly string[] = listFiles(bundleDir)): BundleSize {
   const size: BundleSize = { files: 0, totalBytes: 0, indexBytes: 0, runtimeBytes: 0, uiBytes: 0 };
-  for (const rel of listFiles(bundleDir)) {
+  for (const rel of files) {
     const bytes = statSync(path.join(bundleDir, rel)).size;
     size.files++;
     size.totalBytes += bytes;

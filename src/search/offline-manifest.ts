@@ -56,13 +56,11 @@ export function planOffline(files: string[], bundleDir = "pagefind", wasm?: stri
 }
 
 /**
- * `siteFiles`: the site's files outside the bundle folder, when already listed (the search step lists
+ * `files`: the site's files (relative, forward slashes), when already listed (the search step lists
  * them in another thread while Pagefind works); default: listed here.
  */
-export async function writeOfflineManifest(siteDir: string, opts: { bundleDir: string; version?: string; siteFiles?: string[] }): Promise<OfflineManifest> {
-  const bundle = listFiles(path.join(siteDir, opts.bundleDir)).map((rel) => `${opts.bundleDir}/${rel}`);
-  const rest = opts.siteFiles ?? listFiles(siteDir).filter((rel) => !rel.startsWith(`${opts.bundleDir}/`));
-  const files = [...rest, ...bundle].sort();
+export async function writeOfflineManifest(siteDir: string, opts: { bundleDir: string; version?: string; files?: readonly string[] }): Promise<OfflineManifest> {
+  const files = opts.files ? [...opts.files].sort() : listFiles(siteDir);
   const entry = await readFile(path.join(siteDir, opts.bundleDir, "pagefind-entry.json"), "utf8").catch(() => "");
   const languages = (entry ? JSON.parse(entry).languages : {}) as Record<string, { wasm?: string }>;
   const wasm = Object.values(languages).flatMap((l) => (l.wasm ? [l.wasm] : []));

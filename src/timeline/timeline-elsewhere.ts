@@ -4,8 +4,7 @@
  * be many: it takes about a second to start (tsx and the modules), which then overlaps the dating of
  * the reports. The timeline is the one `timelineOf` gives in the build's thread (tests check it).
  */
-import { Worker } from "node:worker_threads";
-import { threadsWanted } from "../archive/parallel-report-steps.ts";
+import { threadsWanted, tsWorker } from "../archive/threads.ts";
 import type { FromTimelineWorker, ToTimelineWorker } from "./timeline-worker.ts";
 import type { ExtractedEvent, Timeline } from "./types.ts";
 
@@ -25,7 +24,7 @@ export function timelineWorkerFor(reports: number, threads = threadsWanted()): T
 }
 
 export function startTimelineWorker(): TimelineWorker {
-  const worker = new Worker(new URL("./timeline-worker.mjs", import.meta.url));
+  const worker = tsWorker(new URL("./timeline-worker.ts", import.meta.url));
   // Idle, it must not keep the process alive; it is referenced while a merge is awaited.
   worker.unref();
   let failure: Error | undefined;

@@ -79,10 +79,10 @@ describe("writeOfflineManifest", () => {
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const base = ["index.html", "articles/a/index.html", "pagefind/pagefind.js", "pagefind/pagefind-entry.json", "pagefind/fragment/en_1.pf_fragment"];
 
-  it("gives the same plan from files listed beforehand (outside the bundle) as from its own listing", async () => {
+  it("gives the same plan from files listed beforehand (in any order) as from its own listing", async () => {
     const dir = site(base);
     const own = await writeOfflineManifest(dir, { bundleDir: "pagefind" });
-    const given = await writeOfflineManifest(dir, { bundleDir: "pagefind", siteFiles: ["articles/a/index.html", "index.html"] });
+    const given = await writeOfflineManifest(dir, { bundleDir: "pagefind", files: ["pagefind/pagefind.js", "index.html", "pagefind/fragment/en_1.pf_fragment", "articles/a/index.html", "pagefind/pagefind-entry.json"] });
     expect(given).toEqual(own);
     expect(own.shell).toEqual(["./", "pagefind/pagefind-entry.json", "pagefind/pagefind.js"]);
     expect(own.pages).toEqual(["articles/a/", "pagefind/fragment/en_1.pf_fragment"]);

@@ -2,22 +2,17 @@
  * Stories compared through the comparison cache are the stories compared afresh; a story whose reports
  * changed in any way is compared again, and the cached objects are not shared between callers.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildStories } from "../../src/stories/build-stories.ts";
 import { openComparisonCache } from "../../src/stories/comparison-cache.ts";
 import { seedArchive } from "../helpers/seeds.ts";
+import { tempDirs } from "../helpers/temp-dir.ts";
 
-let dir: string | undefined;
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("wa-comparisons-");
 
 describe("story comparison cache", () => {
   it("gives the stories a fresh comparison gives, cold and warm, and compares again when a report changes", async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "wa-comparisons-"));
+    const dir = await tempDir();
     const records = [...seedArchive().values()];
     const fresh = buildStories(records);
     expect(fresh).toHaveLength(1);

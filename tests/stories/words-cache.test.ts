@@ -1,20 +1,15 @@
 /** Stories grouped from cached per-report words are the stories grouped afresh. */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildStories } from "../../src/stories/build-stories.ts";
 import { openStoryWordsCache } from "../../src/stories/words-cache.ts";
 import { seedArchive } from "../helpers/seeds.ts";
+import { tempDirs } from "../helpers/temp-dir.ts";
 
-let dir: string | undefined;
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("wa-words-");
 
 describe("story words cache", () => {
   it("gives the same stories from a cold and a warm cache, and reads again when a headline changes", async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "wa-words-"));
+    const dir = await tempDir();
     const records = [...seedArchive().values()];
     const fresh = buildStories(records);
     expect(fresh).toHaveLength(1);

@@ -1,5 +1,0 @@
-// Worker threads load modules with Node's own loader: register tsx in this thread, then load the worker.
-import { register } from "tsx/esm/api";
-
-register();
-await import("./report-steps-worker.ts");

@@ -1,0 +1,15 @@
+/** The build's other threads: how many it may use, and how one is started on a TypeScript module. */
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+
+/** Threads a build may use: $WIRE_ARCHIVE_THREADS, else the machine's cores. */
+export function threadsWanted(): number {
+  return Number(process.env.WIRE_ARCHIVE_THREADS) || os.availableParallelism();
+}
+
+const BOOTSTRAP = new URL("./ts-worker.mjs", import.meta.url);
+
+/** A worker thread running the TypeScript module at `tsModule` (through tsx, registered in that thread). */
+export function tsWorker(tsModule: URL): Worker {
+  return new Worker(BOOTSTRAP, { workerData: { tsModule: tsModule.href } });
+}
