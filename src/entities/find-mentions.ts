@@ -79,11 +79,11 @@ export function textMentions(text: string, table: AliasTable): RawMention[] {
     const at = run.index!;
     const end = at + run[0].length;
     const before = /(\S+)[ \t]+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? "";
-    const after = /^[ \t]*(\S+)/.exec(text.slice(end, end + 40))?.[1] ?? "";
+    const after = /^[ \t]*(\S+)/.exec(text.slice(end, end + 40))?.[1];
     // A run that opens a sentence is tagged as one, so its first word is not taken as a name for its capital alone.
     const opening = before === "" || /[.!?"”:]$/.test(before);
     if (opening && FUNCTION_WORDS.has(run[0].toLowerCase())) return [];
-    return [{ at, run: run[0], before: opening ? "" : before, after }];
+    return [{ at, run: run[0], before: opening ? "" : contextWord(before), after: contextWord(after) }];
   });
   tagRuns(runs);
   const tagged: RawMention[] = [];
@@ -108,6 +108,16 @@ export function textMentions(text: string, table: AliasTable): RawMention[] {
 const CAPITALISED_WORD = "(?:(?:al|el|ad|as|ash|an|bin|ibn)-)?\\p{Lu}[\\p{L}\\p{M}'’.-]*";
 const CAPITALISED_RUN = new RegExp(`${CAPITALISED_WORD}(?:[ \\t]+(?:(?:of|for|the|and|de|du|van|von|bin|al)[ \\t]+)*${CAPITALISED_WORD})*`, "gu");
 
+/**
+ * The marks the tagger's sentence splitter reads as opening a quotation or a bracket, which it follows
+ * past a paragraph break (merging the next sentences up to a closing mark). Runs are tagged side by
+ * side in one call, so a context word holding one would make a run's names depend on its neighbours,
+ * and so on which reports a process tagged first. Runs hold none (CAPITALISED_WORD); closing marks
+ * alone merge nothing.
+ */
+const OPENING_MARKS = /["\uFF02\u201C\u201F\u201E\u2E42\u201A\u00AB\u2039\u2035-\u2037\u301D\u301F\u300C\u300E(\uFF08]/g;
+const contextWord = (word: string | undefined): string => word?.replace(OPENING_MARKS, "") ?? "";
+
 type RunName = { kind: EntityKind; text: string; start: number };
 /**
  * The tagger's names in one capitalised run, tagged with the word either side of it (enough context
@@ -130,7 +140,7 @@ export function rememberTaggedRuns(entries: Iterable<[string, RunName[]]>): void
 }
 
 /** Changes when what the tagger returns for a run may change: the library, the hooks, this code's use. */
-export const TAGGER_VERSION = "runs-3";
+export const TAGGER_VERSION = "runs-4";
 
 const require = createRequire(import.meta.url);
 let nlpLib: typeof Nlp | undefined;
