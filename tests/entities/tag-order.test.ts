@@ -15,8 +15,8 @@ import { parseSeed, seedFiles } from "../helpers/seeds.ts";
 const table = makeAliasTable();
 type Mention = { text: string; kind: string; start: number };
 
-/** Names in each text, found in that order by a process that has tagged nothing yet. */
-async function mentionsInFreshProcess(texts: string[]): Promise<Mention[][]> {
+/** Names in each text, found in that order by a fresh copy of the module, which has tagged nothing yet. */
+async function mentionsFromEmptyMemo(texts: string[]): Promise<Mention[][]> {
   vi.resetModules();
   const { textMentions } = await import("../../src/entities/find-mentions.ts");
   return texts.map((t) => textMentions(t, table).map(({ text, kind, start }) => ({ text, kind, start })));
@@ -38,8 +38,8 @@ describe("names found do not depend on the runs tagged before", () => {
   ])("a neighbour's context word opening with %s leaves the next run's names alone", async (mark, sentence) => {
     // One text: "Kremlin" has the opening mark in its context word, "The Russian" follows in the same call.
     const together = `He met ${mark}the Kremlin officials. ${sentence}`;
-    const [[, ...inTogether]] = await mentionsInFreshProcess([together]);
-    const [alone] = await mentionsInFreshProcess([sentence]);
+    const [inTogether] = await mentionsFromEmptyMemo([together]);
+    const [alone] = await mentionsFromEmptyMemo([sentence]);
     expect(alone.length).toBeGreaterThan(0);
     const offset = together.indexOf(sentence);
     expect(inTogether.filter((m) => m.start >= offset).map((m) => ({ ...m, start: m.start - offset }))).toEqual(alone);
@@ -47,8 +47,8 @@ describe("names found do not depend on the runs tagged before", () => {
 
   it("the seeds give the same names in either order", async () => {
     const texts = seedFiles().map((f) => bodyText(parseSeed(`seeds/${f}`).record));
-    const forwards = await mentionsInFreshProcess(texts);
-    const backwards = (await mentionsInFreshProcess([...texts].reverse())).reverse();
+    const forwards = await mentionsFromEmptyMemo(texts);
+    const backwards = (await mentionsFromEmptyMemo([...texts].reverse())).reverse();
     expect(backwards).toEqual(forwards);
     expect(forwards.every((m) => m.length > 10)).toBe(true);
   });
@@ -61,8 +61,8 @@ describe("names found do not depend on the runs tagged before", () => {
       .sort()
       .map((f) => readFileSync(path.join(devReports, f), "utf8").replace(/^---\n[\s\S]*?\n---\n/, ""));
     expect(texts.length).toBeGreaterThan(50);
-    const forwards = await mentionsInFreshProcess(texts);
-    const backwards = (await mentionsInFreshProcess([...texts].reverse())).reverse();
+    const forwards = await mentionsFromEmptyMemo(texts);
+    const backwards = (await mentionsFromEmptyMemo([...texts].reverse())).reverse();
     expect(backwards).toEqual(forwards);
   });
 });
