@@ -2,7 +2,7 @@
  * One build at a time per archive: an exclusive lock file holding the builder's pid. A lock whose
  * process is gone (killed build) is stale and taken over.
  */
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export class BuildLockedError extends Error {
@@ -27,18 +27,35 @@ function alive(pid: number): boolean {
 export function acquireBuildLock(outDir: string): () => void {
   mkdirSync(path.dirname(outDir), { recursive: true });
   const lockPath = path.join(path.dirname(outDir), `.${path.basename(outDir)}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const pid = Number(readFileSync(lockPath, "utf8").trim());
-      if (pid && pid !== process.pid && alive(pid)) throw new BuildLockedError(pid, lockPath);
-      rmSync(lockPath, { force: true }); // stale: its build was killed
+  // Written whole under a name of its own, then linked into place: a lock created empty and filled
+  // after would, read in between, look stale (no pid) to a build started at the same moment.
+  const draft = `${lockPath}.${process.pid}`;
+  writeFileSync(draft, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(draft, lockPath);
+        return () => rmSync(lockPath, { force: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+        const pid = lockHolder(lockPath);
+        if (pid === undefined) continue; // released meanwhile: try again
+        if (pid && pid !== process.pid && alive(pid)) throw new BuildLockedError(pid, lockPath);
+        rmSync(lockPath, { force: true }); // stale: its build was killed
+      }
     }
+  } finally {
+    rmSync(draft, { force: true });
   }
   throw new BuildLockedError(0, lockPath);
+}
+
+/** The pid in the lock file (0 when unreadable as one), or undefined when the file is gone. */
+function lockHolder(lockPath: string): number | undefined {
+  try {
+    return Number(readFileSync(lockPath, "utf8").trim()) || 0;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
 }
