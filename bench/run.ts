@@ -10,13 +10,13 @@
  * (bench/results/latest.json unless --json). Measures whatever exists: a missing `add` command,
  * Pagefind output or chromium is noted, not fatal.
  */
-import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import { DEFAULT_CORPUS, generateReport, loadCorpus } from "./generate-archive.ts";
 import { measureFirstSearch } from "./first-search.ts";
 import type { ParseOnlyResult } from "./parse-only.ts";
@@ -130,6 +130,8 @@ async function dirSize(dir: string): Promise<{ bytes: number; files: number }> {
   return { bytes, files };
 }
 
+const execFileAsync = promisify(execFile);
+
 /**
  * The parse stage alone (parse-only.ts) in a fresh process pinned to one core (`taskset -c 0`, where
  * there is one): not in this process, whose heap holds the generated archive (tracing it made the
@@ -139,16 +141,8 @@ async function parseOnOneCore(seedsDir: string, root: string, limit: number): Pr
   const pinned = existsSync("/usr/bin/taskset");
   const node = [process.execPath, "--import", "tsx", path.join(REPO, "bench/parse-only.ts"), seedsDir, "--root", root, "--limit", String(limit), "--json"];
   const [cmd, ...argv] = pinned ? ["/usr/bin/taskset", "-c", "0", ...node] : node;
-  const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve, reject) => {
-    const child = spawn(cmd, argv, { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("error", reject);
-    child.on("close", (exit) => resolve({ stdout: out, stderr: err, code: exit }));
-  });
-  if (code !== 0) throw new Error(`Unexpected exit ${code} of the parse measurement, expected 0:\n${stderr}`);
+  // Rejects, with the child's stderr in its message, on a non-zero exit.
+  const { stdout } = await execFileAsync(cmd, argv, { cwd: REPO, maxBuffer: 64 * 1024 * 1024 });
   return { ...(JSON.parse(stdout) as ParseOnlyResult), pinned };
 }
 
