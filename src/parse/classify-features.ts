@@ -91,7 +91,7 @@ export function measureLines(input: Line[], skip?: { has(n: number): boolean }):
     const text = trimmed[i];
     if (!text) continue;
     const lineTokens = tokensOf[i];
-    const stops = stop.list === undefined ? 0 : stop.hits[i * STOP_LIST_COUNT + stop.list];
+    const stops = stop.perLine === undefined ? 0 : stop.perLine[i];
     const { cased, capital } = caseCounts(lineTokens);
     out.push({
       i,
@@ -100,7 +100,7 @@ export function measureLines(input: Line[], skip?: { has(n: number): boolean }):
       words: countWords(text, lineTokens),
       tokens: lineTokens.length,
       chars: text.length,
-      stopDensity: stop.list !== undefined ? (lineTokens.length ? stops / lineTokens.length : 0) : undefined,
+      stopDensity: stop.perLine !== undefined ? (lineTokens.length ? stops / lineTokens.length : 0) : undefined,
       endsSentence: endsWithMark(text, SENTENCE_MARKS, SENTENCE_CLOSERS),
       capShare: cased ? capital / cased : 0,
       repeats: repeats[i],
@@ -108,16 +108,21 @@ export function measureLines(input: Line[], skip?: { has(n: number): boolean }):
       blankAfter: i === count - 1 || !trimmed[i + 1],
     });
   }
-  return { lines: out, hasStopList: stop.list !== undefined };
+  return { lines: out, hasStopList: stop.perLine !== undefined };
 }
 
 /**
  * Stop words per line and list, looked up once per word: they pick the page's list (from the first
- * lines not skipped, whole lines up to LANGUAGE_SAMPLE_WORDS words) and give each line's density.
+ * lines not skipped, whole lines up to LANGUAGE_SAMPLE_WORDS words) and give each line's count in it.
  * Only words short enough to be a stop word are lower-cased (lower-casing never shortens a word).
+ * The counts of every list are kept in one scratch table reused by every page (it was a tenth of the
+ * parse's garbage); only the chosen list's counts are handed back.
  */
-function stopHitsOf(input: Line[], tokensOf: Array<readonly string[]>, skip?: { has(n: number): boolean }): { hits: Uint32Array; list?: number } {
-  const hits = new Uint32Array(input.length * STOP_LIST_COUNT);
+function stopHitsOf(input: Line[], tokensOf: Array<readonly string[]>, skip?: { has(n: number): boolean }): { perLine?: Uint32Array } {
+  const size = input.length * STOP_LIST_COUNT;
+  if (hitsScratch.length < size) hitsScratch = new Uint32Array(Math.max(size, hitsScratch.length * 2));
+  const hits = hitsScratch;
+  hits.fill(0, 0, size);
   const sampleHits = new Array<number>(STOP_LIST_COUNT).fill(0);
   let sampled = 0;
   for (let i = 0; i < input.length; i++) {
@@ -135,8 +140,13 @@ function stopHitsOf(input: Line[], tokensOf: Array<readonly string[]>, skip?: { 
     }
     if (inSample) sampled += words.length;
   }
-  return { hits, list: chooseStopList(sampleHits, sampled) };
+  const list = chooseStopList(sampleHits, sampled);
+  if (list === undefined) return {};
+  const perLine = new Uint32Array(input.length);
+  for (let i = 0; i < input.length; i++) perLine[i] = hits[i * STOP_LIST_COUNT + list];
+  return { perLine };
 }
+let hitsScratch = new Uint32Array(0);
 
 /**
  * For each line, the lines on the page with the same words in the same order, case aside (what
