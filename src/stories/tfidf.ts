@@ -50,34 +50,45 @@ export function buildCorpus(records: ArticleRecord[], opts: CorpusOptions = {}):
   });
   const df = new Map<string, number>();
   for (const tf of counts) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  // Per term, once (not once per report that has it): its idf, and whether it is indexed.
+  const idf = new Map<string, number>();
+  const telling = new Set<string>();
+  for (const [t, d] of df) {
+    idf.set(t, Math.log(1 + n / d));
+    if (d >= 2 && d <= maxPostings) telling.add(t);
+  }
   const vectors = counts.map((tf) => {
-    const v: Vector = new Map();
+    // Weights first, then the map of normalised ones: one map write a term.
+    const terms = [...tf.keys()];
+    const weights = new Array<number>(terms.length);
     let norm = 0;
-    for (const [t, c] of tf) {
-      const w = (1 + Math.log(c)) * Math.log(1 + n / df.get(t)!);
-      v.set(t, w);
+    let k = 0;
+    for (const c of tf.values()) {
+      const w = (1 + Math.log(c)) * idf.get(terms[k])!;
+      weights[k++] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
+    const v: Vector = new Map();
+    for (let j = 0; j < terms.length; j++) v.set(terms[j], weights[j] / norm);
     return v;
   });
   const postings = new Map<string, number[]>();
   vectors.forEach((v, i) => {
     for (const t of v.keys()) {
-      const d = df.get(t)!;
-      if (d < 2 || d > maxPostings) continue;
+      if (!telling.has(t)) continue;
       const list = postings.get(t) ?? postings.set(t, []).get(t)!;
       list.push(i);
     }
   });
-  const keyTerms = vectors.map((v) =>
-    [...v]
-      .filter(([t]) => postings.has(t))
+  const keyTerms = vectors.map((v) => {
+    const indexed: Array<[string, number]> = [];
+    for (const [t, w] of v) if (telling.has(t)) indexed.push([t, w]);
+    return indexed
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, keyTermCount)
-      .map(([t]) => t),
-  );
+      .map(([t]) => t);
+  });
   return { vectors, postings, keyTerms };
 }
 
