@@ -15,7 +15,8 @@ import { loadParsed } from "../archive/load-archive.ts";
 import { openChecksumIndex } from "../archive/checksum-index.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { BuildLockedError } from "../build/build-lock.ts";
-import { buildSite } from "../build/build-site.ts";
+import { buildSite, publishedIndexFile } from "../build/build-site.ts";
+import { readPublished, type PublishedIndex } from "../build/published-index.ts";
 import { silentProgress, type Progress } from "../build/progress.ts";
 import { sha256Hex } from "../ingest/read-report.ts";
 import type { ArticleRecord, Diagnostic } from "../record/schema.ts";
@@ -134,7 +135,7 @@ export async function addReports(opts: AddOptions): Promise<AddResult> {
     return result;
   }
 
-  const before = await previousArticles(outAbs);
+  const before = await readPublished(publishedIndexFile(opts.root, outAbs), outAbs);
   const copied: string[] = [];
   try {
     for (const a of accepted) {
@@ -224,23 +225,7 @@ async function buildWhenFree<T>(build: () => Promise<T>, waitMs: number, progres
   }
 }
 
-interface PreviousArticle {
-  sourceFile: string;
-  id: string;
-  date?: string;
-}
-
-/** checksum -> what the current site says about each article (from its data/articles.json). */
-async function previousArticles(outAbs: string): Promise<Map<string, PreviousArticle>> {
-  try {
-    const data = JSON.parse(await readFile(path.join(outAbs, "data", "articles.json"), "utf8")) as { articles: ArticleRecord[] };
-    return new Map(data.articles.map((a) => [a.checksum, { sourceFile: a.sourceFile, id: a.id, date: a.published?.date }]));
-  } catch {
-    return new Map();
-  }
-}
-
-function changesTo(before: Map<string, PreviousArticle>, after: ArticleRecord[], added: Set<string>): AddResult["changed"] {
+function changesTo(before: PublishedIndex, after: ArticleRecord[], added: Set<string>): AddResult["changed"] {
   const changed: AddResult["changed"] = [];
   for (const r of after) {
     const was = before.get(r.checksum);

@@ -20,6 +20,7 @@ import { fingerprintTree, withPermalinks, writeFingerprint } from "./fingerprint
 import { silentProgress, type Progress } from "./progress.ts";
 import { discard, emptyTrash, outDirKey, recoverOutput, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
+import { removePublishedIndex, writePublishedIndex } from "./published-index.ts";
 import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
 import { stepTimings, timeStep, timeStepAsync } from "./step-timings.ts";
 
@@ -143,11 +144,14 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // The manifest describes the live site: gone while the site is swapped, so a crash in between
     // leaves none (the next build then renders everything) rather than one for another site.
     await removeRenderManifest(manifestFile);
+    const publishedFile = publishedIndexFile(opts.root, outDir);
+    await removePublishedIndex(publishedFile);
     // The ids this site publishes, recorded before it goes live.
     const ledger = serialisePermalinks(nextPermalinks(parsed.permalinks.entries, archive.records));
     await writePermalinks(path.resolve(opts.root, opts.seedsDir ?? "seeds"), ledger, parsed.permalinks.text);
     timeStep("swap", () => swapIn(staging, outDir, retired, previousManifest?.version));
     await timeStepAsync("render.manifest-write", () => writeRenderManifest(manifestFile, manifest));
+    await writePublishedIndex(publishedFile, archive.generatedAt, archive.records);
     await writeFingerprint(fingerprintInputs, withPermalinks(fingerprint, ledger));
     // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
     if (process.env.WIRE_ARCHIVE_TIMINGS) {
@@ -177,6 +181,11 @@ async function discardStaging(staging: string, retired: RetiredSites): Promise<v
   if (existsSync(staging)) discard(staging, retired.trashDir);
   await settle();
   if (existsSync(staging)) await rm(staging, { recursive: true, force: true });
+}
+
+/** Where what the site at `outDir` publishes of each report is kept, for `add` (one per output folder). */
+export function publishedIndexFile(root: string, outDir: string): string {
+  return path.join(defaultCacheDir(root), `published-${outDirKey(outDir)}.json`);
 }
 
 /** Where the render manifest of the site at `outDir` is kept (one per output folder). */
