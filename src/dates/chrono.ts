@@ -1,6 +1,6 @@
 /**
  * chrono-node's English parsers, loaded on first use: a rebuild whose dates all come from its caches
- * never needs them. Only the English locale is loaded (the package's root loads all fifteen, and its
+ * never needs them. Only the English locale is loaded (the package's root loads all sixteen, and its
  * `strict` and `casual` are the English ones): a quarter of the code, a quarter of the start-up.
  */
 import { createRequire } from "node:module";

@@ -115,7 +115,7 @@ export function measureLines(input: Line[], skip?: { has(n: number): boolean }):
  * Stop words per line and list, looked up once per word: they pick the page's list (from the first
  * lines not skipped, whole lines up to LANGUAGE_SAMPLE_WORDS words) and give each line's count in it.
  * Only words short enough to be a stop word are lower-cased (lower-casing never shortens a word).
- * The counts of every list are kept in one scratch table reused by every page (it was a tenth of the
+ * The counts of every list are kept in one scratch table reused by every page (it was a seventh of the
  * parse's garbage); only the chosen list's counts are handed back.
  */
 function stopHitsOf(input: Line[], tokensOf: Array<readonly string[]>, skip?: { has(n: number): boolean }): { perLine?: Uint32Array } {
