@@ -13,6 +13,7 @@ import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { nextPermalinks, PermalinksError, removedEntries, serialisePermalinks, writePermalinks } from "../archive/permalinks.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { renderSite } from "../site/render-site.ts";
+import { articleUrl } from "../site/page-keys.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
 import { readRenderManifest, removeRenderManifest, writeRenderManifest } from "../site/reuse-pages.ts";
 import { acquireBuildLock } from "./build-lock.ts";
@@ -113,6 +114,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // What the live site's build rendered: its unchanged pages are kept rather than rendered again.
     const manifestFile = renderManifestFile(opts.root, outDir);
     const previousManifest = existsSync(outDir) ? timeStep("render.manifest-read", () => readRenderManifest(manifestFile)) : undefined;
+    // Without one, every page is rendered: search shards are indexed as they fill, beside the rendering.
+    const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, path.join(cacheDir, "early-index"));
     const { pages, manifest, kept } = await timed("render", () =>
       renderSite({
         archive: loaded.archive,
@@ -123,6 +126,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         previous: previousManifest && { dir: outDir, manifest: previousManifest },
         // The site the last build replaced becomes this one's staging folder when pages are kept.
         recycle: (version) => timeStep("render.spare", () => takeSpare(staging, outDir, retired, version)),
+        recordOrder: urlOrder && ((a, b) => urlOrder(articleUrl(a), articleUrl(b))),
         onPage: (url, html) => {
           searchIndex.addPage(url, html);
           rendering.tick();

@@ -7,7 +7,7 @@
  * Any error Pagefind reports fails the build with Pagefind's own messages.
  */
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,7 @@ import { collectGarbage } from "../site/collect-garbage.ts";
 import { linkFromPrevious } from "../site/reuse-pages.ts";
 import {
   assignShards,
+  compareUrls,
   DEFAULT_PAGES_PER_SHARD,
   hashPage,
   readShardPages,
@@ -73,6 +74,14 @@ export class SearchIndexError extends Error {
  * shards it rebuilds back from the site folder.
  */
 export interface SiteIndexer {
+  /**
+   * Before a build that renders every page (no previous site) into `siteDir`: the searchable pages it
+   * will render. A shard (but the first, which holds the runtime) whose pages have all been handed over
+   * is then indexed, into `workDir`, while the rest of the site renders, one shard at a time: Pagefind
+   * works on the core Eleventy leaves idle. Returns the order to render the pages in, shard by shard,
+   * so that shards fill one after another (and only one shard's pages wait in memory).
+   */
+  expect(urls: readonly string[], siteDir: string, workDir: string, pagesPerShard?: number): (a: string, b: string) => number;
   /** One rendered page, by its URL in the site ("/articles/x/"). */
   addPage(url: string, html: string): void;
   /** Writes the index to `siteDir/pagefind/`; an older index there (a recycled site) is replaced. */
@@ -93,12 +102,19 @@ const PARALLEL_SHARDS = 2;
 export async function openSiteIndexer(): Promise<SiteIndexer> {
   const rendered = new Map<string, ShardPage>();
   const problems: string[] = [];
+  let early: EarlyShards | undefined;
   return {
+    expect(urls, siteDir, workDir, pagesPerShard = DEFAULT_PAGES_PER_SHARD) {
+      early = new EarlyShards(assignShards(urls, pagesPerShard), path.resolve(siteDir), workDir);
+      return early.renderOrder();
+    },
     addPage(url, html) {
       if (!html.includes(MARKED)) return;
       const { sort, problems: found } = sortValues(html);
       problems.push(...found.map((p) => `${url}: ${p}`));
-      rendered.set(url, { url, hash: hashPage(html), ...(sort ? { sort } : {}) });
+      const page: ShardPage = { url, hash: hashPage(html), ...(sort ? { sort } : {}) };
+      rendered.set(url, page);
+      early?.add(page, html);
     },
     async finish(siteDir, opts = {}) {
       const dir = path.resolve(siteDir);
@@ -110,16 +126,124 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
       const pageCount = rendered.size + (opts.unchanged?.size ?? 0);
       // If the Pagefind service dies, its pending promises never settle and nothing keeps Node running:
       // the watchdog keeps the process alive and turns the silence into a build error.
-      return withWatchdog(writeShards(dir, rendered, opts), 60_000 + 50 * pageCount);
+      return withWatchdog(writeShards(dir, rendered, opts, early), 60_000 + 50 * pageCount);
     },
     // Pagefind runs as a child service; stop it so the process can exit (it restarts on next use).
+    // Not waiting for a shard indexed early: after a failure the service may be gone for good.
     close: async () => {
       await pagefind.close();
+      await early?.discard();
     },
   };
 }
 
-async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: IndexSiteOptions): Promise<IndexSiteResult> {
+/**
+ * Shards indexed while the site renders (see `SiteIndexer.expect`). Each was predicted from the pages
+ * expected; `finish` uses one only if the shard it assigns holds exactly the pages indexed early, with
+ * the same content (else, or if the early run failed, that shard is indexed as usual).
+ *
+ * Pages fill shards faster than Pagefind indexes them: only the shard filling and the next one to index
+ * keep their pages' HTML in memory; a shard queued behind those is read back from the site folder when
+ * its turn comes (its pages long written by then), so memory stays flat at any size.
+ */
+class EarlyShards {
+  private readonly shardOf = new Map<string, number>();
+  private readonly filling: Array<Map<string, { page: ShardPage; html: string }>>;
+  private readonly done = new Map<number, { pages: ShardPage[]; dir: string }>();
+  private readonly filled = new Set<number>();
+  /** Shards handed a page again after they filled: not indexed early. */
+  private readonly spoilt = new Set<number>();
+  /** Filled shards not started yet (with their pages' HTML, or to be read from the site folder). */
+  private pending: Array<{ k: number; pages: ShardPage[]; html?: string[] }> = [];
+  private running?: { k: number; finished: Promise<void> };
+  /** `finish` has begun: shards not started by now are left to it (it indexes two at a time). */
+  private stopped = false;
+
+  constructor(
+    private readonly shards: string[][],
+    private readonly siteDir: string,
+    private readonly workDir: string,
+  ) {
+    shards.forEach((urls, k) => urls.forEach((url) => this.shardOf.set(url, k)));
+    this.filling = shards.map(() => new Map());
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  /** Shards 1, 2, ... first, the first shard (never indexed early) last; by URL within a shard. */
+  renderOrder(): (a: string, b: string) => number {
+    const rank = (url: string) => {
+      const k = this.shardOf.get(url);
+      return k === undefined ? this.shards.length + 1 : k === 0 ? this.shards.length : k;
+    };
+    return (a, b) => rank(a) - rank(b) || compareUrls(a, b);
+  }
+
+  add(page: ShardPage, html: string): void {
+    const k = this.shardOf.get(page.url);
+    if (k === undefined || k === 0 || this.stopped || this.spoilt.has(k)) return;
+    if (this.filled.has(k)) {
+      this.spoilt.add(k);
+      return;
+    }
+    const filling = this.filling[k]!;
+    filling.set(page.url, { page, html });
+    if (filling.size < this.shards[k]!.length) return;
+    const entries = this.shards[k]!.map((url) => filling.get(url)!);
+    filling.clear();
+    this.filled.add(k);
+    const keepHtml = !this.pending.some((p) => p.html);
+    this.pending.push({ k, pages: entries.map((e) => e.page), html: keepHtml ? entries.map((e) => e.html) : undefined });
+    this.next();
+  }
+
+  private next(): void {
+    if (this.running || this.stopped) return;
+    const item = this.pending.shift();
+    if (!item) return;
+    const finished = this.index(item).finally(() => {
+      this.running = undefined;
+      this.next();
+    });
+    this.running = { k: item.k, finished };
+  }
+
+  private async index({ k, pages, html }: { k: number; pages: ShardPage[]; html?: string[] }): Promise<void> {
+    const dir = path.join(this.workDir, shardBundle(k));
+    try {
+      const files = html ?? (await Promise.all(pages.map((p) => readPage(this.siteDir, p.url))));
+      const indexed = await timeStepAsync("index.early", () => indexShardFrom(pages, files, dir, false));
+      this.done.set(k, { pages: indexed, dir });
+    } catch {
+      // Indexed again in `finish`, which reports the error if it happens again.
+    }
+  }
+
+  /**
+   * The early index of shard `k`, moved to `out`, if it holds exactly `pages` (URLs and content);
+   * waits for it if it is being indexed. Undefined: `finish` indexes the shard itself.
+   */
+  async take(k: number, pages: ShardPage[], out: string): Promise<ShardPage[] | undefined> {
+    this.stopped = true;
+    this.pending = [];
+    if (this.running?.k === k) await this.running.finished;
+    const found = this.done.get(k);
+    if (!found || this.spoilt.has(k) || found.pages.length !== pages.length) return undefined;
+    if (!found.pages.every((p, i) => p.url === pages[i]!.url && p.hash === pages[i]!.hash)) return undefined;
+    try {
+      await rename(found.dir, out);
+    } catch {
+      return undefined; // another file system: indexed again
+    }
+    this.done.delete(k);
+    return found.pages;
+  }
+
+  async discard(): Promise<void> {
+    await rm(this.workDir, { recursive: true, force: true });
+  }
+}
+
+async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: IndexSiteOptions, early?: EarlyShards): Promise<IndexSiteResult> {
   const bundleDir = path.join(dir, BUNDLE_DIR);
   const pagesPerShard = opts.pagesPerShard ?? DEFAULT_PAGES_PER_SHARD;
   const version = await pagefindVersion();
@@ -164,7 +288,8 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
       timeStep("index.link", () => syncTree(path.join(previousDir, shardBundle(k)), out, k === 0 ? isShardZeroEntry : () => true));
       shards[k] = previous!.shards[k]!.pages;
     } else {
-      shards[k] = await timeStepAsync("index.shards", () => indexShard(dir, shards[k]!, out, k === 0));
+      const indexed = await early?.take(k, shards[k]!, out);
+      shards[k] = indexed ?? (await timeStepAsync("index.shards", () => indexShard(dir, shards[k]!, out, k === 0)));
       shardsIndexed++;
       // A shard's pages, read and sent to Pagefind, are garbage now: left to pile up, 16 shards of a
       // 10,000-report site added 600 MB to the heap before V8 collected.
@@ -207,13 +332,17 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
  * taken from the files as indexed, and the ids Pagefind gave them.
  */
 async function indexShard(siteDir: string, pages: ShardPage[], out: string, primary: boolean): Promise<ShardPage[]> {
+  return indexShardFrom(pages, await Promise.all(pages.map((p) => readPage(siteDir, p.url))), out, primary);
+}
+
+/** `indexShard` from the pages' HTML at hand (`files[i]` is page i's). */
+async function indexShardFrom(pages: ShardPage[], files: string[], out: string, primary: boolean): Promise<ShardPage[]> {
   const created = await pagefind.createIndex({});
   fail(created.errors);
   const index = created.index;
   if (!index) throw new SearchIndexError(["Unexpected missing index, expected Pagefind to create one"]);
   const problems: string[] = [];
   try {
-    const files = await Promise.all(pages.map((p) => readPage(siteDir, p.url)));
     const indexed = pages.map((p, i): ShardPage => {
       const { sort } = sortValues(files[i]!);
       return { url: p.url, hash: hashPage(files[i]!), ...(sort ? { sort } : {}) };

@@ -38,9 +38,12 @@ export function planRenderBatches(
   publish: Pick<PublishIndex, "sourcePages" | "monthPages">,
   pagesPerRun = PAGES_PER_RUN,
   keep: ReadonlySet<string> = new Set(),
+  recordOrder?: (a: ArticleRecord, b: ArticleRecord) => number,
 ): RenderBatch[] {
+  const records = archive.records.filter((r) => !keep.has(articleUrl(r)));
   const lists = {
-    records: archive.records.filter((r) => !keep.has(articleUrl(r))) as unknown[],
+    // The order pages are rendered in changes no page; the search step may ask for its own.
+    records: (recordOrder ? records.sort(recordOrder) : records) as unknown[],
     entityPages: entityPagesOf(archive).filter((p) => !keep.has(p.path)) as unknown[],
     timelinePages: timelineModel(archive).pages.filter((p) => !keep.has(p.url)) as unknown[],
     storyPages: (archive.stories ?? []).filter((story) => !keep.has(storyPath(story))) as unknown[],

@@ -51,6 +51,8 @@ export interface RenderSiteOptions {
   onPage?: (url: string, html: string) => void;
   /** Most pages per Eleventy run (default PAGES_PER_RUN). */
   pagesPerRun?: number;
+  /** The order to render article pages in (default: the archive's); no page depends on it. */
+  recordOrder?: (a: ArticleRecord, b: ArticleRecord) => number;
   /**
    * The previous build's site and render manifest: pages whose inputs are unchanged are linked from it
    * rather than rendered again (reuse-pages.ts). Without it, every page is rendered.
@@ -121,7 +123,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
       timeStep("render.prune", () => pruneExcept(outDir, files, kept));
     }
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
-    for (const batch of planRenderBatches(options.archive, publish, options.pagesPerRun, new Set(reuse.keys()))) {
+    for (const batch of planRenderBatches(options.archive, publish, options.pagesPerRun, new Set(reuse.keys()), options.recordOrder)) {
       // Before each run: what the last run (or the archive stage) left is garbage by now.
       timeStep("render.gc", collectGarbage);
       written.push(...(await timeStepAsync("render.eleventy", () => renderRun(options, { site, publish, batch, outDir, kept }))));
@@ -190,10 +192,13 @@ async function renderRun(
       }
       const onPage = options.onPage;
       // Registered last, so it sees each page as written (after the other transforms).
-      eleventyConfig.addTransform("wire-archive:on-page", function (this: { page: PageInfo }, content: string) {
+      eleventyConfig.addTransform("wire-archive:on-page", async function (this: { page: PageInfo }, content: string) {
         const { url, outputPath } = this.page;
         if (typeof outputPath === "string") checkOutputPath(path.relative(run.outDir, path.resolve(outputPath)).split(path.sep).join("/"), run.kept);
         if (onPage && typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) onPage(url, content);
+        // Eleventy's pages are chains of promises that rarely let I/O through: a turn of the event loop
+        // a page lets the search step's service (a child process) be fed and heard while pages render.
+        await new Promise((resolve) => setImmediate(resolve));
         return content;
       });
     },

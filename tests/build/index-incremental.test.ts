@@ -37,11 +37,20 @@ const fileOf = (dir: string, i: number) => path.join(dir, "articles", `r${i}`, "
 type Pages = Map<number, string>;
 
 /** A build as the site build does it: pages rendered now are written and handed over; others are linked. */
-async function build(dir: string, pages: Pages, opts: IndexSiteOptions & { render?: Set<number>; order?: number[] } = {}): Promise<IndexSiteResult> {
+async function build(
+  dir: string,
+  pages: Pages,
+  opts: IndexSiteOptions & { render?: Set<number>; order?: number[]; early?: { workDir: string; beforeFinish: () => Promise<void> } } = {},
+): Promise<IndexSiteResult> {
   const indexer = await openSiteIndexer();
   try {
     const unchanged = new Set<string>();
-    for (const i of opts.order ?? [...pages.keys()]) {
+    let order = opts.order ?? [...pages.keys()];
+    if (opts.early) {
+      const byUrl = indexer.expect([...pages.keys()].map(url), dir, opts.early.workDir, PER_SHARD);
+      order = [...order].sort((a, b) => byUrl(url(a), url(b)));
+    }
+    for (const i of order) {
       await mkdir(path.dirname(fileOf(dir, i)), { recursive: true });
       if (opts.previous && opts.render && !opts.render.has(i)) {
         await link(fileOf(opts.previous, i), fileOf(dir, i));
@@ -52,6 +61,7 @@ async function build(dir: string, pages: Pages, opts: IndexSiteOptions & { rende
       }
     }
     await writeFile(path.join(dir, "index.html"), "<!doctype html><p>Home, not searchable</p>");
+    await opts.early?.beforeFinish();
     return await indexer.finish(dir, { pagesPerShard: PER_SHARD, ...opts, unchanged: opts.previous ? unchanged : undefined });
   } finally {
     await indexer.close();
@@ -149,6 +159,57 @@ describe("a full and an incremental build of the same pages", () => {
     expect((await hits("word80"))[0]).toBe(url(80));
     expect(await hits("word5")).not.toContain(url(5));
     expect(existsSync(path.join(incrementalDir, "pagefind", "shard-search.js"))).toBe(true);
+  });
+});
+
+describe("a first build that indexes shards as they fill", () => {
+  it("indexes all but the first shard before `finish`, and writes the same index, file for file", async () => {
+    const dir = path.join(root, "early");
+    const workDir = path.join(root, "early-work");
+    let earlyShards: string[] = [];
+    const result = await build(dir, final, {
+      early: {
+        workDir,
+        // Every page is handed over: shards 1-7 are indexed in the background meanwhile.
+        beforeFinish: async () => {
+          const entries = () => [1, 2, 3, 4, 5, 6, 7].filter((k) => existsSync(path.join(workDir, `shard-${k}`, "pagefind-entry.json")));
+          for (let waited = 0; entries().length < 7 && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+          earlyShards = entries().map((k) => `shard-${k}`);
+        },
+      },
+    });
+    expect(earlyShards).toEqual(["shard-1", "shard-2", "shard-3", "shard-4", "shard-5", "shard-6", "shard-7"]);
+    expect([result.pages, result.shardCount, result.shardsIndexed]).toEqual([80, 8, 8]);
+    expect(await tree(dir)).toEqual(await tree(fullDir));
+    // Taken into the site (moved), and the work folder gone with the indexer.
+    expect(existsSync(workDir)).toBe(false);
+  });
+
+  it("indexes a shard again at `finish` when a page of it comes again after the shard was indexed (the last copy counts)", async () => {
+    const dir = path.join(root, "early-twice");
+    const workDir = path.join(root, "early-twice-work");
+    const indexer = await openSiteIndexer();
+    try {
+      const byUrl = indexer.expect([...final.keys()].map(url), dir, workDir, PER_SHARD);
+      const order = [...final.keys()].sort((a, b) => byUrl(url(a), url(b)));
+      for (const i of order) {
+        await mkdir(path.dirname(fileOf(dir, i)), { recursive: true });
+        await writeFile(fileOf(dir, i), final.get(i)!);
+        indexer.addPage(url(i), final.get(i)!);
+      }
+      // A page of a shard indexed early comes again, changed, once its shard has been indexed.
+      const j = [...final.keys()].find((i) => shardOfPage(fullDir, url(i)) > 0)!;
+      for (let waited = 0; !existsSync(path.join(workDir, `shard-${shardOfPage(fullDir, url(j))}`, "pagefind-entry.json")) && waited < 30_000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await writeFile(fileOf(dir, j), page(j, "quokka"));
+      indexer.addPage(url(j), page(j, "quokka"));
+      await indexer.finish(dir, { pagesPerShard: PER_SHARD });
+      const outcome = await searchSite(dir, "quokka");
+      expect(outcome.kind === "ok" ? outcome.hits.map((h) => h.url) : ["search failed"]).toEqual([url(j)]);
+    } finally {
+      await indexer.close();
+    }
   });
 });
 

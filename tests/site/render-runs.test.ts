@@ -60,6 +60,16 @@ describe("rendering in runs", () => {
     expect(planRenderBatches(archive, publish, 100_000)).toHaveLength(1);
   });
 
+  it("renders the article pages in the order asked for (the search step's), the archive's own untouched", () => {
+    const publish = buildPublishIndex(archive, "Wire Archive");
+    const before = [...archive.records];
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const runs = planRenderBatches(archive, publish, 1, new Set(), byId);
+    expect(runs.flatMap((r) => r.records)).toEqual([...before].sort(byId));
+    expect(runs.flatMap((r) => r.records)).not.toEqual(before);
+    expect(archive.records).toEqual(before);
+  });
+
   it("writes the same files with the same bytes as a single run", () => {
     const one = sites.one!;
     const many = sites.many!;
