@@ -7,9 +7,10 @@
  * site's data/articles.json instead, which says the same at 200 times the size (half a second to read
  * and parse at 10,000 reports).
  */
-import { mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { open, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "../record/schema.ts";
+import { writeWhole } from "./write-whole.ts";
 
 export interface PublishedArticle {
   sourceFile: string;
@@ -28,10 +29,7 @@ interface IndexFile {
 
 export async function writePublishedIndex(file: string, generatedAt: string, records: readonly ArticleRecord[]): Promise<void> {
   const data: IndexFile = { generatedAt, articles: records.map((r) => [r.checksum, r.sourceFile, r.id, r.published?.date ?? null]) };
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(data));
-  await rename(temp, file);
+  await writeWhole(file, JSON.stringify(data));
 }
 
 /** Gone while a build replaces the site: a build that dies half-way leaves none rather than a wrong one. */

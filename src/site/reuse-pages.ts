@@ -5,8 +5,9 @@
  * the new one (nothing ever writes into a linked file, so the previous site stays whole until the swap).
  */
 import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
+import { writeWhole } from "../build/write-whole.ts";
 import type { PageKeys } from "./page-keys.ts";
 
 const FORMAT = 1;
@@ -126,12 +127,9 @@ export function readRenderManifest(file: string): RenderManifest | undefined {
   }
 }
 
-/** Written to a temp name and renamed: a killed build leaves the old manifest or none, never half of one. */
+/** Written whole: a killed build leaves the old manifest or none, never half of one. */
 export async function writeRenderManifest(file: string, manifest: RenderManifest): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(manifest));
-  await rename(temp, file);
+  await writeWhole(file, JSON.stringify(manifest));
 }
 
 export async function removeRenderManifest(file: string): Promise<void> {
