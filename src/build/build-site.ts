@@ -114,8 +114,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // What the live site's build rendered: its unchanged pages are kept rather than rendered again.
     const manifestFile = renderManifestFile(opts.root, outDir);
     const previousManifest = existsSync(outDir) ? timeStep("render.manifest-read", () => readRenderManifest(manifestFile)) : undefined;
-    // Without one, every page is rendered: search shards are indexed as they fill, beside the rendering.
-    const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, path.join(cacheDir, "early-index"));
+    // Without one, every page is rendered: search shards are indexed as they fill, beside the rendering
+    // (in a folder of this output's own: builds of other output folders may run at the same time).
+    const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, path.join(cacheDir, `early-index-${outDirKey(outDir)}`));
     const { pages, manifest, kept } = await timed("render", () =>
       renderSite({
         archive: loaded.archive,
