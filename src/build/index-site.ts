@@ -79,7 +79,7 @@ export interface SiteIndexer {
    * will render. A shard (but the first, which holds the runtime) whose pages have all been handed over
    * is then indexed, into `workDir`, while the rest of the site renders, one shard at a time: Pagefind
    * works on the core Eleventy leaves idle. Returns the order to render the pages in, shard by shard,
-   * so that shards fill one after another (and only one shard's pages wait in memory).
+   * so that shards fill one after another (and only a shard or two of pages wait in memory).
    */
   expect(urls: readonly string[], siteDir: string, workDir: string, pagesPerShard?: number): (a: string, b: string) => number;
   /** One rendered page, by its URL in the site ("/articles/x/"). */
