@@ -11,7 +11,7 @@
  * To give a report a new URL, delete its entry.
  */
 import { readFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
+import { writeWhole } from "../build/write-whole.ts";
 import { z } from "zod";
 import type { Diagnostic } from "../record/schema.ts";
 import { PERMALINKS_FILE, permalinksPath } from "./permalinks-file.ts";
@@ -96,9 +96,6 @@ export function serialisePermalinks(entries: readonly PermalinkEntry[]): string 
 /** Writes the ledger when its text changed, whole or not at all (a temporary file renamed over it). */
 export async function writePermalinks(seedsAbs: string, text: string, previousText: string): Promise<void> {
   if (text === previousText) return;
-  const file = permalinksPath(seedsAbs);
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, file);
+  await writeWhole(permalinksPath(seedsAbs), text);
 }
 

@@ -21,7 +21,7 @@ import { fingerprintTree, withPermalinks, writeFingerprint } from "./fingerprint
 import { silentProgress, type Progress } from "./progress.ts";
 import { discard, emptyTrash, outDirKey, recoverOutput, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
-import { removePublishedIndex, writePublishedIndex } from "./published-index.ts";
+import { writePublishedIndex } from "./published-index.ts";
 import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
 import { stepTimings, timeStep, timeStepAsync } from "./step-timings.ts";
 
@@ -149,14 +149,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // The manifest describes the live site: gone while the site is swapped, so a crash in between
     // leaves none (the next build then renders everything) rather than one for another site.
     await removeRenderManifest(manifestFile);
-    const publishedFile = publishedIndexFile(opts.root, outDir);
-    await removePublishedIndex(publishedFile);
     // The ids this site publishes, recorded before it goes live.
     const ledger = serialisePermalinks(nextPermalinks(parsed.permalinks.entries, archive.records));
     await writePermalinks(path.resolve(opts.root, opts.seedsDir ?? "seeds"), ledger, parsed.permalinks.text);
     timeStep("swap", () => swapIn(staging, outDir, retired, previousManifest?.version));
     await timeStepAsync("render.manifest-write", () => writeRenderManifest(manifestFile, manifest));
-    await writePublishedIndex(publishedFile, archive.generatedAt, archive.records);
+    await writePublishedIndex(publishedIndexFile(opts.root, outDir), archive.generatedAt, archive.records);
     await writeFingerprint(fingerprintInputs, withPermalinks(fingerprint, ledger));
     // Hidden hook for `npm run bench`: this build's stage timings (ms), as JSON.
     if (process.env.WIRE_ARCHIVE_TIMINGS) {

@@ -3,11 +3,12 @@
  * it with the rebuilt archive to say which other reports' pages moved or were dated anew.
  *
  * Kept in the build cache, one per output folder, and written after the site goes live. It names the
- * build it describes (the site's `generatedAt`); a reader finding another build's, or none, reads the
+ * build it describes (the site's `generatedAt`), so one left by a build that died after its swap is
+ * never taken for the live site's: a reader finding another build's, or none, reads the
  * site's data/articles.json instead, which says the same at 200 times the size (half a second to read
  * and parse at 10,000 reports).
  */
-import { open, readFile, rm } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "../record/schema.ts";
 import { writeWhole } from "./write-whole.ts";
@@ -30,11 +31,6 @@ interface IndexFile {
 export async function writePublishedIndex(file: string, generatedAt: string, records: readonly ArticleRecord[]): Promise<void> {
   const data: IndexFile = { generatedAt, articles: records.map((r) => [r.checksum, r.sourceFile, r.id, r.published?.date ?? null]) };
   await writeWhole(file, JSON.stringify(data));
-}
-
-/** Gone while a build replaces the site: a build that dies half-way leaves none rather than a wrong one. */
-export async function removePublishedIndex(file: string): Promise<void> {
-  await rm(file, { force: true });
 }
 
 /** What the site in `outDir` publishes; empty when there is no site (or it cannot be read). */
