@@ -4,7 +4,7 @@
  * on the page. Pure and linear in the page size.
  */
 import type { Line } from "../ingest/types.ts";
-import { chooseStopList, MAX_STOP_WORD_LENGTH, STOP_LIST_COUNT, stopListsOfLowerCase } from "./classify-stopwords.ts";
+import { chooseStopList, MAX_STOP_WORD_LENGTH, STOP_LIST_COUNT, stopListsOf } from "./classify-stopwords.ts";
 import { endsWithMark, tokens } from "./text-shape.ts";
 
 export interface LineFeatures {
@@ -114,7 +114,7 @@ export function measureLines(input: Line[], skip?: { has(n: number): boolean }):
 /**
  * Stop words per line and list, looked up once per word: they pick the page's list (from the first
  * lines not skipped, whole lines up to LANGUAGE_SAMPLE_WORDS words) and give each line's count in it.
- * Only words short enough to be a stop word are lower-cased (lower-casing never shortens a word).
+ * Only words short enough to be a stop word are looked up (lower-casing never shortens a word).
  * The counts of every list are kept in one scratch table reused by every page (it was a seventh of the
  * parse's garbage); only the chosen list's counts are handed back.
  */
@@ -131,7 +131,7 @@ function stopHitsOf(input: Line[], tokensOf: Array<readonly string[]>, skip?: { 
     const inSample = sampled < LANGUAGE_SAMPLE_WORDS && !skip?.has(input[i].n);
     for (let w = 0; w < words.length; w++) {
       if (words[w].length > MAX_STOP_WORD_LENGTH) continue;
-      const lists = stopListsOfLowerCase(words[w].toLowerCase());
+      const lists = stopListsOf(words[w]);
       if (lists === undefined) continue;
       for (let j = 0; j < lists.length; j++) {
         hits[i * STOP_LIST_COUNT + lists[j]]++;

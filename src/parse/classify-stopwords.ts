@@ -57,17 +57,21 @@ export const STOP_LIST_COUNT = LANGUAGES.length;
 /** Indexes of the lists `word` (any case) is a stop word in, or undefined. */
 export function stopListsOf(word: string): readonly number[] | undefined {
   if (word.length > MAX_STOP_WORD_LENGTH) return undefined;
-  // A word found as it is was already in lower case (the lists are); otherwise lower it and look again.
-  return LANGUAGES_OF.get(word) ?? LANGUAGES_OF.get(word.toLowerCase());
+  // A word found as it is was already in lower case (the lists are); otherwise lower it and look again,
+  // unless lowering cannot change it: toLowerCase copies even a lower-case word, once per word of a page.
+  const found = LANGUAGES_OF.get(word);
+  return found !== undefined || !mayHaveCapital(word) ? found : LANGUAGES_OF.get(word.toLowerCase());
 }
 
-/**
- * `stopListsOf` for a word already lower-cased: one lookup. (The same answer: the lists hold
- * lower-case words, and lower-casing never shortens a word.)
- */
-export function stopListsOfLowerCase(lowerCaseWord: string): readonly number[] | undefined {
-  return lowerCaseWord.length > MAX_STOP_WORD_LENGTH ? undefined : LANGUAGES_OF.get(lowerCaseWord);
+/** False only when no code unit is an ASCII capital or beyond ASCII (where toLowerCase may change it). */
+function mayHaveCapital(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
 }
+
 
 /**
  * From stop-word hits per list over `total` words: the index of the list with the largest share
