@@ -1,6 +1,6 @@
 /** The build's other threads: how many it may use, and how one is started on a TypeScript module. */
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 
 /** Threads a build may use: $WIRE_ARCHIVE_THREADS, else the machine's cores. */
 export function threadsWanted(): number {
@@ -10,6 +10,6 @@ export function threadsWanted(): number {
 const BOOTSTRAP = new URL("./ts-worker.mjs", import.meta.url);
 
 /** A worker thread running the TypeScript module at `tsModule` (through tsx, registered in that thread). */
-export function tsWorker(tsModule: URL): Worker {
-  return new Worker(BOOTSTRAP, { workerData: { tsModule: tsModule.href } });
+export function tsWorker(tsModule: URL, resourceLimits?: ResourceLimits): Worker {
+  return new Worker(BOOTSTRAP, { workerData: { tsModule: tsModule.href }, resourceLimits });
 }

@@ -6,18 +6,22 @@
  * as they are in a recycled site folder that already holds them).
  * Any error Pagefind reports fails the build with Pagefind's own messages.
  */
+import { once } from "node:events";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
+import type { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import { listFiles, summariseBundle, type BundleSize } from "../search/bundle-size.ts";
 import { writeOfflineManifest } from "../search/offline-manifest.ts";
 import { listTree } from "../site/list-tree.ts";
 import { BUNDLE_DIR } from "../search/shard-manifest.ts";
 import { timeStep, timeStepAsync } from "./step-timings.ts";
+import { fail, indexShard, readPage, SearchIndexError } from "./index-shard.ts";
+import type { FromEarlyIndexer, ToEarlyIndexer } from "./early-index-worker.ts";
+import { tsWorker } from "../archive/threads.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
 import { linkFromPrevious } from "../site/reuse-pages.ts";
 import {
@@ -39,6 +43,8 @@ import {
   type ShardsManifest,
 } from "./index-shards.ts";
 
+export { SearchIndexError } from "./index-shard.ts";
+
 export interface IndexSiteOptions {
   /** How many pages should be indexed (one per record); fewer means the markers went missing. */
   expectedPages?: number;
@@ -59,13 +65,6 @@ export interface IndexSiteResult {
   /** Shards indexed by Pagefind in this build (the others were reused). */
   shardsIndexed: number;
   shardCount: number;
-}
-
-export class SearchIndexError extends Error {
-  constructor(readonly messages: string[]) {
-    super(`Search indexing failed (Pagefind):\n  ${messages.join("\n  ")}`);
-    this.name = "SearchIndexError";
-  }
 }
 
 /**
@@ -92,8 +91,6 @@ export interface SiteIndexer {
 
 /** Only pages that mark a body are results; the others need not cross to Pagefind at all. */
 const MARKED = "data-pagefind-body";
-/** What a merged shard needs: the runtime, UI and WebAssembly come from the primary bundle. */
-const SHARD_KEEP = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter|fragment)$/;
 /** Our files in pagefind/, written afresh each build (not part of shard 0). */
 const OWN_FILES = new Set([SHARDS_FILE, SHARD_PAGES_FILE, SORT_RANKS_FILE, SHARD_SEARCH_FILE]);
 /** Shards indexed at once: Pagefind's service uses several threads while writing; two keep both cores busy. */
@@ -145,6 +142,9 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
  * Pages fill shards faster than Pagefind indexes them: only the shard filling and the next one to index
  * keep their pages' HTML in memory; a shard queued behind those is read back from the site folder when
  * its turn comes (its pages long written by then), so memory stays flat at any size.
+ *
+ * They are indexed in a thread of their own (early-index-worker.ts), which talks to its own Pagefind
+ * service: this thread, rendering, answered the service so seldom that a shard took 6-9 s, not 2.
  */
 class EarlyShards {
   private readonly shardOf = new Map<string, number>();
@@ -156,6 +156,8 @@ class EarlyShards {
   /** Filled shards not started yet (with their pages' HTML, or to be read from the site folder). */
   private pending: Array<{ k: number; pages: ShardPage[]; html?: string[] }> = [];
   private running?: { k: number; finished: Promise<void> };
+  private worker?: Worker;
+  private readonly replies = new Map<number, { resolve: (pages: ShardPage[]) => void; reject: (error: Error) => void }>();
   /** `finish` has begun: shards not started by now are left to it (it indexes two at a time). */
   private stopped = false;
 
@@ -210,12 +212,38 @@ class EarlyShards {
   private async index({ k, pages, html }: { k: number; pages: ShardPage[]; html?: string[] }): Promise<void> {
     const dir = path.join(this.workDir, shardBundle(k));
     try {
-      const files = html ?? (await Promise.all(pages.map((p) => readPage(this.siteDir, p.url))));
-      const indexed = await timeStepAsync("index.early", () => indexShardFrom(pages, files, dir, false));
+      const indexed = await timeStepAsync("index.early", () => this.indexElsewhere({ k, pages, html, siteDir: this.siteDir, out: dir }));
       this.done.set(k, { pages: indexed, dir });
     } catch {
       // Indexed again in `finish`, which reports the error if it happens again.
     }
+  }
+
+  /** One shard indexed by the early index thread (started with the first shard). */
+  private indexElsewhere(job: ToEarlyIndexer & { k: number }): Promise<ShardPage[]> {
+    const worker = (this.worker ??= this.startWorker());
+    return new Promise((resolve, reject) => {
+      this.replies.set(job.k, { resolve, reject });
+      worker.ref(); // a shard in hand keeps the process alive; an idle thread does not
+      worker.postMessage(job satisfies ToEarlyIndexer);
+    });
+  }
+
+  private startWorker(): Worker {
+    // A small young generation: it holds a shard's pages at a time, and the build's peak memory is near.
+    const worker = tsWorker(new URL("./early-index-worker.ts", import.meta.url), { maxYoungGenerationSizeMb: 8 });
+    const settle = (k: number, outcome: { indexed: ShardPage[] } | { error: string }) => {
+      const reply = this.replies.get(k);
+      this.replies.delete(k);
+      if (!this.replies.size) worker.unref();
+      if ("error" in outcome) reply?.reject(new Error(outcome.error));
+      else reply?.resolve(outcome.indexed);
+    };
+    const failAll = (error: string) => [...this.replies.keys()].forEach((k) => settle(k, { error }));
+    worker.on("message", (reply: FromEarlyIndexer) => settle(reply.k, reply));
+    worker.on("error", (e: Error) => failAll(e.message));
+    worker.on("exit", () => failAll("the early index thread stopped"));
+    return worker;
   }
 
   /**
@@ -239,6 +267,16 @@ class EarlyShards {
   }
 
   async discard(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) {
+      // It stops its Pagefind service and exits; after a failure it may be stuck, so not for long.
+      const exited = once(worker, "exit").catch(() => {});
+      worker.postMessage({ close: true } satisfies ToEarlyIndexer);
+      const timer = setTimeout(() => void worker.terminate(), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
     await rm(this.workDir, { recursive: true, force: true });
   }
 }
@@ -326,78 +364,6 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
   return { pages: total, size: timeStep("index.size", () => summariseBundle(bundleDir, bundleFiles)), shardsIndexed, shardCount: shards.length };
 }
 
-/**
- * Indexes one shard from the page files in the site, in sorted URL order (Pagefind numbers pages in
- * the order they arrive, and that shows in its output). Returns the pages with hashes and sort values
- * taken from the files as indexed, and the ids Pagefind gave them.
- */
-async function indexShard(siteDir: string, pages: ShardPage[], out: string, primary: boolean): Promise<ShardPage[]> {
-  return indexShardFrom(pages, await Promise.all(pages.map((p) => readPage(siteDir, p.url))), out, primary);
-}
-
-/** `indexShard` from the pages' HTML at hand (`files[i]` is page i's). */
-async function indexShardFrom(pages: ShardPage[], files: string[], out: string, primary: boolean): Promise<ShardPage[]> {
-  const created = await pagefind.createIndex({});
-  fail(created.errors);
-  const index = created.index;
-  if (!index) throw new SearchIndexError(["Unexpected missing index, expected Pagefind to create one"]);
-  const problems: string[] = [];
-  try {
-    const indexed = pages.map((p, i): ShardPage => {
-      const { sort } = sortValues(files[i]!);
-      return { url: p.url, hash: hashPage(files[i]!), ...(sort ? { sort } : {}) };
-    });
-    // Sent without waiting: the service answers in the order it receives, so the order holds.
-    await Promise.all(
-      pages.map((p, i) =>
-        index.addHTMLFile({ url: p.url, content: files[i]! }).then(
-          (added) => void problems.push(...(added.errors ?? []).map((e) => `${p.url}: ${e}`)),
-          (error: unknown) => void problems.push(`${p.url}: ${error instanceof Error ? error.message : String(error)}`),
-        ),
-      ),
-    );
-    fail(problems);
-    fail((await index.writeFiles({ outputPath: out })).errors);
-    if (!primary) await pruneShard(out);
-    const ids = await fragmentIds(out);
-    return indexed.map((p) => ({ ...p, id: ids.get(p.url) }));
-  } finally {
-    await index.deleteIndex();
-  }
-}
-
-async function readPage(siteDir: string, url: string): Promise<string> {
-  const rel = decodeURI(url).replace(/^\/+/, "");
-  const file = path.join(siteDir, rel.endsWith("/") || rel === "" ? path.join(rel, "index.html") : rel);
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    throw new SearchIndexError([
-      `Unexpected missing page file ${path.relative(siteDir, file)} for ${url}, expected it rendered or carried over before indexing. Rebuild with --force.`,
-    ]);
-  }
-}
-
-/** Page URL -> Pagefind id (fragment file name), read from the shard's fragments. */
-async function fragmentIds(shardDir: string): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const names = await readdir(path.join(shardDir, "fragment")).catch(() => [] as string[]);
-  for (const name of names) {
-    let data = gunzipSync(await readFile(path.join(shardDir, "fragment", name)));
-    if (data.subarray(0, 12).toString() === "pagefind_dcd") data = data.subarray(12);
-    const { url } = JSON.parse(data.toString("utf8")) as { url: string };
-    ids.set(url, name.replace(/\.pf_fragment$/, ""));
-  }
-  return ids;
-}
-
-/** A merged shard only needs its index; the runtime and UI files of its bundle are removed. */
-async function pruneShard(shardDir: string): Promise<void> {
-  for (const name of await readdir(shardDir)) {
-    if (!SHARD_KEEP.test(name)) await rm(path.join(shardDir, name), { recursive: true, force: true });
-  }
-}
-
 /** Shard 0 is pagefind/ itself, minus the other shards' folders and this module's own files. */
 function isShardZeroEntry(name: string): boolean {
   return !/^shard-\d+$/.test(name) && !OWN_FILES.has(name);
@@ -471,8 +437,4 @@ function withWatchdog<T>(work: Promise<T>, ms: number): Promise<T> {
     }, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-function fail(errors: string[] | undefined): void {
-  if (errors?.length) throw new SearchIndexError(errors);
 }
