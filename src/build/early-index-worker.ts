@@ -9,7 +9,8 @@ import { indexShardFrom, readPage } from "./index-shard.ts";
 import type { ShardPage } from "./index-shards.ts";
 
 /** A shard to index into `out`: its pages' HTML, or `siteDir` to read them from. */
-export type ToEarlyIndexer = { k: number; pages: ShardPage[]; html?: string[]; siteDir: string; out: string } | { close: true };
+export type EarlyShardJob = { k: number; pages: ShardPage[]; html?: string[]; siteDir: string; out: string };
+export type ToEarlyIndexer = EarlyShardJob | { close: true };
 export type FromEarlyIndexer = { k: number; indexed: ShardPage[] } | { k: number; error: string };
 
 // One thread for its Pagefind service (this thread's copy of the environment is what it inherits): it

@@ -20,7 +20,7 @@ import { listTree } from "../site/list-tree.ts";
 import { BUNDLE_DIR } from "../search/shard-manifest.ts";
 import { timeStep, timeStepAsync } from "./step-timings.ts";
 import { fail, indexShard, readPage, SearchIndexError } from "./index-shard.ts";
-import type { FromEarlyIndexer, ToEarlyIndexer } from "./early-index-worker.ts";
+import type { EarlyShardJob, FromEarlyIndexer, ToEarlyIndexer } from "./early-index-worker.ts";
 import { tsWorker } from "../archive/threads.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
 import { linkFromPrevious } from "../site/reuse-pages.ts";
@@ -89,6 +89,8 @@ export interface SiteIndexer {
   close(): Promise<void>;
 }
 
+/** An early shard's deadline, plus 20 ms a page: healthy ones took 2-5 s for 650 pages beside the render. */
+const EARLY_SHARD_DEADLINE_MS = 10_000;
 /** Only pages that mark a body are results; the others need not cross to Pagefind at all. */
 const MARKED = "data-pagefind-body";
 /** Our files in pagefind/, written afresh each build (not part of shard 0). */
@@ -168,7 +170,10 @@ class EarlyShards {
   ) {
     shards.forEach((urls, k) => urls.forEach((url) => this.shardOf.set(url, k)));
     this.filling = shards.map(() => new Map());
-    rmSync(workDir, { recursive: true, force: true });
+    // Left by a build that died. Where it cannot go, the early shards fail and `finish` indexes them.
+    try {
+      rmSync(workDir, { recursive: true, force: true });
+    } catch {}
   }
 
   /** Shards 1, 2, ... first, the first shard (never indexed early) last; by URL within a shard. */
@@ -219,11 +224,17 @@ class EarlyShards {
     }
   }
 
-  /** One shard indexed by the early index thread (started with the first shard). */
-  private indexElsewhere(job: ToEarlyIndexer & { k: number }): Promise<ShardPage[]> {
+  /**
+   * One shard indexed by the early index thread (started with the first shard). A Pagefind service
+   * that fails may never answer (writing into a folder it cannot make, it hangs): past a deadline the
+   * thread is stopped, and with it early indexing; `finish` indexes what is left.
+   */
+  private indexElsewhere(job: EarlyShardJob): Promise<ShardPage[]> {
     const worker = (this.worker ??= this.startWorker());
     return new Promise((resolve, reject) => {
-      this.replies.set(job.k, { resolve, reject });
+      const timer = setTimeout(() => void this.stopWorker(), EARLY_SHARD_DEADLINE_MS + 20 * job.pages.length);
+      const done = () => clearTimeout(timer);
+      this.replies.set(job.k, { resolve: (pages) => (done(), resolve(pages)), reject: (error) => (done(), reject(error)) });
       worker.ref(); // a shard in hand keeps the process alive; an idle thread does not
       worker.postMessage(job satisfies ToEarlyIndexer);
     });
@@ -242,8 +253,24 @@ class EarlyShards {
     const failAll = (error: string) => [...this.replies.keys()].forEach((k) => settle(k, { error }));
     worker.on("message", (reply: FromEarlyIndexer) => settle(reply.k, reply));
     worker.on("error", (e: Error) => failAll(e.message));
-    worker.on("exit", () => failAll("the early index thread stopped"));
+    worker.on("exit", () => {
+      if (this.worker === worker) this.worker = undefined;
+      this.stopped = true; // no other thread is started: what is left goes to `finish`
+      failAll("the early index thread stopped");
+    });
     return worker;
+  }
+
+  /** Asks the thread to stop its Pagefind service and exit; ends it if it has not within 5 s. */
+  private async stopWorker(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return; // none started, or it has exited
+    this.worker = undefined;
+    const exited = once(worker, "exit").catch(() => {});
+    worker.postMessage({ close: true } satisfies ToEarlyIndexer);
+    const timer = setTimeout(() => void worker.terminate(), 5_000);
+    await exited;
+    clearTimeout(timer);
   }
 
   /**
@@ -267,17 +294,8 @@ class EarlyShards {
   }
 
   async discard(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) {
-      // It stops its Pagefind service and exits; after a failure it may be stuck, so not for long.
-      const exited = once(worker, "exit").catch(() => {});
-      worker.postMessage({ close: true } satisfies ToEarlyIndexer);
-      const timer = setTimeout(() => void worker.terminate(), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(this.workDir, { recursive: true, force: true });
+    await this.stopWorker();
+    await rm(this.workDir, { recursive: true, force: true }).catch(() => {}); // as in the constructor
   }
 }
 

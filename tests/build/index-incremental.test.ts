@@ -185,6 +185,16 @@ describe("a first build that indexes shards as they fill", () => {
     expect(existsSync(workDir)).toBe(false);
   });
 
+  it("indexes every shard at `finish` when the early index cannot be written (the same index)", async () => {
+    const dir = path.join(root, "early-blocked");
+    // The work folder's parent is a file: the early thread's every shard fails.
+    await writeFile(path.join(root, "blocker"), "not a folder");
+    const workDir = path.join(root, "blocker", "work");
+    const result = await build(dir, final, { early: { workDir, beforeFinish: () => new Promise((r) => setTimeout(r, 2_000)) } });
+    expect([result.pages, result.shardCount, result.shardsIndexed]).toEqual([80, 8, 8]);
+    expect(await tree(dir)).toEqual(await tree(fullDir));
+  });
+
   it("indexes a shard again at `finish` when a page of it comes again after the shard was indexed (the last copy counts)", async () => {
     const dir = path.join(root, "early-twice");
     const workDir = path.join(root, "early-twice-work");
