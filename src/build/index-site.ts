@@ -241,8 +241,9 @@ class EarlyShards {
   }
 
   private startWorker(): Worker {
-    // A small young generation: it holds a shard's pages at a time, and the build's peak memory is near.
-    const worker = tsWorker(new URL("./early-index-worker.ts", import.meta.url), { maxYoungGenerationSizeMb: 8 });
+    // A small heap: it holds one shard's pages at a time (20-40 MB), and the render's peak is near (its
+    // heap grew to some 100 MB more unbounded). Should a shard need more, the thread stops: see "exit".
+    const worker = tsWorker(new URL("./early-index-worker.ts", import.meta.url), { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 });
     const settle = (k: number, outcome: { indexed: ShardPage[] } | { error: string }) => {
       const reply = this.replies.get(k);
       this.replies.delete(k);
