@@ -8,10 +8,15 @@ export interface SizeResult {
   runs: number;
   notes: string[];
   generateSeconds: number;
-  /** reportsPerSecond is per CPU second of the parse loop (one core); reportsPerWallSecond for reference. */
+  /**
+   * reportsPerSecond is per CPU second of the parse loop (one core), the median of --runs fresh
+   * processes (the figures beside it are that run's); reportsPerWallSecond for reference.
+   */
   parse: {
     sample: number;
     reportsPerSecond: number;
+    /** reportsPerSecond of every run. */
+    allReportsPerSecond?: number[];
     reportsPerWallSecond?: number;
     /** The same reports parsed again once V8 has compiled and optimised the code. */
     steadyReportsPerSecond?: number;

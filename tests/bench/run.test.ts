@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { medianRun } from "../../bench/run.ts";
 import { parseSeed, REPO_ROOT, seedFiles } from "../helpers/seeds.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "wa-bench-run-"));
@@ -40,6 +41,7 @@ describe("npm run bench", () => {
     expect(result.failed).toBeUndefined();
     expect(result.n).toBe(8);
     expect(result.parse.reportsPerSecond).toBeGreaterThan(0);
+    expect(result.parse.allReportsPerSecond).toEqual([result.parse.reportsPerSecond]); // --runs 1
     // Measured in a fresh process, pinned to one core where taskset exists (Debian: always).
     expect(result.parse.steadyReportsPerSecond).toBeGreaterThan(0);
     expect(result.parse.pinned).toBe(existsSync("/usr/bin/taskset"));
@@ -50,4 +52,13 @@ describe("npm run bench", () => {
     expect(result.index.pagefindMB).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/\|\s+8 \|/); // the table's row
   }, 300_000);
+});
+
+describe("medianRun (the run a figure of several is reported from)", () => {
+  it("takes the run with the median value, or the lower middle one of an even number", () => {
+    const runs = [{ rate: 1900 }, { rate: 1500 }, { rate: 2100 }];
+    expect(medianRun(runs, (r) => r.rate)).toBe(runs[0]);
+    expect(medianRun([...runs, { rate: 2500 }], (r) => r.rate)).toBe(runs[0]);
+    expect(medianRun([runs[1]!], (r) => r.rate)).toBe(runs[1]);
+  });
 });
