@@ -19,7 +19,7 @@ import { readRenderManifest, removeRenderManifest, writeRenderManifest } from ".
 import { acquireBuildLock } from "./build-lock.ts";
 import { fingerprintTree, withPermalinks, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
-import { discard, emptyTrash, outDirKey, recoverOutput, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
+import { discard, emptyTrash, outputCachePath, recoverOutput, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
 import { writePublishedIndex } from "./published-index.ts";
 import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
@@ -116,7 +116,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const previousManifest = existsSync(outDir) ? timeStep("render.manifest-read", () => readRenderManifest(manifestFile)) : undefined;
     // Without one, every page is rendered: search shards are indexed as they fill, beside the rendering
     // (in a folder of this output's own: builds of other output folders may run at the same time).
-    const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, path.join(cacheDir, `early-index-${outDirKey(outDir)}`));
+    const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, outputCachePath(cacheDir, "early-index", outDir));
     const { pages, manifest, kept } = await timed("render", () =>
       renderSite({
         archive: loaded.archive,
@@ -188,10 +188,10 @@ async function discardStaging(staging: string, retired: RetiredSites): Promise<v
 
 /** Where what the site at `outDir` publishes of each report is kept, for `add` (one per output folder). */
 export function publishedIndexFile(root: string, outDir: string): string {
-  return path.join(defaultCacheDir(root), `published-${outDirKey(outDir)}.json`);
+  return outputCachePath(defaultCacheDir(root), "published", outDir, ".json");
 }
 
 /** Where the render manifest of the site at `outDir` is kept (one per output folder). */
 function renderManifestFile(root: string, outDir: string): string {
-  return path.join(defaultCacheDir(root), `render-${outDirKey(outDir)}.json`);
+  return outputCachePath(defaultCacheDir(root), "render", outDir, ".json");
 }

@@ -159,7 +159,8 @@ class EarlyShards {
   private pending: Array<{ k: number; pages: ShardPage[]; html?: string[] }> = [];
   private running?: { k: number; finished: Promise<void> };
   private worker?: Worker;
-  private readonly replies = new Map<number, { resolve: (pages: ShardPage[]) => void; reject: (error: Error) => void }>();
+  /** The answer the thread owes for the running shard (one at a time). */
+  private reply?: { resolve: (pages: ShardPage[]) => void; reject: (error: Error) => void };
   /** `finish` has begun: shards not started by now are left to it (it indexes two at a time). */
   private stopped = false;
 
@@ -231,12 +232,15 @@ class EarlyShards {
    */
   private indexElsewhere(job: EarlyShardJob): Promise<ShardPage[]> {
     const worker = (this.worker ??= this.startWorker());
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => void this.stopWorker(), EARLY_SHARD_DEADLINE_MS + 20 * job.pages.length);
-      const done = () => clearTimeout(timer);
-      this.replies.set(job.k, { resolve: (pages) => (done(), resolve(pages)), reject: (error) => (done(), reject(error)) });
+    let timer: NodeJS.Timeout | undefined;
+    return new Promise<ShardPage[]>((resolve, reject) => {
+      timer = setTimeout(() => void this.stopWorker(), EARLY_SHARD_DEADLINE_MS + 20 * job.pages.length);
+      this.reply = { resolve, reject };
       worker.ref(); // a shard in hand keeps the process alive; an idle thread does not
       worker.postMessage(job satisfies ToEarlyIndexer);
+    }).finally(() => {
+      clearTimeout(timer);
+      worker.unref();
     });
   }
 
@@ -244,20 +248,18 @@ class EarlyShards {
     // A small heap: it holds one shard's pages at a time (20-40 MB), and the render's peak is near (its
     // heap grew to some 100 MB more unbounded). Should a shard need more, the thread stops: see "exit".
     const worker = tsWorker(new URL("./early-index-worker.ts", import.meta.url), { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 });
-    const settle = (k: number, outcome: { indexed: ShardPage[] } | { error: string }) => {
-      const reply = this.replies.get(k);
-      this.replies.delete(k);
-      if (!this.replies.size) worker.unref();
+    const settle = (outcome: FromEarlyIndexer | { error: string }) => {
+      const reply = this.reply;
+      this.reply = undefined;
       if ("error" in outcome) reply?.reject(new Error(outcome.error));
       else reply?.resolve(outcome.indexed);
     };
-    const failAll = (error: string) => [...this.replies.keys()].forEach((k) => settle(k, { error }));
-    worker.on("message", (reply: FromEarlyIndexer) => settle(reply.k, reply));
-    worker.on("error", (e: Error) => failAll(e.message));
+    worker.on("message", settle);
+    worker.on("error", (e: Error) => settle({ error: e.message }));
     worker.on("exit", () => {
       if (this.worker === worker) this.worker = undefined;
       this.stopped = true; // no other thread is started: what is left goes to `finish`
-      failAll("the early index thread stopped");
+      settle({ error: "the early index thread stopped" });
     });
     return worker;
   }

@@ -30,13 +30,18 @@ export function stagingDirFor(outDir: string): string {
 }
 
 /** A short name for an output folder, for what the build cache keeps per output folder. */
-export function outDirKey(outDir: string): string {
+function outDirKey(outDir: string): string {
   return createHash("sha1").update(path.resolve(outDir)).digest("hex").slice(0, 12);
+}
+
+/** `<cacheDir>/<name>-<key of outDir><ext>`: what the build cache keeps for the site at `outDir`. */
+export function outputCachePath(cacheDir: string, name: string, outDir: string, ext = ""): string {
+  return path.join(cacheDir, `${name}-${outDirKey(outDir)}${ext}`);
 }
 
 /** The spare slot of the site at `outDir`, under the build cache. */
 export function spareDirFor(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, `spare-${outDirKey(outDir)}`);
+  return outputCachePath(cacheDir, "spare", outDir);
 }
 
 /**
