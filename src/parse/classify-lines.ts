@@ -61,6 +61,12 @@ const TITLE_ENTRY_MIN_WORDS = 4;
 const TITLE_ENTRY_MAX_WORDS = 16;
 const TITLE_RUN_TITLE_CASE = 3;
 const TITLE_RUN_ANY = 4;
+// Patterns of the per-line predicates, out here: a literal in a function body is a new RegExp per call.
+const LIST_PUNCTUATION = /[,;:]/;
+const LABEL_PUNCTUATION = /[:;]/;
+const ENDS_IN_COMMA = /[,;]$/;
+const TITLE_ENTRY_START = /^[\p{Lu}\p{N}"'‘“]/u;
+const HEADING_START = /^[\p{Lu}\p{N}"'‘“¿¡]|^\p{Lo}/u;
 
 export function classifyLines(lines: Line[], ctx: ClassifyContext = {}): Map<number, Verdict> {
   const page = measureLines(lines, ctx.settled);
@@ -142,6 +148,19 @@ function hasNumbers(text: string, enough: number): boolean {
   return found >= enough;
 }
 
+/** Whether `text` holds at least `enough` runs of ASCII digits (what `/\d+/g` matches), counted up to that many. */
+function hasDigitRuns(text: string, enough: number): boolean {
+  let found = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length && found < enough; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !inRun) found++;
+    inRun = digit;
+  }
+  return found >= enough;
+}
+
 /**
  * A table printed as text: lines set line under line, each with several figures (standings, results,
  * prices). Inside an article it is content, so its rows count as near-good rather than short. A
@@ -180,7 +199,7 @@ function markGalleryCaptions(items: Item[]): void {
 
 /** A menu item: a few words, no sentence punctuation, no comma or digits-with-words list shape. */
 function isMenuItem(f: LineFeatures): boolean {
-  return f.words <= MENU_ITEM_WORDS && !f.endsSentence && !/[,;:]/.test(f.text);
+  return f.words <= MENU_ITEM_WORDS && !f.endsSentence && !LIST_PUNCTUATION.test(f.text);
 }
 
 /**
@@ -206,9 +225,8 @@ function markNavigationRuns(items: Item[]): void {
 function isListEntry(it: Item): boolean {
   const f = it.f;
   // Repeated short lines are the headings of a structured page (a meal plan's "Meal 2"), not links.
-  if (it.hard || it.initial !== "short" || f.endsSentence || f.repeats > 1 || /[:;]/.test(f.text)) return false;
-  const numbers = f.text.match(/\d+/g)?.length ?? 0;
-  return numbers < 2;
+  if (it.hard || it.initial !== "short" || f.endsSentence || f.repeats > 1 || LABEL_PUNCTUATION.test(f.text)) return false;
+  return !hasDigitRuns(f.text, 2);
 }
 
 /**
@@ -232,8 +250,8 @@ function isTitleEntry(it: Item): boolean {
   const f = it.f;
   if (it.hard || it.endMarker || f.endsSentence || f.words < TITLE_ENTRY_MIN_WORDS || f.words > TITLE_ENTRY_MAX_WORDS) return false;
   // Labelled items ("Spain (Group F): 11th appearance") and table rows are lists of facts, not titles.
-  if (/[,;:]/.test(f.text) || f.chars > TITLE_LINE_CHARS || hasNumbers(f.text, 2)) return false;
-  return /^[\p{Lu}\p{N}"'‘“]/u.test(f.text);
+  if (LIST_PUNCTUATION.test(f.text) || f.chars > TITLE_LINE_CHARS || hasNumbers(f.text, 2)) return false;
+  return TITLE_ENTRY_START.test(f.text);
 }
 
 /**
@@ -366,7 +384,7 @@ function shortRunLengths(items: Item[]): number[] {
 }
 
 function isHeadingLike(f: LineFeatures): boolean {
-  return f.words >= 1 && f.words <= 15 && !/[,;]$/.test(f.text) && /^[\p{Lu}\p{N}"'‘“¿¡]|^\p{Lo}/u.test(f.text);
+  return f.words >= 1 && f.words <= 15 && !ENDS_IN_COMMA.test(f.text) && HEADING_START.test(f.text);
 }
 
 /** Why a short line was dropped: in a run of short lines (a menu) or alone between non-article lines. */

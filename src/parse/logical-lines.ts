@@ -29,6 +29,8 @@ const NEAR_WIDTH = 0.75;
 const WIDTH_QUANTILE = 0.9;
 /** A line of a word or two ending in a verb or determiner is no title: it was cut. */
 const SHORT_LINE_WORDS = 2;
+/** A line ending in `:` or `;` introduces what follows: no wrap. (Out here: a literal is a new object per call.) */
+const ENDS_IN_COLON = /[:;]$/;
 
 /**
  * Whether the line `current` runs on into `next`. `wrapWidth`: the width the text around it was
@@ -39,7 +41,7 @@ export function continuesOnto(current: string, next: string, wrapWidth = 0): boo
   const b = next.trim();
   if (!a || !b) return false;
   if (TIMELINE_LABEL_AT_START.test(b) || TIMELINE_LABEL_AT_START.test(a)) return false;
-  if (endsSentence(a) || /[:;]$/.test(a)) return false;
+  if (endsSentence(a) || ENDS_IN_COLON.test(a)) return false;
   if (startsLowercase(b)) return true;
   const nearWidth = a.length >= NEAR_WIDTH * wrapWidth;
   // "... minister says" ends a headline; it ends a wrapped line only when the line is full.

@@ -4,6 +4,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 /** WORD for a text with no character beyond ASCII (most lines): the same tokens, matched faster. */
 const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
 const BEYOND_ASCII = /[^\x00-\x7F]/;
+// Patterns of the per-line predicates below live out here: a literal in a function body is a new
+// RegExp object on every call, and these run on every line of every report.
+const STARTS_LOWERCASE = /^\s*\p{Ll}/u;
+const TITLE_START = /^[\p{Lu}\p{N}'"‘“]/u;
 
 /**
  * The stages ask about the same lines again and again (masthead, wrapping, assembly, the record's
@@ -28,8 +32,43 @@ export function words(text: string): string[] {
   return [...tokens(text)];
 }
 
+/**
+ * How many tokens `text` has. An ASCII text no stage tokenised yet is counted in place, without the
+ * array of words: most calls are for texts made for the count (a block's joined lines, a trimmed line).
+ */
 export function wordCount(text: string): number {
-  return tokens(text).length;
+  const found = tokenMemo.get(text);
+  if (found !== undefined) return found.length;
+  return BEYOND_ASCII.test(text) ? tokens(text).length : countAsciiWords(text);
+}
+
+/** The number of ASCII_WORD matches in `text`, read by code unit (the pattern is greedy: no backtracking changes the count). */
+function countAsciiWords(text: string): number {
+  let n = 0;
+  let i = 0;
+  const end = text.length;
+  while (i < end) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    n++;
+    while (i < end && isAsciiAlnum(text.charCodeAt(i))) i++;
+    // (?:'[A-Za-z]+)*: an apostrophe joins the word only when a letter follows it.
+    while (i + 1 < end && text.charCodeAt(i) === 39 && isAsciiLetter(text.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
+    }
+  }
+  return n;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57);
 }
 
 /** White space as `String.prototype.trim` (and `\s`) knows it, by UTF-16 code unit. */
@@ -89,14 +128,14 @@ export function endsWithContinuationWord(text: string, strict = false): boolean 
 
 /** The first character after any leading white space is a lower-case letter. */
 export function startsLowercase(text: string): boolean {
-  return /^\s*\p{Ll}/u.test(text);
+  return STARTS_LOWERCASE.test(text);
 }
 
 /** A line shaped like a headline or subheading: a few words, no sentence-final full stop. */
 export function isTitleLike(text: string, maxWords = 20): boolean {
   const t = text.trim();
   const n = wordCount(t);
-  return n >= 1 && n <= maxWords && t.length <= 160 && !endsWithMark(t, ".,;:", `"'”’`, 1) && /^[\p{Lu}\p{N}'"‘“]/u.test(t);
+  return n >= 1 && n <= maxWords && t.length <= 160 && !endsWithMark(t, ".,;:", `"'”’`, 1) && TITLE_START.test(t);
 }
 
 /** A line that reads as body prose: a full sentence of some length. */

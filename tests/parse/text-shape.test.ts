@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { endsSentence, endsWithContinuationWord, endsWithMark, isTitleLike, lastVisibleChar, startsLowercase, tokens } from "../../src/parse/text-shape.ts";
+import { endsSentence, endsWithContinuationWord, endsWithMark, isTitleLike, lastVisibleChar, startsLowercase, tokens, wordCount } from "../../src/parse/text-shape.ts";
 
 describe("endsWithMark (a backwards read of `[marks][closers]*$` on the trimmed text)", () => {
   it("finds the mark behind closing quotes and brackets and trailing white space", () => {
@@ -68,6 +68,14 @@ describe("tokens", () => {
     const ascii = fc.string({ unit: fc.constantFrom(..."ab Z9'’-. \t\u00e9\u4e2d"), maxLength: 40 });
     fc.assert(fc.property(fc.oneof(ascii, fc.string({ unit: "binary", maxLength: 40 })), (text) => {
       expect(tokens(text)).toEqual(expected(text));
+    }), { numRuns: 2000 });
+  });
+
+  it("wordCount counts the same tokens without listing them", () => {
+    expect(wordCount("Don't stop: 3 o'clock, 10,000 rock'n'roll fans' 9'a '")).toBe(9);
+    const text = fc.string({ unit: fc.constantFrom(..."ab Z9''’-. \t\u00e9"), maxLength: 40 });
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: "binary", maxLength: 40 })), (t) => {
+      expect(wordCount(t)).toBe(expected(t).length);
     }), { numRuns: 2000 });
   });
 });
