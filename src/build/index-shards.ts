@@ -77,23 +77,66 @@ export function compareUrls(a: string, b: string): number {
 
 /**
  * What decides a page's entry in the index, hashed: the HTML less what Pagefind never stores, so a
- * page whose links alone changed (a timeline mark pointing at another event, a name newly linked to
- * its page) does not send its shard to be indexed again. Dropped: link targets (`href`), links marked
- * `data-pagefind-ignore` with their text (the timeline marks), and runs of white space (collapsed).
+ * page whose links or notes alone changed (a timeline mark pointing at another event, a name newly
+ * linked to its page, a story's report count) does not send its shard to be indexed again. Dropped:
+ * elements marked `data-pagefind-ignore` with their content (see `withoutIgnored`), link targets
+ * (`href`), and runs of white space (collapsed).
  * tests/build/incremental-render.test.ts checks that the index comes out byte for byte as a full build's.
  */
 export function hashPage(html: string | Buffer): string {
   const text = typeof html === "string" ? html : html.toString("utf8");
-  const indexed = text
-    .replace(IGNORED_LINK, " ")
+  const indexed = withoutIgnored(text)
     .replace(HREF, "")
     .replace(/\s+/g, " ");
   return createHash("sha1").update(indexed).digest("hex");
 }
 
-/** A link Pagefind is told to ignore, with its content (links do not nest). */
-const IGNORED_LINK = /<a\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/a>/g;
 const HREF = /\shref\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/g;
+/** An opening tag carrying `data-pagefind-ignore`; group 1 is its name. */
+const IGNORED_OPEN = /<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/g;
+/** What Pagefind may take its default metadata from (first image, first heading) wherever it is. */
+const READ_ANYWAY = /<(?:img|h1)\b/i;
+/** Elements with no closing tag. */
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+
+/**
+ * `html` without the elements Pagefind ignores. Pagefind still reads filters, metadata and sort
+ * values inside an ignored element, so an element holding any `data-pagefind-` attribute besides its
+ * own ignore mark is kept whole, as is one holding an image or a top heading (default metadata) or
+ * one whose end cannot be found: keeping too much only costs
+ * indexing a shard again, dropping too much would leave a stale index.
+ */
+export function withoutIgnored(html: string): string {
+  let out = "";
+  let from = 0;
+  IGNORED_OPEN.lastIndex = 0;
+  for (let m = IGNORED_OPEN.exec(html); m; m = IGNORED_OPEN.exec(html)) {
+    const start = m.index;
+    const openEnd = start + m[0].length;
+    const name = m[1]!.toLowerCase();
+    const end = VOID.has(name) || m[0].endsWith("/>") ? openEnd : closingEnd(html, name, openEnd);
+    if (end === undefined) continue;
+    const inside = html.slice(openEnd, end);
+    const own = m[0].replace(/\sdata-pagefind-ignore\b(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/, "");
+    if (own.includes("data-pagefind-") || inside.includes("data-pagefind-") || READ_ANYWAY.test(inside)) continue;
+    out += html.slice(from, start) + " ";
+    from = end;
+    IGNORED_OPEN.lastIndex = end;
+  }
+  return from === 0 ? html : out + html.slice(from);
+}
+
+/** Where the element named `name` opened just before `at` ends (after its closing tag), counting nested ones of the same name. */
+function closingEnd(html: string, name: string, at: number): number | undefined {
+  const tag = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*>`, "gi");
+  tag.lastIndex = at;
+  let depth = 1;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    depth += m[1] ? -1 : m[0].endsWith("/>") ? 0 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return undefined;
+}
 
 const SORT_ATTR = /\bdata-pagefind-sort\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };

@@ -3,7 +3,7 @@
  * sorted searches are ordered by. Pure functions; no Pagefind.
  */
 import { describe, expect, it } from "vitest";
-import { assignShards, compareSortValues, shardCountFor, shardOf, sortRanks, sortValues, type ShardPage } from "../../src/build/index-shards.ts";
+import { assignShards, compareSortValues, hashPage, shardCountFor, shardOf, sortRanks, sortValues, withoutIgnored, type ShardPage } from "../../src/build/index-shards.ts";
 import { shardBundle } from "../../src/search/shard-manifest.ts";
 
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `/articles/report-${i}/`);
@@ -90,5 +90,41 @@ describe("sort values", () => {
     expect(sortRanks(pages)).toEqual({
       date: { order: ["en_2", "en_2", "en_3", "en_1"], collisions: { "/a/": 0, "/d/": 1 } },
     });
+  });
+});
+
+describe("page hash (what Pagefind stores of a page)", () => {
+  const page = (note: string) =>
+    `<main><article data-pagefind-body><h1>Talks resume</h1><p>Negotiators met on Monday.</p>${note}</article></main>`;
+
+  it("does not change when only an ignored element or a link target changes", () => {
+    const a = page(`<p class="note" data-pagefind-ignore>Part of a story: <a href="/s/1/">2 reports</a>.</p><a href="/t/4/#e" data-pagefind-ignore>mark</a>`);
+    const b = page(`<p class="note" data-pagefind-ignore>Part of a story: <a href="/s/1/">3 reports</a>.</p><a href="/t/5/#e" data-pagefind-ignore>other</a>`);
+    expect(hashPage(a)).toBe(hashPage(b));
+    expect(hashPage(page(`<p><a href="/x/">Talks</a></p>`))).toBe(hashPage(page(`<p><a href="/y/">Talks</a></p>`)));
+  });
+
+  it("changes when indexed text changes", () => {
+    expect(hashPage(page("<p>Agreement reached.</p>"))).not.toBe(hashPage(page("<p>No agreement.</p>")));
+    expect(hashPage(page(`<div data-pagefind-ignore>x</div><p>one</p>`))).not.toBe(hashPage(page(`<div data-pagefind-ignore>x</div><p>two</p>`)));
+  });
+
+  it("drops an ignored element whole, nested elements of its kind included, and nothing after it", () => {
+    const html = `<div>a<div data-pagefind-ignore="index">b<div>c</div>d<br>e</div>f</div><img data-pagefind-ignore src="x.png">g`;
+    expect(withoutIgnored(html)).toBe(`<div>a f</div> g`);
+  });
+
+  it("keeps an ignored element Pagefind still reads: filters, metadata, sort values, images, a top heading", () => {
+    for (const inner of [`<span data-pagefind-filter="year:2020"></span>`, `<span data-pagefind-meta="x:1"></span>`, `<span data-pagefind-sort="date:1"></span>`, `<img src="a.png" alt="">`, `<h1>Title</h1>`]) {
+      const html = `<p data-pagefind-ignore>${inner}</p>`;
+      expect(withoutIgnored(html)).toBe(html);
+    }
+    const own = `<p data-pagefind-ignore data-pagefind-meta="x">y</p>`;
+    expect(withoutIgnored(own)).toBe(own);
+  });
+
+  it("keeps an ignored element whose end is missing rather than guess", () => {
+    const html = `<section data-pagefind-ignore><p>never closed</p>`;
+    expect(withoutIgnored(html)).toBe(html);
   });
 });
