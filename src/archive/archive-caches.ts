@@ -1,6 +1,7 @@
 /**
  * The caches of the archive stage's slow steps, opened and saved together: the entity tagger's
- * answers, each report's entity facts, timeline events and story words, each story's comparison. A
+ * answers, each report's entity facts, timeline events and story words, each story's comparison, the
+ * date inference's outcomes. A
  * build opens them before the archive stage, hands `options` to buildArchive, and saves them after.
  * Between the records' preparation and the steps, `prime` works out many missing entries in worker
  * threads.
@@ -12,10 +13,13 @@ import { openStoryWordsCache } from "../stories/words-cache.ts";
 import { openEventCache } from "../timeline/event-cache.ts";
 import type { BuildArchiveOptions } from "./build-archive.ts";
 import { primeInWorkers, type ParallelOptions, type ParallelResult } from "./parallel-report-steps.ts";
+import { openDatesCache, type DatesCache } from "./dates-cache.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 
 export interface ArchiveCaches {
-  options: Required<Omit<BuildArchiveOptions, "handOver" | "permalinks">>;
+  options: Required<Omit<BuildArchiveOptions, "handOver" | "permalinks" | "dates">>;
+  /** The date inference's last outcomes, for `prepareRecords`. */
+  dates: DatesCache;
   /** Computes the entries the records miss in worker threads, when there are many (a cold build). */
   prime(records: readonly ArticleRecord[], opts?: ParallelOptions): Promise<ParallelResult>;
   /** Writes what this build used and lets it go. */
@@ -23,18 +27,20 @@ export interface ArchiveCaches {
 }
 
 export async function openArchiveCaches(cacheDir: string): Promise<ArchiveCaches> {
-  const [, events, entityFacts, storyWords, comparisons] = await Promise.all([
+  const [, events, entityFacts, storyWords, comparisons, dates] = await Promise.all([
     loadTagCache(cacheDir),
     openEventCache(cacheDir),
     openEntityFactsCache(cacheDir),
     openStoryWordsCache(cacheDir),
     openComparisonCache(cacheDir),
+    openDatesCache(cacheDir),
   ]);
   return {
     options: { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get, compareStory: comparisons.compare },
+    dates,
     prime: (records, opts) => primeInWorkers(records, [events, entityFacts, storyWords], opts),
     save: async () => {
-      await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save(), comparisons.save()]);
+      await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save(), comparisons.save(), dates.save()]);
     },
   };
 }

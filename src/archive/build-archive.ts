@@ -12,7 +12,7 @@ import type { StoryComparison } from "../stories/types.ts";
 import { buildEntities, type EntityFacts } from "../entities/build-entities.ts";
 import { assignUniqueIds } from "./assign-ids.ts";
 import type { PermalinkEntry } from "./permalinks.ts";
-import { inferMissingDates } from "./infer-published.ts";
+import { inferMissingDates, type InferenceMemo } from "./infer-published.ts";
 import { resolveTimelineEntries } from "./resolve-entries.ts";
 import { sortNewestFirst } from "./sort-records.ts";
 import type { Archive, SourceSummary } from "./types.ts";
@@ -21,6 +21,8 @@ import { timeStep, timeStepAsync } from "../build/step-timings.ts";
 export interface BuildArchiveOptions {
   /** The caller hands its records over (the build does): they are completed in place, not copied. */
   handOver?: boolean;
+  /** The date inference's last outcomes (the build passes a cache's). */
+  dates?: InferenceMemo;
   /** Ids already published (the permalink ledger): kept before any new id is given. */
   permalinks?: readonly PermalinkEntry[];
   /** One report's timeline events; default: extracted afresh (the build passes a cache's). */
@@ -41,10 +43,10 @@ export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().t
  * The first half of the stage: dates inferred across reports, timeline entries resolved, unique ids,
  * every record validated; newest first. What the per-report steps read of a record is final here.
  */
-export function prepareRecords(parsed: ArticleRecord[], opts: Pick<BuildArchiveOptions, "handOver" | "permalinks"> = {}): ArticleRecord[] {
+export function prepareRecords(parsed: ArticleRecord[], opts: Pick<BuildArchiveOptions, "handOver" | "permalinks" | "dates"> = {}): ArticleRecord[] {
   // The stage fills in dates and ids; callers that keep using their records get copies.
   const records = opts.handOver ? parsed : parsed.map((r) => structuredClone(r));
-  timeStep("archive.dates", () => inferMissingDates(records));
+  timeStep("archive.dates", () => inferMissingDates(records, opts.dates));
   for (const r of records) resolveTimelineEntries(r);
   assignUniqueIds(records, opts.permalinks);
   return timeStep("archive.validate", () => sortNewestFirst(records.map(validateRecord)));

@@ -13,6 +13,7 @@ import { clauseTense, type Tense } from "../dates/tense.ts";
 import { resolveWeekday, weekdayNumber } from "../dates/weekday.ts";
 import { parseTimelineLabel } from "../parse/timeline-labels.ts";
 import type { ArticleRecord, Diagnostic } from "../record/schema.ts";
+import { rareWordsOf, rarest, withAddedReports, type RareWords } from "./rare-words.ts";
 import { cosine, termVector, type TermVector } from "./similarity.ts";
 
 /** Below this cosine two reports are not taken to be about the same events. */
@@ -110,39 +111,46 @@ export function inferPublished(record: ArticleRecord, dated: ArticleRecord[], ve
 /** How many of a report's rarest words pick the dated reports it is compared with. */
 const CANDIDATE_TERMS = 12;
 
-/**
- * Reports of the same story share rare words: compare an undated report only with the dated reports
- * that contain one of its rarest words, not with every dated report (an inverted index).
- */
-function candidateFinder(dated: ArticleRecord[], vectors: Map<ArticleRecord, TermVector>): (record: ArticleRecord) => ArticleRecord[] {
-  const postings = new Map<string, ArticleRecord[]>();
-  for (const r of dated) {
-    const v = vectors.get(r) ?? vectors.set(r, termVector(r)).get(r)!;
-    for (const term of v.keys()) {
-      const list = postings.get(term);
-      if (list) list.push(r);
-      else postings.set(term, [r]);
-    }
-  }
-  return (record) => {
-    const own = vectors.get(record) ?? vectors.set(record, termVector(record)).get(record)!;
-    const rarest = [...own.keys()]
-      .filter((t) => postings.has(t))
-      .sort((a, b) => postings.get(a)!.length - postings.get(b)!.length || a.localeCompare(b))
-      .slice(0, CANDIDATE_TERMS);
-    return [...new Set(rarest.flatMap((t) => postings.get(t)!))];
-  };
+/** One undated report's outcome, and its rare words (indexes into the build's `stated` list). */
+export interface StoredInference {
+  found?: Inference;
+  words: RareWords;
 }
 
-/** Fills `published` (origin "inferred") where the report printed no date; warns where none can be found. */
-export function inferMissingDates(records: ArticleRecord[]): void {
-  const vectors = new Map<ArticleRecord, TermVector>();
+/** What a build worked out: the reports with a stated date then (by key), and each undated report's outcome. */
+export interface StoredInferences {
+  stated: string[];
+  undated: Record<string, StoredInference>;
+}
+
+/** The last build's outcomes in, this build's out: a build that only adds dated reports then indexes their words alone. */
+export interface InferenceMemo {
+  previous?: StoredInferences;
+  keep(next: StoredInferences): void;
+}
+
+/** What inference reads of a report: its file, text (checksum) and headline. */
+export function inferenceKey(record: ArticleRecord): string {
+  return `${record.sourceFile}\0${record.checksum}\0${record.headline}`;
+}
+
+/**
+ * Fills `published` (origin "inferred") where the report printed no date; warns where none can be found.
+ *
+ * Reports of the same story share rare words: an undated report is compared only with the dated
+ * reports holding one of its rarest words (an inverted index), not with every dated report. With a
+ * memo of the last build, when this one only added dated reports, each undated report's rare words are
+ * brought up to date from the added reports alone (rare-words.ts), and its last outcome is kept when
+ * they pick the same reports.
+ */
+export function inferMissingDates(records: ArticleRecord[], memo?: InferenceMemo): void {
   const undated = records.filter((r) => !r.published);
-  if (!undated.length) return;
   const stated = records.filter((r) => r.published?.origin === "stated");
-  const candidatesOf = candidateFinder(stated, vectors);
+  const vectors = new Map<ArticleRecord, TermVector>();
+  const outcomes = (memo?.previous && updatedOutcomes(undated, stated, memo.previous, vectors)) ?? freshOutcomes(undated, stated, vectors);
+  memo?.keep({ stated: stated.map(inferenceKey), undated: Object.fromEntries(undated.map((r) => [inferenceKey(r), outcomes.get(r)!])) });
   for (const record of undated) {
-    const found = inferPublished(record, candidatesOf(record), vectors);
+    const { found } = outcomes.get(record)!;
     if (found) {
       record.published = { date: found.date, origin: "inferred", evidence: found.evidence };
       continue;
@@ -156,6 +164,65 @@ export function inferMissingDates(records: ArticleRecord[]): void {
     };
     record.diagnostics.push(warning);
   }
+}
+
+const vectorOf = (vectors: Map<ArticleRecord, TermVector>, r: ArticleRecord) => vectors.get(r) ?? vectors.set(r, termVector(r)).get(r)!;
+
+/** The dated reports holding one of the chosen words, in the order the words and then the reports come. */
+function candidates(chosen: RareWords["rare"], stated: ArticleRecord[]): ArticleRecord[] {
+  return [...new Set(chosen.flatMap(([, reports]) => reports))].map((i) => stated[i]!);
+}
+
+/** Every undated report's outcome, from an inverted index of every dated report's words. */
+function freshOutcomes(undated: ArticleRecord[], stated: ArticleRecord[], vectors: Map<ArticleRecord, TermVector>): Map<ArticleRecord, StoredInference> {
+  const outcomes = new Map<ArticleRecord, StoredInference>();
+  if (!undated.length) return outcomes;
+  const postings = new Map<string, number[]>();
+  stated.forEach((r, i) => {
+    for (const term of vectorOf(vectors, r).keys()) {
+      const list = postings.get(term);
+      if (list) list.push(i);
+      else postings.set(term, [i]);
+    }
+  });
+  for (const record of undated) {
+    const words = rareWordsOf(vectorOf(vectors, record), postings);
+    const found = inferPublished(record, candidates(rarest(words, CANDIDATE_TERMS)!, stated), vectors);
+    outcomes.set(record, found ? { found, words } : { words });
+  }
+  return outcomes;
+}
+
+/**
+ * The outcomes from the last build's, when this build kept every report dated then and every undated
+ * report was undated then too: rare words updated from the added dated reports; an outcome worked out
+ * again only where they pick other reports. Undefined (work everything out afresh) otherwise, or when
+ * a report's kept rare words no longer tell its rarest.
+ */
+function updatedOutcomes(
+  undated: ArticleRecord[],
+  stated: ArticleRecord[],
+  previous: StoredInferences,
+  vectors: Map<ArticleRecord, TermVector>,
+): Map<ArticleRecord, StoredInference> | undefined {
+  const indexNow = new Map(stated.map((r, i) => [inferenceKey(r), i]));
+  const moved = previous.stated.map((key) => indexNow.get(key));
+  if (moved.some((i) => i === undefined)) return undefined;
+  const known = new Set(previous.stated);
+  const added = stated.flatMap((r, index) => (known.has(inferenceKey(r)) ? [] : [{ index, terms: vectorOf(vectors, r) }]));
+  const outcomes = new Map<ArticleRecord, StoredInference>();
+  for (const record of undated) {
+    const stored = previous.undated[inferenceKey(record)];
+    if (!stored) return undefined;
+    const words = withAddedReports(stored.words, (i) => moved[i]!, added);
+    const chosen = rarest(words, CANDIDATE_TERMS);
+    const before = rarest(withAddedReports(stored.words, (i) => moved[i]!, []), CANDIDATE_TERMS);
+    if (!chosen || !before) return undefined;
+    const same = JSON.stringify(chosen) === JSON.stringify(before);
+    const found = same ? stored.found : inferPublished(record, candidates(chosen, stated), vectors);
+    outcomes.set(record, found ? { found, words } : { words });
+  }
+  return outcomes;
 }
 
 function quoteAround(text: string, index: number, length: number): string {

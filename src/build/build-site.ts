@@ -92,7 +92,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       // overlaps the dating of the reports.
       const timelineWorker = timelineWorkerFor(parsed.records.length);
       try {
-        const records = prepareRecords(parsed.records, { handOver: true, permalinks: parsed.permalinks.entries });
+        const records = prepareRecords(parsed.records, { handOver: true, permalinks: parsed.permalinks.entries, dates: caches.dates });
         // Many new reports (a first build): their per-report steps on every core, then the rest here.
         const workers = await timeStepAsync("archive.workers", () => caches.prime(records));
         // Not fatal (this thread computes what they did not), but a slower build should say why.
