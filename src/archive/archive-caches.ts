@@ -1,8 +1,8 @@
 /**
  * The caches of the archive stage's slow steps, opened and saved together: the entity tagger's
  * answers, each report's entity facts, timeline events and story words, each story's comparison, the
- * date inference's outcomes. A
- * build opens them before the archive stage, hands `options` to buildArchive, and saves them after.
+ * date inference's outcomes. A build opens them before the archive stage, hands `options` to
+ * buildArchive (and `dates` to prepareRecords), and saves them after.
  * Between the records' preparation and the steps, `prime` works out many missing entries in worker
  * threads.
  */

@@ -1,6 +1,6 @@
 /**
- * The date inference's outcomes kept between builds (infer-published.ts `InferenceMemo`), one small
- * JSON file a code version under the build cache, written whole. With it, a build that only adds dated
+ * The date inference's outcomes kept between builds (infer-published.ts `InferenceMemo`), one JSON
+ * file a code version under the build cache, written whole (2.8 MB at 10,000 reports). With it, a build that only adds dated
  * reports skips the inverted index of every dated report's words. Safe to delete.
  */
 import { readFile } from "node:fs/promises";

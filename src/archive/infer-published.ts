@@ -213,7 +213,8 @@ function updatedOutcomes(
   const outcomes = new Map<ArticleRecord, StoredInference>();
   for (const record of undated) {
     const stored = previous.undated[inferenceKey(record)];
-    if (!stored) return undefined;
+    // A cache file written by hand or torn could point past the list: then it is no memo.
+    if (!stored || !stored.words.rare.every(([, reports]) => reports.every((i) => moved[i] !== undefined))) return undefined;
     const words = withAddedReports(stored.words, (i) => moved[i]!, added);
     const chosen = rarest(words, CANDIDATE_TERMS);
     const before = rarest(withAddedReports(stored.words, (i) => moved[i]!, []), CANDIDATE_TERMS);

@@ -46,6 +46,9 @@ describe("inferMissingDates with the last build's outcomes", () => {
     const edited = talks.map((r) => (r.id === "o1" ? { ...r, checksum: "1".repeat(64) } : r));
     const removed = talks.filter((r) => r.id !== "o1");
     const newUndated = [...talks, rec("u2", "Paper", null, ["Chemical weapons talks in Geneva went on."])];
+    // A memo pointing past its own list of dated reports (written by hand, or torn) is no memo.
+    const broken: StoredInferences = { ...first.kept, undated: { [key]: { ...marked.undated[key], words: { ...first.kept.undated[key].words, rare: [["geneva", [7]]] } } } };
+    expect(infer(talks, broken).dated).toEqual(infer(talks).dated);
     for (const records of [related, edited, removed, newUndated]) {
       expect(infer(records, marked).dated).toEqual(infer(records).dated);
       expect(JSON.stringify(infer(records, marked).dated)).not.toContain("1999-01-01");
