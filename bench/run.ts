@@ -86,6 +86,12 @@ export function medianRun<T>(runs: readonly T[], value: (run: T) => number): T {
 }
 
 /** Median of the values present; undefined when none is. */
+/** The CLI's finer step timings (ms, rounded), from what it wrote besides its stages. */
+function stepsOf(run: CliRun): Record<string, number> | undefined {
+  const steps = (run.extra as { steps?: Record<string, number> } | undefined)?.steps;
+  return steps && Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, Math.round(v)]));
+}
+
 function medianOf(xs: Array<number | undefined>): number | undefined {
   const present = xs.filter((x): x is number => x !== undefined);
   return present.length ? median(present) : undefined;
@@ -248,7 +254,14 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
     }
     log(`N=${n}: add rebuild ${median(adds.map((r) => r.wallSeconds)).toFixed(2)} s (${viaAdd ? "wire-archive add" : "copy + build"})`);
     if (viaAdd) notes.push("add s: `wire-archive add <file>` wall time (assumed to include the rebuild)");
+    // The median runs' own stage timings and steps: where an add's time goes, without a profile.
+    const addRun = medianRun(adds, (r) => r.wallSeconds);
+    const editRun = medianRun(edits, (r) => r.wallSeconds);
     result.rebuild = {
+      addStages: addRun.stages,
+      addSteps: stepsOf(addRun),
+      editStages: editRun.stages,
+      editSteps: stepsOf(editRun),
       addSeconds: median(adds.map((r) => r.wallSeconds)),
       addVia: viaAdd ? "add" : "copy+build",
       editSeconds: median(edits.map((r) => r.wallSeconds)),

@@ -45,6 +45,11 @@ export interface SizeResult {
     addCpuSeconds?: number;
     editCpuSeconds?: number;
     noChangeCpuSeconds?: number;
+    /** The median add's and edit's own stage timings (s) and finer steps (ms), as the CLI reports them. */
+    addStages?: Record<string, number>;
+    addSteps?: Record<string, number>;
+    editStages?: Record<string, number>;
+    editSteps?: Record<string, number>;
   };
   index?: { pagefindMB?: number; siteMB: number; files: number };
   firstSearch?: { kb?: number; requests?: number; note?: string };
@@ -109,6 +114,7 @@ export function formatTable(results: SizeResult[]): string {
     if (r.firstSearch?.note) footnotes.push(`N=${r.n}: first search not measured: ${r.firstSearch.note}`);
     if (r.loadAverage !== undefined && r.loadAverage > 2) footnotes.push(`N=${r.n}: machine busy (load average ${r.loadAverage.toFixed(1)}): wall times inflated; CPU s is the steadier figure`);
     if (r.rebuild?.noChangeCpuSeconds !== undefined) footnotes.push(`N=${r.n}: rebuild CPU s: add ${fmt(r.rebuild.addCpuSeconds)}, edit ${fmt(r.rebuild.editCpuSeconds)}, no-change ${fmt(r.rebuild.noChangeCpuSeconds)}`);
+    if (r.rebuild?.addStages) footnotes.push(`N=${r.n}: add stages s: ${stagesText(r.rebuild.addStages)}`);
     if (r.failed) footnotes.push(`N=${r.n}: FAILED: ${r.failed}`);
     for (const note of r.notes) footnotes.push(`N=${r.n}: ${note}`);
   }
