@@ -19,8 +19,7 @@ import { readRenderManifest, removeRenderManifest, writeRenderManifest } from ".
 import { acquireBuildLock } from "./build-lock.ts";
 import { fingerprintTree, withPermalinks, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
-import { discard, emptyTrash, makeSpare, outputCachePath, recoverOutput, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
-import { BUNDLE_DIR } from "../search/shard-manifest.ts";
+import { discard, emptyTrash, outputCachePath, recoverOutput, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
 import { writePublishedIndex } from "./published-index.ts";
 import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
@@ -51,7 +50,6 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   // Where the site a build replaces goes: kept as the next build's staging folder, or deleted.
   const retired: RetiredSites = { spareDir: spareDirFor(cacheDir, outDir), trashDir: path.join(cacheDir, "trash") };
   let indexer: SiteIndexer | undefined;
-  let spareMade: Promise<void> | undefined;
   const timings: Record<string, number> = {};
   const peakRssMb: Record<string, number> = {};
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -71,11 +69,6 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // Taken before reading anything: an edit made during the build makes the next build run again.
     const fingerprintInputs = { root: opts.root, seedsDir: opts.seedsDir, outDir, baseUrl: opts.baseUrl };
     const fingerprint = fingerprintTree(fingerprintInputs);
-    // What the live site's build rendered: its unchanged pages are kept rather than rendered again.
-    const manifestFile = renderManifestFile(opts.root, outDir);
-    const previousManifest = existsSync(outDir) ? timeStep("render.manifest-read", () => readRenderManifest(manifestFile)) : undefined;
-    // The render writes into a spare site; when there is none, one is made while the reports are read.
-    spareMade = previousManifest && makeSpare(outDir, retired, previousManifest.version, [BUNDLE_DIR]);
     const parsing = progress.stage("Parsing reports");
     const parsed = await timed("parse", () => loadParsed({ root: opts.root, seedsDir: opts.seedsDir, onProgress: () => parsing.tick() }));
     parsing.done(
@@ -118,7 +111,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // Pagefind indexes each article page as it is rendered, in its own process (on another core).
     const searchIndex = (indexer = await openSiteIndexer());
     const rendering = progress.stage("Rendering pages");
-    await timeStepAsync("render.spare-wait", async () => spareMade);
+    // What the live site's build rendered: its unchanged pages are kept rather than rendered again.
+    const manifestFile = renderManifestFile(opts.root, outDir);
+    const previousManifest = existsSync(outDir) ? timeStep("render.manifest-read", () => readRenderManifest(manifestFile)) : undefined;
     // Without one, every page is rendered: search shards are indexed as they fill, beside the rendering
     // (in a folder of this output's own: builds of other output folders may run at the same time).
     const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, outputCachePath(cacheDir, "early-index", outDir));
@@ -169,8 +164,6 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   } catch (err) {
     await indexer?.close();
     indexer = undefined;
-    // Its thread writes into the build cache: done before the lock goes (it never rejects).
-    await spareMade;
     await discardStaging(staging, retired);
     throw err;
   } finally {

@@ -6,15 +6,13 @@
  * its files are the ones that build keeps (hard links of the live site's), so it neither makes 20,000
  * folders and links again nor deletes the old ones (at 10,000 reports, seconds of an added report's
  * rebuild). What a build writes is always a new file (reuse-pages.ts pruneExcept), never one the live
- * site shares. A rebuild that finds no spare (the first after a full build) has one made beside its
- * first stages (`makeSpare`). Without a spare slot (no cache folder) the old site is deleted instead:
- * moved into a trash folder and deleted there by a detached process, while the command returns.
+ * site shares. Without a spare slot (no cache folder) the old site is deleted instead: moved into a
+ * trash folder and deleted there by a detached process, while the command returns.
  */
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { mirrorSite } from "./mirror-site.ts";
 
 const STAGING = ".staging-";
 const PREVIOUS = ".previous-";
@@ -79,30 +77,6 @@ export function takeSpare(stagingDir: string, outDir: string, retired: RetiredSi
   }
   discard(spareDir, retired.trashDir);
   return false;
-}
-
-/**
- * Makes the spare of the site at `outDir`, rendered with `version`, when there is none worth taking (the
- * first rebuild after a full build, which replaced no site): a mirror of the live site in hard links,
- * made in another thread while the build parses and links the reports, less the top-level entries in
- * `skip`. Never rejects: without a spare the render makes its folders itself.
- */
-export async function makeSpare(outDir: string, retired: RetiredSites, version: string, skip: readonly string[]): Promise<void> {
-  const { spareDir } = retired;
-  if (!spareDir || !existsSync(outDir)) return;
-  if (existsSync(spareDir)) {
-    if (readSpareVersion(spareDir) === version) return;
-    discard(spareDir, retired.trashDir);
-  }
-  const making = `${spareDir}.making`;
-  try {
-    if (existsSync(making)) discard(making, retired.trashDir); // a killed build's
-    await mirrorSite(outDir, making, skip);
-    renameSync(making, spareDir);
-    writeFileSync(versionFile(spareDir), version);
-  } catch {
-    if (existsSync(making)) discard(making, retired.trashDir);
-  }
 }
 
 /**

@@ -3,11 +3,11 @@
  * moment swapIn returns, nothing is left beside it, and the previous site becomes the spare the next
  * build takes as its staging folder (or is deleted from the trash by a background process, or at once).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyTrash, makeSpare, recoverOutput, spareDirFor, swapIn, takeSpare } from "../../src/build/swap-output.ts";
+import { emptyTrash, recoverOutput, spareDirFor, swapIn, takeSpare } from "../../src/build/swap-output.ts";
 
 const roots: string[] = [];
 afterEach(() => {
@@ -117,50 +117,6 @@ describe("the spare site", () => {
     expect(existsSync(staging)).toBe(false);
     expect(readdirSync(root).sort()).toEqual([".wire-archive", "_site"]);
     expect(await waitUntil(() => readdirSync(trash).length === 0), "the leftover was not deleted").toBe(true);
-  });
-});
-
-describe("makeSpare (the first rebuild after a full build has no spare)", () => {
-  const inode = (file: string) => statSync(file).ino;
-
-  it("mirrors the live site in hard links, less what it is told to skip, as a spare of the given version the next build takes", async () => {
-    const { root, outDir, staging, trash } = setUp(3);
-    mkdirSync(path.join(outDir, "pagefind"));
-    writeFileSync(path.join(outDir, "pagefind", "pagefind.js"), "index");
-    const spareDir = spareDirFor(path.join(root, ".wire-archive"), outDir);
-    await makeSpare(outDir, { spareDir, trashDir: trash }, "v1", ["pagefind"]);
-    const page = path.join("articles", "a1", "index.html");
-    expect(inode(path.join(spareDir, page))).toBe(inode(path.join(outDir, page)));
-    expect(readdirSync(path.join(spareDir, "articles")).sort()).toEqual(["a0", "a1", "a2"]);
-    expect(existsSync(path.join(spareDir, "pagefind"))).toBe(false);
-    expect(readdirSync(path.dirname(spareDir)).filter((n) => n.includes("making"))).toEqual([]);
-    rmSync(staging, { recursive: true });
-    expect(takeSpare(staging, outDir, { spareDir, trashDir: trash }, "v1")).toBe(true);
-    expect(inode(path.join(staging, page))).toBe(inode(path.join(outDir, page)));
-  });
-
-  it("keeps a spare of the same version, and replaces one of another", async () => {
-    const { root, outDir, trash } = setUp(2);
-    const spareDir = spareDirFor(path.join(root, ".wire-archive"), outDir);
-    await makeSpare(outDir, { spareDir, trashDir: trash }, "v1", []);
-    writeFileSync(path.join(spareDir, "marker"), "");
-    await makeSpare(outDir, { spareDir, trashDir: trash }, "v1", []);
-    expect(existsSync(path.join(spareDir, "marker"))).toBe(true);
-    await makeSpare(outDir, { spareDir, trashDir: trash }, "v2", []);
-    expect(existsSync(path.join(spareDir, "marker"))).toBe(false);
-    expect(readFileSync(`${spareDir}.version`, "utf8")).toBe("v2");
-  });
-
-  it("leaves no spare and no half-made folder when the mirror fails, and does not reject", async () => {
-    const { root, outDir, trash } = setUp(2);
-    // A file where the spare's folder should go: the mirror cannot make it.
-    mkdirSync(path.join(root, "cache"));
-    writeFileSync(path.join(root, "cache", "blocker"), "");
-    const spareDir = path.join(root, "cache", "blocker", "spare");
-    await expect(makeSpare(outDir, { spareDir, trashDir: trash }, "v1", [])).resolves.toBeUndefined();
-    expect(existsSync(spareDir)).toBe(false);
-    expect(readdirSync(path.join(root, "cache"))).toEqual(["blocker"]);
-    expect(readdirSync(path.join(outDir, "articles")).sort()).toEqual(["a0", "a1"]);
   });
 });
 
