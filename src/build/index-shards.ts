@@ -103,8 +103,8 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
  * `html` without the elements Pagefind ignores. Pagefind still reads filters, metadata and sort
  * values inside an ignored element, so an element holding any `data-pagefind-` attribute besides its
  * own ignore mark is kept whole, as is one holding an image or a top heading (default metadata) or
- * one whose end cannot be found: keeping too much only costs
- * indexing a shard again, dropping too much would leave a stale index.
+ * one whose end cannot be found: keeping too much only costs indexing a shard again, dropping too
+ * much would leave a stale index.
  */
 export function withoutIgnored(html: string): string {
   let out = "";
