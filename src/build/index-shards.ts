@@ -85,11 +85,18 @@ export function compareUrls(a: string, b: string): number {
  */
 export function hashPage(html: string | Buffer): string {
   const text = typeof html === "string" ? html : html.toString("utf8");
-  const indexed = withoutIgnored(text)
-    .replace(HREF, "")
-    .replace(/\s+/g, " ");
+  const indexed = collapseSpace(withoutIgnored(text).replace(HREF, ""));
   return createHash("sha1").update(indexed).digest("hex");
 }
+
+/**
+ * `text.replace(/\s+/g, " ")`, twice as fast on HTML: a single space, most of the white space there, is
+ * left alone rather than replaced by itself (hashPage runs on every page, twice).
+ */
+export function collapseSpace(text: string): string {
+  return text.replace(SPACE_TO_COLLAPSE, " ");
+}
+const SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 
 const HREF = /\shref\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/g;
 /** An opening tag carrying `data-pagefind-ignore`; group 1 is its name. */

@@ -139,25 +139,19 @@ function lengthClass(f: LineFeatures, hasStopList: boolean): Cls {
 }
 
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
+/** A run of digits: "1,200" is two of them (one NUMBER). */
+const DIGIT_RUN = /\d+/g;
 
-/** Whether `text` holds at least `enough` numbers ("3", "1,200", "2.5", "10:30"): counted up to that many, not all. */
+/** Whether `text` holds at least `enough` numbers ("3", "1,200", "2.5", "10:30"). */
 function hasNumbers(text: string, enough: number): boolean {
-  NUMBER.lastIndex = 0;
-  let found = 0;
-  while (found < enough && NUMBER.exec(text)) found++;
-  return found >= enough;
+  return matchesAtLeast(NUMBER, text, enough);
 }
 
-/** Whether `text` holds at least `enough` runs of ASCII digits (what `/\d+/g` matches), counted up to that many. */
-function hasDigitRuns(text: string, enough: number): boolean {
+/** Whether the global `pattern` matches `text` at least `enough` times: counted up to that many, not all. */
+function matchesAtLeast(pattern: RegExp, text: string, enough: number): boolean {
+  pattern.lastIndex = 0;
   let found = 0;
-  let inRun = false;
-  for (let i = 0; i < text.length && found < enough; i++) {
-    const c = text.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (digit && !inRun) found++;
-    inRun = digit;
-  }
+  while (found < enough && pattern.exec(text)) found++;
   return found >= enough;
 }
 
@@ -226,7 +220,7 @@ function isListEntry(it: Item): boolean {
   const f = it.f;
   // Repeated short lines are the headings of a structured page (a meal plan's "Meal 2"), not links.
   if (it.hard || it.initial !== "short" || f.endsSentence || f.repeats > 1 || LABEL_PUNCTUATION.test(f.text)) return false;
-  return !hasDigitRuns(f.text, 2);
+  return !matchesAtLeast(DIGIT_RUN, f.text, 2);
 }
 
 /**

@@ -72,7 +72,6 @@ function mayHaveCapital(word: string): boolean {
   return false;
 }
 
-
 /**
  * From stop-word hits per list over `total` words: the index of the list with the largest share
  * (the first on a tie), or undefined when none covers at least `minShare` (a language with no list).

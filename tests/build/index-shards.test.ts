@@ -2,8 +2,9 @@
  * Shard assignment for the search index: how many shards, which page goes where, and the values
  * sorted searches are ordered by. Pure functions; no Pagefind.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assignShards, compareSortValues, hashPage, shardCountFor, shardOf, sortRanks, sortValues, withoutIgnored, type ShardPage } from "../../src/build/index-shards.ts";
+import { assignShards, collapseSpace, compareSortValues, hashPage, shardCountFor, shardOf, sortRanks, sortValues, withoutIgnored, type ShardPage } from "../../src/build/index-shards.ts";
 import { shardBundle } from "../../src/search/shard-manifest.ts";
 
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `/articles/report-${i}/`);
@@ -121,6 +122,13 @@ describe("page hash (what Pagefind stores of a page)", () => {
     }
     const own = `<p data-pagefind-ignore data-pagefind-meta="x">y</p>`;
     expect(withoutIgnored(own)).toBe(own);
+  });
+
+  it("collapses white space as `replace(/\\s+/g, \" \")` does", () => {
+    const text = fc.string({ unit: fc.constantFrom(..."a< \t\n\r\u00a0\u2003\u3000\ufeff"), maxLength: 30 });
+    fc.assert(fc.property(text, (t) => {
+      expect(collapseSpace(t)).toBe(t.replace(/\s+/g, " "));
+    }), { numRuns: 3000 });
   });
 
   it("keeps an ignored element whose end is missing rather than guess", () => {
