@@ -217,7 +217,8 @@ function updatedOutcomes(
     if (!stored || !stored.words.rare.every(([, reports]) => reports.every((i) => moved[i] !== undefined))) return undefined;
     const words = withAddedReports(stored.words, (i) => moved[i]!, added);
     const chosen = rarest(words, CANDIDATE_TERMS);
-    const before = rarest(withAddedReports(stored.words, (i) => moved[i]!, []), CANDIDATE_TERMS);
+    // The last build's choice, in this build's indexes (reports keep their order, so lists stay sorted).
+    const before = rarest(stored.words, CANDIDATE_TERMS)?.map(([term, reports]): [string, number[]] => [term, reports.map((i) => moved[i]!)]);
     if (!chosen || !before) return undefined;
     const same = JSON.stringify(chosen) === JSON.stringify(before);
     const found = same ? stored.found : inferPublished(record, candidates(chosen, stated), vectors);
