@@ -85,13 +85,13 @@ export function medianRun<T>(runs: readonly T[], value: (run: T) => number): T {
   return [...runs].sort((a, b) => value(a) - value(b))[Math.floor((runs.length - 1) / 2)]!;
 }
 
-/** Median of the values present; undefined when none is. */
 /** The CLI's finer step timings (ms, rounded), from what it wrote besides its stages. */
 function stepsOf(run: CliRun): Record<string, number> | undefined {
   const steps = (run.extra as { steps?: Record<string, number> } | undefined)?.steps;
   return steps && Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, Math.round(v)]));
 }
 
+/** Median of the values present; undefined when none is. */
 function medianOf(xs: Array<number | undefined>): number | undefined {
   const present = xs.filter((x): x is number => x !== undefined);
   return present.length ? median(present) : undefined;
