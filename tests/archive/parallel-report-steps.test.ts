@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { openArchiveCaches } from "../../src/archive/archive-caches.ts";
 import { assembleArchive } from "../../src/archive/build-archive.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
@@ -23,7 +23,8 @@ describe("primeInWorkers", () => {
     const records = [...seedArchive().values()];
     const caches = await openArchiveCaches(await cacheDir());
     const result = await caches.prime(records, { threads: 2, minReports: 0, chunkSize: 1 });
-    expect(result).toEqual({ reports: 3, threads: 2 });
+    expect(result).toMatchObject({ reports: 3, threads: 2 });
+    expect(result.error).toBeUndefined();
     const fromWorkers = assembleArchive(records, GENERATED_AT, caches.options);
     const here = assembleArchive(records, GENERATED_AT);
     expect(fromWorkers.timeline).toEqual(here.timeline);
@@ -32,6 +33,20 @@ describe("primeInWorkers", () => {
     // Facts the seeds hold, read from the workers' answers: a timeline and named people.
     expect(fromWorkers.timeline.events.length).toBeGreaterThan(5);
     expect(fromWorkers.entities!.some((e) => e.kind === "person")).toBe(true);
+  });
+
+  it("tags each run of capitalised words once, ahead of the reports, and keeps every answer here", async () => {
+    // A fresh copy of the modules: this process has tagged nothing yet.
+    vi.resetModules();
+    const { openArchiveCaches: open } = await import("../../src/archive/archive-caches.ts");
+    const { taggedRuns } = await import("../../src/entities/find-mentions.ts");
+    const records = [...seedArchive().values()];
+    const result = await (await open(await cacheDir())).prime(records, { threads: 2, minReports: 0, chunkSize: 1, tagBatch: 7 });
+    expect(result.error).toBeUndefined();
+    expect(result.taggedRuns).toBeGreaterThan(50);
+    // No run was tagged twice (in two threads, or again while working out the reports' steps), and
+    // this thread has every answer.
+    expect(taggedRuns()).toHaveLength(result.taggedRuns!);
   });
 
   it("leaves a few missing reports to this thread (a worker costs a second to start)", async () => {
