@@ -29,6 +29,7 @@ const MAX_YEARS_AHEAD = 30;
 
 /** A day or month this close to the report (in days) is taken as the nearest one, whatever the tense. */
 const NEAR_DAYS = 45;
+const DAY_MS = 86_400_000;
 
 const iso = (d: DateTime) => d.toISODate()!;
 const isoMonth = (d: DateTime) => d.toFormat("yyyy-MM");
@@ -42,19 +43,21 @@ const isoMonth = (d: DateTime) => d.toFormat("yyyy-MM");
  */
 function pickNear(anchor: DateTime, candidates: DateTime[], unit: "day" | "month", tense: Tense, strict: boolean): DateTime | null {
   if (candidates.length === 0) return null;
-  const a = anchor.startOf(unit);
-  const diff = (d: DateTime) => d.startOf(unit).diff(a, "days").days;
-  const nearest = [...candidates].sort((x, y) => Math.abs(diff(x)) - Math.abs(diff(y)) || diff(x) - diff(y))[0];
-  if (Math.abs(diff(nearest)) <= NEAR_DAYS && !strict) return nearest;
+  // Days from the anchor, once per candidate (Luxon's diff was a tenth of event extraction). All
+  // dates here are UTC, so a day is always 86,400,000 ms.
+  const a = anchor.startOf(unit).toMillis();
+  const placed = candidates.map((date) => ({ date, days: (date.startOf(unit).toMillis() - a) / DAY_MS }));
+  const nearest = [...placed].sort((x, y) => Math.abs(x.days) - Math.abs(y.days) || x.days - y.days)[0];
+  if (Math.abs(nearest.days) <= NEAR_DAYS && !strict) return nearest.date;
   if (tense === "past") {
-    const past = candidates.filter((d) => (strict ? diff(d) < 0 : diff(d) <= 0));
-    return past.length ? past[past.length - 1] : null;
+    const past = placed.filter((p) => (strict ? p.days < 0 : p.days <= 0));
+    return past.length ? past[past.length - 1].date : null;
   }
   if (tense === "future") {
-    const future = candidates.filter((d) => (strict ? diff(d) > 0 : diff(d) >= 0));
-    return future.length ? future[0] : null;
+    const future = placed.filter((p) => (strict ? p.days > 0 : p.days >= 0));
+    return future.length ? future[0].date : null;
   }
-  return nearest;
+  return nearest.date;
 }
 
 /** The year of a day (or month, when `day` is absent) that the text gives without one. */
