@@ -6,7 +6,7 @@
  */
 import { chrono } from "./chrono.ts";
 import type { Candidate } from "./types.ts";
-import { HOLIDAYS } from "./holidays.ts";
+import { ANY_HOLIDAY, HOLIDAY_MENTIONS } from "./holidays.ts";
 import { weekdayNumber } from "./weekday.ts";
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -121,8 +121,8 @@ function phraseCandidates(sentence: string): Candidate[] {
     const days = w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0;
     out.push({ kind: "day-offset", text: m[0], index: m.index!, days });
   }
-  HOLIDAYS.forEach((h, holiday) => {
-    for (const m of sentence.matchAll(new RegExp(h.pattern.source, "g"))) {
+  if (ANY_HOLIDAY.test(sentence)) HOLIDAY_MENTIONS.forEach((pattern, holiday) => {
+    for (const m of sentence.matchAll(pattern)) {
       const mod = /\b(last|next|this|coming)\s+$/i.exec(sentence.slice(Math.max(0, m.index! - 8), m.index!));
       const modifier = mod ? (mod[1].toLowerCase() === "coming" ? "next" : (mod[1].toLowerCase() as "last" | "next" | "this")) : undefined;
       const start = mod ? m.index! - mod[0].length : m.index!;

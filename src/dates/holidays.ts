@@ -30,3 +30,8 @@ export const HOLIDAYS: { pattern: RegExp; day: (year: number) => DateTime }[] = 
   { pattern: /\bValentine['’]s Day\b/, day: (y) => DateTime.utc(y, 2, 14) },
   { pattern: /\bHalloween\b/, day: (y) => DateTime.utc(y, 10, 31) },
 ];
+
+/** Whether a text may name any holiday: one test per sentence, as most name none. */
+export const ANY_HOLIDAY = new RegExp(HOLIDAYS.map((h) => `(?:${h.pattern.source})`).join("|"));
+/** Each holiday's pattern, global, to list its every mention. */
+export const HOLIDAY_MENTIONS = HOLIDAYS.map((h) => new RegExp(h.pattern.source, "g"));

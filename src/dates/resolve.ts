@@ -97,9 +97,16 @@ function placeWeekday(c: Extract<Candidate, { kind: "weekday" }>, anchor: DateTi
   return { date: resolveWeekday(c.weekday, a, tense), precision: "day" };
 }
 
+/** The last anchor parsed: a report's candidates share one (Luxon's fromISO was a twelfth of event extraction). */
+let lastAnchor: { text: string; date: DateTime } | undefined;
+function anchorOf(text: string): DateTime {
+  if (lastAnchor?.text !== text) lastAnchor = { text, date: DateTime.fromISO(text, { zone: "utc" }) };
+  return lastAnchor.date;
+}
+
 /** Where a candidate falls in time, or null when it cannot be placed. */
 export function placeCandidate(c: Candidate, anchorDate: string, tense: Tense): Placed | null {
-  const anchor = DateTime.fromISO(anchorDate, { zone: "utc" });
+  const anchor = anchorOf(anchorDate);
   if (!anchor.isValid) return null;
   switch (c.kind) {
     case "weekday":
