@@ -12,6 +12,7 @@
  */
 import { rememberTaggedRuns, runsOf, taggedEntries, type RunToTag } from "../entities/find-mentions.ts";
 import type { ArticleRecord } from "../record/schema.ts";
+import { collectGarbage } from "../site/collect-garbage.ts";
 import type { ReportCache } from "./report-cache.ts";
 import type { FromWorker, ToWorker } from "./report-steps-worker.ts";
 import { threadsWanted } from "./threads.ts";
@@ -62,14 +63,16 @@ export async function primeInWorkers(
   if (threads < 2 || jobs.length < (opts.minReports ?? 500)) return { reports: 0, threads: 0 };
 
   const pool: Pool = startWorkerPool(WORKER, threads);
-  let runs: ReturnType<typeof runsOf> = { keys: [], untagged: [] };
   let primed = 0;
   let tagged = 0;
   try {
-    // While the threads start: the runs the entity step will ask the tagger about.
-    runs = runsOf(jobs.filter((j) => j.caches.some((c) => c.name === "entities")).map((j) => j.record));
-    await tagAhead(pool, runs, opts.tagBatch ?? 100);
-    tagged = runs.untagged.length;
+    // While the threads start: the runs the entity step will ask the tagger about. They are not kept
+    // past tagAhead: cut from the reports' texts, they would keep all those texts alive.
+    const entityJobs = jobs.filter((j) => j.caches.some((c) => c.name === "entities"));
+    tagged = await tagAhead(pool, runsOf(entityJobs.map((j) => j.record)), opts.tagBatch ?? 100);
+    // Tagging ahead leaves some 100 MB of garbage here at 10,000 reports (the runs, the answers' messages),
+    // too little for V8 to collect before the steps' results pile up on it: 150 MB more at the peak.
+    if (tagged) collectGarbage({ force: true });
     const chunks: Job[][] = [];
     for (let i = 0; i < jobs.length; i += chunkSize) chunks.push(jobs.slice(i, i + chunkSize));
     await pool.map(
@@ -100,8 +103,9 @@ export async function primeInWorkers(
 /**
  * Tags the untagged runs in batches spread over the threads, keeps the answers in this thread, then
  * gives each thread the answers it lacks for all the runs (those an earlier build tagged included).
+ * Returns how many runs were tagged.
  */
-async function tagAhead(pool: Pool, runs: { keys: string[]; untagged: RunToTag[] }, batch: number): Promise<void> {
+async function tagAhead(pool: Pool, runs: { keys: string[]; untagged: RunToTag[] }, batch: number): Promise<number> {
   const batches: RunToTag[][] = [];
   for (let i = 0; i < runs.untagged.length; i += batch) batches.push(runs.untagged.slice(i, i + batch));
   const taggedBy: Array<Set<string>> = Array.from({ length: pool.size }, () => new Set());
@@ -113,11 +117,13 @@ async function tagAhead(pool: Pool, runs: { keys: string[]; untagged: RunToTag[]
       for (const [key] of reply.tagged) taggedBy[thread].add(key);
     },
   );
-  if (!runs.keys.length) return;
-  await pool.each(
-    (thread): ToWorker => ({ remember: taggedEntries(runs.keys.filter((k) => !taggedBy[thread].has(k))) }),
-    () => {},
-  );
+  if (runs.keys.length) {
+    await pool.each(
+      (thread): ToWorker => ({ remember: taggedEntries(runs.keys.filter((k) => !taggedBy[thread].has(k))) }),
+      () => {},
+    );
+  }
+  return runs.untagged.length;
 }
 
 /** A worker's failure arrives as its stack ("TypeError: ..."); this thread's own errors get their name put back. */
