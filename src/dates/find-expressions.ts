@@ -48,7 +48,13 @@ function overlaps(a: { index: number; text: string }, b: { index: number; text: 
   return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 }
 
-const MAY_NAME_A_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
+/**
+ * A month's name or abbreviation as a word of its own, or a weekday's full name: what a kept chrono
+ * result names. A month's first three letters alone let through twice the sentences ("market",
+ * "decision", "mayor"), each costing a chrono parse.
+ */
+const MAY_NAME_A_DATE =
+  /\b(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day)/i;
 
 /** Date expressions chrono-node finds: calendar dates, months, weekdays. */
 function chronoCandidates(sentence: string): Candidate[] {
