@@ -119,3 +119,17 @@ it("gives offsets into the text given and the clause tense", () => {
   expect(text.slice(m.index, m.index + m.text.length)).toBe("Sunday");
   expect(m.tense).toBe("future");
 });
+
+describe("which sentences chrono reads", () => {
+  it("a month's abbreviation or a weekday's name, each as a word, still dates a sentence", () => {
+    expect(dates("The vote is set for Sept. 24 in New York.", "2013-09-13")).toEqual([["Sept. 24", "2013-09-24", null, "day"]]);
+    expect(dates("Markets rallied on Dec. 3.", "2013-12-05")).toEqual([["Dec. 3", "2013-12-03", null, "day"]]);
+    expect(dates("Talks resume Wednesdays, officials said Thursday.", "2013-09-13")).toEqual([["Thursday", "2013-09-12", null, "day"]]);
+  });
+
+  it("a numeric date is not taken, whatever other words the sentence holds", () => {
+    // "Marijuana" and "market" start like months; they once sent the sentence to chrono, which dated it.
+    expect(dates("On 11/13/19 at 4:00 PM EST Share Health Marijuana", "2019-11-14")).toEqual([]);
+    expect(dates("On 11/13/19 at 4:00 PM EST the market fell", "2019-11-14")).toEqual([]);
+  });
+});
