@@ -16,7 +16,6 @@ export type ToWorker =
   | { chunk: Array<{ record: ArticleRecord; steps: ReportStepName[] }> }
   | { finish: true };
 export type FromWorker =
-  | { ready: true }
   | { tagged: TaggedRuns }
   | { remembered: true }
   | { results: string[][] }
@@ -48,4 +47,3 @@ port.on("message", (message: ToWorker) => {
     send({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
-send({ ready: true });

@@ -2,7 +2,8 @@
  * A few worker threads answering requests one at a time each: every request gets exactly one reply,
  * or `{ failed }`. `map` hands a list of requests to whichever thread is free (threads finish at
  * different speeds); `each` sends one request to every thread. The first failure, error or early
- * exit rejects the call under way and stops every thread: the caller does the rest itself.
+ * exit rejects the call under way and stops every thread: the caller does the rest itself. Await each
+ * call before the next: one call is under way at a time.
  */
 import type { Worker } from "node:worker_threads";
 import { tsWorker } from "./threads.ts";
@@ -35,7 +36,6 @@ export function startWorkerPool<Request, Reply extends object>(module: URL, thre
     const worker = tsWorker(module);
     workers.push(worker);
     worker.on("message", (reply: Reply) => {
-      if ("ready" in reply) return;
       if ("failed" in reply) return fail(new Error(String(reply.failed)));
       const take = waiting[t];
       waiting[t] = undefined;
