@@ -29,8 +29,9 @@ export interface ArchiveLookups {
   records: Map<string, ArticleRecord>;
   /** article id -> the stories it belongs to (normally one). */
   storiesByArticle: Map<string, Story[]>;
-  /** "articleId#blockIndex" -> timeline events citing that paragraph. */
-  eventsByBlock: Map<string, TimelineEvent[]>;
+  /** article id -> block index -> timeline events citing that paragraph (nested, not "id#index" keys: a
+   * much-named entity looks up thousands of paragraphs, and each key was a string built to look it up). */
+  eventsByBlock: Map<string, TimelineEvent[][]>;
   /** Each event's place in the timeline. */
   eventOrder: Map<TimelineEvent, number>;
   /** Each record's place in the archive (newest first). */
@@ -44,14 +45,15 @@ export function archiveLookups(archive: Pick<Archive, "records"> & Partial<Pick<
   for (const story of archive.stories ?? []) {
     for (const id of story.articleIds) storiesByArticle.set(id, [...(storiesByArticle.get(id) ?? []), story]);
   }
-  const eventsByBlock = new Map<string, TimelineEvent[]>();
+  const eventsByBlock = new Map<string, TimelineEvent[][]>();
   const eventOrder = new Map<TimelineEvent, number>();
   for (const event of archive.timeline?.events ?? []) {
     eventOrder.set(event, eventOrder.size);
-    for (const key of new Set(event.sources.map((s) => `${s.articleId}#${s.blockIndex}`))) {
-      const list = eventsByBlock.get(key);
-      if (list) list.push(event);
-      else eventsByBlock.set(key, [event]);
+    for (const { articleId, blockIndex } of event.sources) {
+      const blocks = eventsByBlock.get(articleId) ?? eventsByBlock.set(articleId, []).get(articleId)!;
+      const list = (blocks[blockIndex] ??= []);
+      // An event citing one paragraph twice is listed there once.
+      if (list.at(-1) !== event) list.push(event);
     }
   }
   return { records, storiesByArticle, eventsByBlock, eventOrder, recordOrder };
@@ -75,7 +77,7 @@ export function storiesOf(lookups: ArchiveLookups, articleId: string): Story[] {
 /** Timeline events citing a paragraph in which the entity is named, in timeline order. */
 export function entityEvents(lookups: ArchiveLookups, entity: Pick<Entity, "mentions">): TimelineEvent[] {
   const found = new Set<TimelineEvent>();
-  for (const m of entity.mentions) for (const e of lookups.eventsByBlock.get(`${m.articleId}#${m.blockIndex}`) ?? []) found.add(e);
+  for (const m of entity.mentions) for (const e of lookups.eventsByBlock.get(m.articleId)?.[m.blockIndex] ?? []) found.add(e);
   // Sorted by number, each event's place looked up once (a much-named entity has thousands of events).
   return [...found]
     .map((e) => ({ e, at: lookups.eventOrder.get(e)! }))
@@ -196,7 +198,8 @@ export function entityEventsView(
           .slice(0, max)
           .map((x) => x.e)
           .sort((a, b) => order(a) - order(b));
-  const named = new Set(entity.mentions.map((m) => `${m.articleId}#${m.blockIndex}`));
+  const named = new Map<string, Set<number>>();
+  for (const m of entity.mentions) (named.get(m.articleId) ?? named.set(m.articleId, new Set()).get(m.articleId)!).add(m.blockIndex);
   const views = chosen.map((event) => {
     const sources = pickEventSources(lookups, event, named, maxSources);
     return { event, sources, moreSources: event.sources.length - sources.length };
@@ -215,17 +218,15 @@ function perEvent<T>(compute: (event: TimelineEvent) => T): (event: TimelineEven
 
 /** How many reports an event cites. */
 const reportCount = perEvent((event) => new Set(event.sources.map((s) => s.articleId)).size);
-/** An event's sources as "articleId#blockIndex". */
-const blocksOf = perEvent((event) => event.sources.map((s) => `${s.articleId}#${s.blockIndex}`));
 
 /**
  * Up to `max` sources: those naming the entity first, then a new outlet before a second from the same
  * one. Read in passes that stop once enough are chosen: an event may cite hundreds of reports.
  */
-function pickEventSources(lookups: ArchiveLookups, event: TimelineEvent, named: Set<string>, max: number): EventSource[] {
+function pickEventSources(lookups: ArchiveLookups, event: TimelineEvent, named: Map<string, Set<number>>, max: number): EventSource[] {
   const { sources } = event;
   const outletOf = (s: EventSource) => lookups.records.get(s.articleId)?.source.id ?? s.articleId;
-  const naming = blocksOf(event).map((b) => named.has(b));
+  const naming = sources.map((s) => named.get(s.articleId)?.has(s.blockIndex) === true);
   const chosen: EventSource[] = [];
   const outlets = new Set<string>();
   for (const newOutletOnly of [true, false]) {

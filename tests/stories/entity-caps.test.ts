@@ -99,6 +99,15 @@ describe("entityEventsView", () => {
     expect(first.moreSources).toBe(1);
   });
 
+  it("lists an event once when it cites a paragraph naming the entity twice", () => {
+    const twice = ev("twice", [s("r4"), s("r3"), s("r4")]);
+    const view = entityEventsView(archiveLookups({ records, timeline: { events: [twice] } }), kerry);
+    expect(view.items.map((v) => v.event.id)).toEqual(["twice"]);
+    expect(view.total).toBe(1);
+    // Both citations of r4#0 name the entity; the outlet is new only for the first.
+    expect(view.items[0].sources.map((x) => `${x.articleId}#${x.blockIndex}`)).toEqual(["r4#0", "r4#0", "r3#0"]);
+  });
+
   it("shows everything when within the caps", () => {
     const view = entityEventsView(lookups, kerry);
     expect(view.items.map((v) => v.event.id)).toEqual(["e1", "e2", "e4"]);
