@@ -59,7 +59,7 @@ interface Linker {
 function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
   const opts = { ...DEFAULT_GROUP_OPTIONS, ...options };
   const read = records.map(options.wordsOf ?? reportWords);
-  const corpus = buildCorpus(records, { words: read.map((w) => w.words) });
+  const corpus = buildCorpus(records, { counted: read });
   const names = read.map((w) => new Set(w.names));
   const days = records.map((r) => (r.published ? DateTime.fromISO(r.published.date, { zone: "utc" }).toMillis() / 86_400_000 : null));
   const link = (a: number, b: number): number | null => {
