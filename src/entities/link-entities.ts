@@ -5,8 +5,12 @@
 import type { Entity } from "./types.ts";
 
 export interface EntityLinkIndex {
-  /** "articleId#blockIndex" -> [surface text, entity page] pairs, longest text first. */
-  byBlock: Map<string, Array<[string, string]>>;
+  /**
+   * article id -> block index -> [surface text, entity page] pairs, longest text first. Nested, not
+   * "id#index" keys: every article page looks up each of its blocks, and each key was a string built
+   * for the lookup.
+   */
+  byArticle: Map<string, Array<Array<[string, string]> | undefined>>;
 }
 
 const indexes = new WeakMap<readonly Entity[], EntityLinkIndex>();
@@ -14,19 +18,24 @@ const indexes = new WeakMap<readonly Entity[], EntityLinkIndex>();
 export function entityLinkIndex(entities: readonly Entity[]): EntityLinkIndex {
   let index = indexes.get(entities);
   if (index) return index;
-  const byBlock = new Map<string, Map<string, string>>();
+  const found = new Map<string, Array<Map<string, string> | undefined>>();
   for (const e of entities) {
     for (const m of e.mentions) {
-      const key = `${m.articleId}#${m.blockIndex}`;
-      const forms = byBlock.get(key) ?? byBlock.set(key, new Map()).get(key)!;
+      const blocks = found.get(m.articleId) ?? found.set(m.articleId, []).get(m.articleId)!;
+      const forms = (blocks[m.blockIndex] ??= new Map());
       if (!forms.has(m.text)) forms.set(m.text, `/entities/${e.id}/`);
     }
   }
-  index = {
-    byBlock: new Map([...byBlock].map(([k, forms]) => [k, [...forms].sort((a, b) => b[0].length - a[0].length)])),
-  };
+  const byArticle: EntityLinkIndex["byArticle"] = new Map();
+  for (const [id, blocks] of found) byArticle.set(id, Array.from(blocks, (forms) => forms && [...forms].sort((a, b) => b[0].length - a[0].length)));
+  index = { byArticle };
   indexes.set(entities, index);
   return index;
+}
+
+/** The names to link in one block (longest first), or undefined. */
+export function linkFormsOf(index: EntityLinkIndex, articleId: string, blockIndex: number): ReadonlyArray<[string, string]> | undefined {
+  return index.byArticle.get(articleId)?.[blockIndex];
 }
 
 export function escapeHtml(text: string): string {
@@ -73,8 +82,8 @@ function occurrences(text: string, forms: ReadonlyArray<readonly [string, string
  * Takes the archive's entities or, when rendering many pages, their index built once.
  */
 export function linkEntities(text: string, articleId: string, blockIndex: number, entities: readonly Entity[] | EntityLinkIndex | undefined): string {
-  const index = !entities ? undefined : "byBlock" in entities ? entities : entityLinkIndex(entities);
-  const forms = index?.byBlock.get(`${articleId}#${blockIndex}`);
+  const index = !entities ? undefined : "byArticle" in entities ? entities : entityLinkIndex(entities);
+  const forms = index && linkFormsOf(index, articleId, blockIndex);
   if (!forms?.length) return escapeHtml(text);
   const linked = new Set<string>();
   let out = "";

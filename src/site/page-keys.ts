@@ -18,7 +18,7 @@
 import { createHash } from "node:crypto";
 import type { Archive } from "../archive/types.ts";
 import { codeVersion } from "../archive/parse-cache.ts";
-import { entityLinkIndex } from "../entities/link-entities.ts";
+import { entityLinkIndex, linkFormsOf } from "../entities/link-entities.ts";
 import type { Entity } from "../entities/types.ts";
 import type { PublishIndex } from "../export/archive-index.ts";
 import type { ListPage } from "../export/paginate.ts";
@@ -141,7 +141,7 @@ function articleKey(archive: Archive, lookups: ArchiveLookups, record: ArticleRe
   const stories = storiesOf(lookups, record.id).map((s) => [s.id, s.title, s.articleIds.length]);
   const links = memoForArchive(archive, "entity-links", (a) => entityLinkIndex(a.entities ?? []));
   const marks = timelineModel(archive).refs.get(record.id);
-  const blocks = record.body.map((_, i) => [links.byBlock.get(`${record.id}#${i}`) ?? null, marks?.get(i) ?? null]);
+  const blocks = record.body.map((_, i) => [linkFormsOf(links, record.id, i) ?? null, marks?.get(i) ?? null]);
   return hashOf("article", recordKey, JSON.stringify(stories), JSON.stringify(blocks));
 }
 

@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, linkEntities, type EntityLinkIndex } from "../../src/entities/link-entities.ts";
+import { entityLinkIndex, escapeHtml, linkEntities, linkFormsOf, type EntityLinkIndex } from "../../src/entities/link-entities.ts";
+import type { Entity } from "../../src/entities/types.ts";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -24,7 +25,7 @@ function byRegex(text: string, forms: Array<[string, string]>): string {
   return out + escapeHtml(text.slice(last));
 }
 
-const indexOf = (forms: Array<[string, string]>): EntityLinkIndex => ({ byBlock: new Map([["a#0", forms]]) });
+const indexOf = (forms: Array<[string, string]>): EntityLinkIndex => ({ byArticle: new Map([["a", [forms]]]) });
 
 describe("linkEntities", () => {
   it("links whole words only, the longer name where two start together, each name once", () => {
@@ -48,5 +49,32 @@ describe("linkEntities", () => {
       .uniqueArray(word, { minLength: 1, maxLength: 5 })
       .map((ws) => ws.sort((a, b) => b.length - a.length).map((w, i): [string, string] => [w, `/entities/e${i}/`]));
     fc.assert(fc.property(text, forms, (t, f) => linkEntities(t, "a", 0, indexOf(f)) === byRegex(t, f)), { numRuns: 500 });
+  });
+});
+
+describe("entityLinkIndex", () => {
+  const entity = (id: string, mentions: Array<[string, number, string]>): Entity => ({
+    id,
+    name: id,
+    kind: "person",
+    articleIds: [...new Set(mentions.map(([a]) => a))],
+    mentions: mentions.map(([articleId, blockIndex, text]) => ({ articleId, blockIndex, text })),
+    quotes: [],
+  });
+
+  it("gives each block of each report the names found in it, longest first, the first entity's page for a shared form", () => {
+    const index = entityLinkIndex([
+      entity("kerry", [["r1", 0, "Kerry"], ["r1", 2, "John Kerry"], ["r1", 2, "Kerry"], ["r2", 0, "Kerry"]]),
+      entity("un", [["r1", 2, "UN"]]),
+      entity("other-kerry", [["r1", 0, "Kerry"]]),
+    ]);
+    expect(linkFormsOf(index, "r1", 0)).toEqual([["Kerry", "/entities/kerry/"]]);
+    expect(linkFormsOf(index, "r1", 1)).toBeUndefined();
+    expect(linkFormsOf(index, "r1", 2)).toEqual([["John Kerry", "/entities/kerry/"], ["Kerry", "/entities/kerry/"], ["UN", "/entities/un/"]]);
+    expect(linkFormsOf(index, "r2", 0)).toEqual([["Kerry", "/entities/kerry/"]]);
+    expect(linkFormsOf(index, "r3", 0)).toBeUndefined();
+    // linkEntities reads the same index: block 1 of r1 names nobody, so nothing is linked there.
+    expect(linkEntities("Kerry spoke.", "r1", 1, index)).toBe("Kerry spoke.");
+    expect(linkEntities("Kerry spoke.", "r2", 0, index)).toBe('<a class="entity-link" href="/entities/kerry/">Kerry</a> spoke.');
   });
 });
