@@ -26,19 +26,17 @@ import type { Story } from "../stories/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import {
   archiveLookups,
-  entityEventsView,
-  entityMentions,
-  entityQuotes,
   mentionForms,
   sourceNameOf,
   storiesOf,
   storyPath,
   type ArchiveLookups,
+  type EntityFirstPage,
   type EntityPage,
 } from "../stories/story-view.ts";
 import type { TimelinePageView } from "./timeline-page.ts";
 import { memoForArchive } from "./archive-memo.ts";
-import { entityPagesOf } from "./stories-plugin.ts";
+import { entityFirstPageOf, entityPagesOf } from "./stories-plugin.ts";
 import { timelineModel } from "./timeline-plugin.ts";
 import { timeStep } from "../build/step-timings.ts";
 
@@ -63,7 +61,7 @@ export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePa
     for (const record of archive.records) keys.set(articleUrl(record), articleKey(archive, lookups, record, recordKey.get(record.id)!));
   });
   const entityPages = timeStep("keys.entity-pages", () => entityPagesOf(archive) as EntityPage[]);
-  timeStep("keys.entities", () => entityKeys(keys, lookups, entityPages, recordKey));
+  timeStep("keys.entities", () => entityKeys(keys, archive, lookups, entityPages, recordKey));
   timeStep("keys.stories", () => {
     for (const story of archive.stories ?? []) keys.set(storyPath(story), storyKey(story, recordKey));
   });
@@ -103,7 +101,7 @@ function timelineKeyer(): (view: TimelinePageView) => string {
   };
 }
 
-function entityKeys(keys: PageKeys, lookups: ArchiveLookups, pages: EntityPage[], recordKey: Map<string, string>): void {
+function entityKeys(keys: PageKeys, archive: Archive, lookups: ArchiveLookups, pages: EntityPage[], recordKey: Map<string, string>): void {
   const heads = new Map<Entity, string>();
   for (const page of pages) {
     // Every page prints the entity's heading; only page 1 its quotes, events and mentions, so a change
@@ -112,7 +110,7 @@ function entityKeys(keys: PageKeys, lookups: ArchiveLookups, pages: EntityPage[]
     if (head === undefined) heads.set(page.entity, (head = entityHeadKey(page.entity)));
     const { entity, ...paging } = page;
     const listed = page.items.map((id) => recordKey.get(id) ?? "-");
-    const first = page.number === 1 ? entityFirstPageKey(lookups, entity) : "";
+    const first = page.number === 1 ? entityFirstPageKey(lookups, entityFirstPageOf(archive, entity)) : "";
     keys.set(page.path, hashOf("entity", head, JSON.stringify(paging), listed.join(","), first));
   }
 }
@@ -151,11 +149,8 @@ function entityHeadKey(entity: Entity): string {
 }
 
 /** What only page 1 prints: its capped quotes, timeline events and mentions, with each source's name. */
-function entityFirstPageKey(lookups: ArchiveLookups, entity: Entity): string {
+function entityFirstPageKey(lookups: ArchiveLookups, { quotes, events, mentions }: EntityFirstPage): string {
   const source = (articleId: string) => sourceNameOf(lookups, articleId);
-  const quotes = entityQuotes(entity);
-  const events = entityEventsView(lookups, entity);
-  const mentions = entityMentions(entity);
   return JSON.stringify([
     [quotes.more, quotes.items.map((q) => [q.text, q.speaker, q.articleId, q.blockIndex, source(q.articleId)])],
     [events.total, events.more, events.items.map((v) => [v.event.date, v.event.text, v.moreSources, v.sources.map((s) => [s.articleId, s.blockIndex, source(s.articleId)])])],

@@ -10,11 +10,9 @@ import { memoForArchive } from "./archive-memo.ts";
 import {
   archiveLookups,
   discrepancyLabel,
-  entityEventsView,
-  entityMentions,
+  entityFirstPage,
   entityPages,
   entityPath,
-  entityQuotes,
   markWording,
   mentionForms,
   paragraphHref,
@@ -23,7 +21,9 @@ import {
   storiesOf,
   storyPath,
   topEntitiesOfKind,
+  type EntityFirstPage,
 } from "../stories/story-view.ts";
+import type { Entity } from "../entities/types.ts";
 
 type CollectionApi = { getAll(): Array<{ data: { archive?: Archive } }> };
 
@@ -39,6 +39,18 @@ export function entityPagesOf(archive: Archive) {
   return memoForArchive(archive, "entity-pages", (a) => entityPages(lookups(a as Archive), a.entities));
 }
 
+/**
+ * What an entity's page 1 prints besides its list, worked out once per build: the page keys read it for
+ * every entity (page-keys.ts), and the page prints the same objects. By id: a template may be handed a
+ * proxy of the entity rather than the object itself.
+ */
+export function entityFirstPageOf(archive: Archive, entity: Entity): EntityFirstPage {
+  const views = memoForArchive(archive, "entity-first-pages", () => new Map<string, EntityFirstPage>());
+  let view = views.get(entity.id);
+  if (!view) views.set(entity.id, (view = entityFirstPage(lookups(archive), entity)));
+  return view;
+}
+
 export default function storiesPlugin(config: UserConfig): void {
   config.addCollection("stories", (api) => archiveOf(api)?.stories ?? []);
   config.addCollection("entities", (api) => archiveOf(api)?.entities ?? []);
@@ -51,9 +63,8 @@ export default function storiesPlugin(config: UserConfig): void {
   config.addFilter("storiesOf", (record: { id: string }, archive: Archive) => storiesOf(lookups(archive), record.id));
   /** Capped lists for the entity pages and index: `{items, total, more}`. */
   config.addFilter("topEntitiesOfKind", topEntitiesOfKind);
-  config.addFilter("entityQuotes", (entity) => entityQuotes(entity));
-  config.addFilter("entityMentions", (entity) => entityMentions(entity));
-  config.addFilter("entityEventsView", (entity, archive: Archive) => entityEventsView(lookups(archive), entity));
+  /** `{{ entity | entityFirstPage(archive) }}`: `{quotes, events, mentions}`, each capped. */
+  config.addFilter("entityFirstPage", (entity: Entity, archive: Archive) => entityFirstPageOf(archive, entity));
   /** `{{ claim.sentence | markWording(claim.wording) | safe }}`: escaped, the wording in `<mark>`. */
   config.addFilter("markWording", markWording);
   config.addFilter("discrepancyLabel", discrepancyLabel);

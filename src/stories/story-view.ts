@@ -243,6 +243,17 @@ function pickEventSources(lookups: ArchiveLookups, event: TimelineEvent, named: 
   return chosen;
 }
 
+/** What page 1 of an entity's list prints besides the list: its capped quotes, timeline events and mentions. */
+export interface EntityFirstPage {
+  quotes: Capped<EntityQuote>;
+  events: Capped<EntityEventView>;
+  mentions: Capped<EntityMention>;
+}
+
+export function entityFirstPage(lookups: ArchiveLookups, entity: Pick<Entity, "mentions" | "quotes">): EntityFirstPage {
+  return { quotes: entityQuotes(entity), events: entityEventsView(lookups, entity), mentions: entityMentions(entity) };
+}
+
 /** The most reported entities of one kind for /entities/, and how many more there are. */
 export function topEntitiesOfKind(entities: readonly Entity[] | undefined, kind: Entity["kind"], max = ENTITY_INDEX_PER_KIND): Capped<Entity> {
   return capList(entitiesOfKind(entities, kind), max);

@@ -13,6 +13,7 @@ import type { Entity } from "../../src/entities/types.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
 import { buildPublishIndex } from "../../src/export/archive-index.ts";
 import { pageKeys } from "../../src/site/page-keys.ts";
+import { entityFirstPageOf } from "../../src/site/stories-plugin.ts";
 import type { Story } from "../../src/stories/types.ts";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { agencyWire } from "./fixtures.ts";
@@ -53,9 +54,9 @@ function story(id: string, articleIds: string[]): Story {
 }
 
 let builds = 0;
-/** Keys of an archive of `records`, Geneva, `events` and `stories`; a fresh build time each, as each build has. */
-function keysOf(records: ArticleRecord[], entity: Entity, events: TimelineEvent[] = [], stories: Story[] = []): Map<string, string> {
-  const archive: Archive = {
+/** An archive of `records`, Geneva, `events` and `stories`; a fresh build time each, as each build has. */
+function archiveOf(records: ArticleRecord[], entity: Entity, events: TimelineEvent[] = [], stories: Story[] = []): Archive {
+  return {
     records,
     sources: [...new Map(records.map((r) => [r.source.id, { id: r.source.id, name: r.source.name, count: records.filter((x) => x.source.id === r.source.id).length }])).values()],
     timeline: { events },
@@ -64,6 +65,11 @@ function keysOf(records: ArticleRecord[], entity: Entity, events: TimelineEvent[
     diagnostics: [],
     generatedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, ++builds)).toISOString(),
   };
+}
+
+/** The page keys of `archiveOf(...)`. */
+function keysOf(...args: Parameters<typeof archiveOf>): Map<string, string> {
+  const archive = archiveOf(...args);
   return pageKeys(archive, buildPublishIndex(archive, "Wire Archive"));
 }
 
@@ -92,6 +98,22 @@ describe("entity page keys", () => {
     // gen-75 is the 76th newest: page 2. Page 1's mentions are of the first 50 reports.
     const corrected = records.map((r, i) => (i === 75 ? record(i, "Talks resume in Geneva after a delay") : r));
     expect(changed(keysOf(corrected, geneva(ids)))).toEqual([PAGES[1]]);
+  });
+});
+
+describe("an entity's page 1 views (quotes, events, mentions)", () => {
+  it("are worked out once per build and found by id, so the page prints what its key was made from", () => {
+    const quote = { articleId: "gen-3", blockIndex: 0, text: "We will meet again", speaker: "an envoy" };
+    const entity = geneva(ids, [quote]);
+    const archive = archiveOf(records, entity, [event("gen-7", "2013-09-26")]);
+    const first = entityFirstPageOf(archive, entity);
+    expect(first.quotes.items).toEqual([quote]);
+    expect(first.events.items.map((v) => v.event.id)).toEqual(["2013-09-26-envoys-met"]);
+    expect([first.mentions.items.length, first.mentions.more]).toEqual([50, N - 50]);
+    // A template may hold a proxy of the entity: the same views, not a second computation.
+    expect(entityFirstPageOf(archive, { ...entity })).toBe(first);
+    // Another build's archive gets its own.
+    expect(entityFirstPageOf(archiveOf(records, entity), entity)).not.toBe(first);
   });
 });
 
