@@ -5,6 +5,7 @@
 import { DateTime } from "luxon";
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord, Published, Source } from "../record/schema.ts";
+import type { Story } from "../stories/types.ts";
 import { LIST_PAGE_SIZE, paginate, type ListPage } from "./paginate.ts";
 
 export interface MonthGroup {
@@ -51,6 +52,8 @@ export interface PublishIndex {
   sourcePages: Array<ListPage<ArticleRecord> & { source: SourceGroup }>;
   /** Every page of every month's list, months in `months` order. */
   monthPages: Array<ListPage<ArticleRecord> & { month: MonthGroup }>;
+  /** The stories index (/stories/), page by page, in the archive's order of stories (latest first). */
+  storyPages: Array<ListPage<Story>>;
   /** Reports removed since they were published: a notice at each one's URL (layouts/pages/removed.njk). */
   removed: NonNullable<Archive["removed"]>;
 }
@@ -82,7 +85,7 @@ export function sourcePath(source: Pick<Source, "id">): string {
 }
 
 export function buildPublishIndex(
-  archive: Pick<Archive, "records" | "sources" | "removed">,
+  archive: Pick<Archive, "records" | "sources" | "removed"> & Partial<Pick<Archive, "stories">>,
   siteName: string,
   options: PublishIndexOptions = {},
 ): PublishIndex {
@@ -147,6 +150,7 @@ export function buildPublishIndex(
     homePages: paginate(archive.records, "/", pageSize),
     sourcePages: sources.flatMap((source) => paginate(source.records, source.path, pageSize).map((p) => ({ ...p, source }))),
     monthPages: monthList.flatMap((month) => paginate(month.records, month.path, pageSize).map((p) => ({ ...p, month }))),
+    storyPages: paginate(archive.stories ?? [], "/stories/", pageSize),
     removed: archive.removed ?? [],
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Stories and entities on the site: collections the story and entity pages paginate over (empty when
- * the archive has none, so archives built without them still render), and the filters those pages
- * and the article page use.
+ * Stories and entities on the site: the entities collection the names index reads (empty when the
+ * archive has none, so archives built without them still render), and the filters the story, entity
+ * and article pages use.
  */
 import type { UserConfig } from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
@@ -52,7 +52,6 @@ export function entityFirstPageOf(archive: Archive, entity: Entity): EntityFirst
 }
 
 export default function storiesPlugin(config: UserConfig): void {
-  config.addCollection("stories", (api) => archiveOf(api)?.stories ?? []);
   config.addCollection("entities", (api) => archiveOf(api)?.entities ?? []);
   config.addFilter("storyPath", storyPath);
   config.addFilter("entityPath", entityPath);

@@ -6,6 +6,7 @@
  * The archive: records gen-0 (newest) .. gen-129, in the archive's newest-first order. Even i is AFP
  * (65 records), odd i is Al Jazeera (65). gen-0..gen-109 are dated September 2013, gen-110..gen-129
  * August 2013. So: home 50 + 50 + 30; each source 50 + 15; September 50 + 50 + 10; August 20.
+ * Stories: gen-2k with gen-2k+1, 65 of them, latest first: the stories index has 50 + 15.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -14,6 +15,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Archive } from "../../src/archive/types.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
+import type { Story } from "../../src/stories/types.ts";
 import { renderSite } from "../../src/site/render-site.ts";
 import { checkPage, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
@@ -41,6 +43,14 @@ function generated(i: number): ArticleRecord {
 }
 
 const records = Array.from({ length: N }, (_, i) => generated(i));
+const stories: Story[] = Array.from({ length: N / 2 }, (_, k) => ({
+  id: `gen-${2 * k + 1}`,
+  title: `Story number ${k}`,
+  start: records[2 * k + 1]!.published!.date,
+  end: records[2 * k]!.published!.date,
+  articleIds: [`gen-${2 * k + 1}`, `gen-${2 * k}`],
+  comparison: { allSay: [], onlyOne: [], discrepancies: [], sharedQuotes: [] },
+}));
 const hrefOf = (i: number) => `/articles/gen-${i}/`;
 const hrefsWhere = (keep: (i: number) => boolean) => records.map((_, i) => i).filter(keep).map(hrefOf);
 
@@ -57,6 +67,7 @@ beforeAll(async () => {
       { id: "al-jazeera", name: "Al Jazeera", count: 65 },
     ],
     timeline: { events: [] },
+    stories,
     diagnostics: [],
     generatedAt: "2024-01-01T00:00:00.000Z",
   };
@@ -109,6 +120,19 @@ describe("paginated list pages", () => {
     expect(august[0]!.doc.querySelector("nav.pager")).toBeNull();
   });
 
+  it("splits the stories index into pages of at most 50, every story exactly once, with its own pager", async () => {
+    const pages = await walk("/stories/");
+    expect(pages.map((p) => p.url)).toEqual(["/stories/", "/stories/page/2/"]);
+    const storyLinks = pages.map((p) => [...p.doc.querySelectorAll(".teaser__headline a")].map((a) => a.textContent));
+    expect(storyLinks.map((l) => l.length)).toEqual([50, 15]);
+    expect(storyLinks.flat()).toEqual(stories.map((s) => s.title));
+    const second = pages[1]!.doc;
+    expect(second.querySelector("nav.pager")?.textContent).toContain("Stories 51–65 of 65");
+    expect(second.querySelector("title")?.textContent).toBe("Stories, page 2 of 2 · Wire Archive");
+    expect(second.querySelector("ol.report-list")?.getAttribute("start")).toBe("51");
+    expect(pages[0]!.doc.querySelector("title")?.textContent).toBe("Stories · Wire Archive");
+  });
+
   it("gives a middle page a pager with previous, next, the current page and the range shown", async () => {
     const doc = await site.html("/page/2/");
     const nav = doc.querySelector('nav[aria-label="Pages"]')!;
@@ -141,7 +165,7 @@ describe("paginated list pages", () => {
   it("lists later pages in the sitemap", async () => {
     const doc = await site.xml("/sitemap.xml");
     const locs = [...doc.getElementsByTagName("loc")].map((l) => l.textContent);
-    for (const p of ["", "page/2/", "page/3/", "sources/afp/page/2/", "sources/al-jazeera/page/2/", "archive/2013/09/page/3/"]) {
+    for (const p of ["", "page/2/", "page/3/", "sources/afp/page/2/", "sources/al-jazeera/page/2/", "archive/2013/09/page/3/", "stories/page/2/"]) {
       expect(locs).toContain(`${BASE}${p}`);
     }
     expect(locs).not.toContain(`${BASE}page/4/`);
@@ -186,4 +210,11 @@ describe.skipIf(!shouldRunBrowserTests())("pager in a browser", () => {
       });
     });
   }
+
+  it("the stories index's last page has no axe violations and no sideways overflow on a phone (360px)", async () => {
+    await checkPage(browser, `${server.url}/stories/page/2/`, { colorScheme: "light", width: 360, height: 800 }, async (page) => {
+      await page.click('.pager a[rel="prev"]');
+      expect(new URL(page.url()).pathname).toBe("/stories/");
+    });
+  });
 });
