@@ -5,7 +5,10 @@ import { itemUri, uuidV5 } from "../../src/export/item-uri.ts";
 import { provenanceNotes, publishedInstant, publishedIso } from "../../src/export/publish-dates.ts";
 import { parseBaseUrl, publicUrl } from "../../src/export/site-url.ts";
 import { xmlText } from "../../src/export/xml-text.ts";
-import { sitemapUrls } from "../../src/site/sitemap.ts";
+import { DOMParser } from "linkedom";
+import { sitemapFiles, sitemapUrls } from "../../src/site/sitemap.ts";
+import { childrenNamed, childText } from "./build-publish-site.ts";
+import { sitemapLocs, sitemapProblems } from "./formats.ts";
 import { fixtureArchive, talksThirdDay, undatedHostile } from "../site/fixtures.ts";
 
 describe("parseBaseUrl", () => {
@@ -109,6 +112,36 @@ describe("XML text", () => {
     expect(xmlText(`a<b>&"c"'`)).toBe("a&lt;b&gt;&amp;&quot;c&quot;&#39;");
     expect(xmlText("bell\u0007 form\u000c tab\tok")).toBe("bell\uFFFD form\uFFFD tab\tok");
     expect(xmlText("lone \uD800 surrogate, pair \uD83D\uDE00")).toBe("lone \uFFFD surrogate, pair \uD83D\uDE00");
+  });
+});
+
+describe("sitemap files", () => {
+  const site = { baseUrl: "https://example.org/wire/", pathPrefix: "/wire/" };
+  const pages = Array.from({ length: 7 }, (_, i) => ({ url: `/p${i}/`, outputPath: `/out/p${i}/index.html` }));
+  const xml = (text: string) => new DOMParser().parseFromString(text, "text/xml") as unknown as Document;
+
+  it("is sitemap.xml alone while the pages fit one file", () => {
+    const files = sitemapFiles(pages, site, 7);
+    expect(files.map((f) => f.name)).toEqual(["sitemap.xml"]);
+    expect(sitemapProblems(xml(files[0]!.xml))).toEqual([]);
+    expect(sitemapLocs(xml(files[0]!.xml))).toEqual(sitemapUrls(pages, site));
+  });
+
+  it("past the per-file limit, is an index of numbered parts that list every page once, in order", () => {
+    const files = sitemapFiles(pages, site, 3);
+    expect(files.map((f) => f.name)).toEqual(["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]);
+    const index = xml(files[0]!.xml).documentElement;
+    expect(index.tagName).toBe("sitemapindex");
+    expect(index.getAttribute("xmlns")).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+    expect(childrenNamed(index, "sitemap").map((s) => childText(s, "loc"))).toEqual([
+      "https://example.org/wire/sitemap-1.xml",
+      "https://example.org/wire/sitemap-2.xml",
+      "https://example.org/wire/sitemap-3.xml",
+    ]);
+    const parts = files.slice(1).map((f) => xml(f.xml));
+    for (const part of parts) expect(sitemapProblems(part)).toEqual([]);
+    expect(parts.map((p) => sitemapLocs(p).length)).toEqual([3, 3, 1]);
+    expect(parts.flatMap(sitemapLocs)).toEqual(sitemapUrls(pages, site));
   });
 });
 
