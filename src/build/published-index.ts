@@ -8,10 +8,11 @@
  * site's data/articles.json instead, which says the same at 200 times the size (half a second to read
  * and parse at 10,000 reports).
  */
-import { open, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "../record/schema.ts";
 import { writeWhole } from "./write-whole.ts";
+import { readArticlesHead } from "./write-data.ts";
 
 export interface PublishedArticle {
   sourceFile: string;
@@ -36,7 +37,7 @@ export async function writePublishedIndex(file: string, generatedAt: string, rec
 /** What the site in `outDir` publishes; empty when there is no site (or it cannot be read). */
 export async function readPublished(file: string, outDir: string): Promise<PublishedIndex> {
   const articlesFile = path.join(outDir, "data", "articles.json");
-  const live = await generatedAtOf(articlesFile);
+  const live = (await readArticlesHead(articlesFile))?.generatedAt;
   if (live !== undefined) {
     const index = await readFile(file, "utf8")
       .then((text) => JSON.parse(text) as IndexFile)
@@ -48,20 +49,5 @@ export async function readPublished(file: string, outDir: string): Promise<Publi
     return new Map(data.articles.map((a) => [a.checksum, { sourceFile: a.sourceFile, id: a.id, date: a.published?.date }]));
   } catch {
     return new Map();
-  }
-}
-
-const GENERATED_AT_HEAD = /^\{"generatedAt":("(?:[^"\\]|\\.)*")/;
-
-/** The build time data/articles.json opens with (write-data.ts writes it first), from its first bytes. */
-async function generatedAtOf(articlesFile: string): Promise<string | undefined> {
-  const handle = await open(articlesFile).catch(() => undefined);
-  if (!handle) return undefined;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-    const quoted = GENERATED_AT_HEAD.exec(buffer.toString("utf8", 0, bytesRead))?.[1];
-    return quoted === undefined ? undefined : (JSON.parse(quoted) as string);
-  } finally {
-    await handle.close();
   }
 }

@@ -3,8 +3,8 @@
  * the same ranking, filters and excerpts as the search page.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { readArticlesHead } from "../build/write-data.ts";
 import { loadBundle, type PagefindBundle } from "./load-bundle.ts";
 
 export interface SearchHit {
@@ -83,9 +83,7 @@ export async function searchSite(siteDir: string, query: string, opts: SearchSit
 /** Sources in the index (filter values) with their ids from data/articles.json when present. */
 async function knownSources(siteDir: string, bundle: PagefindBundle): Promise<Array<{ id: string; name: string }>> {
   const names = Object.keys((await bundle.filters()).source ?? {});
-  const listed = await readFile(path.join(siteDir, "data", "articles.json"), "utf8")
-    .then((text) => (JSON.parse(text) as { sources?: Array<{ id: string; name: string }> }).sources ?? [])
-    .catch(() => []);
+  const listed = (await readArticlesHead(path.join(siteDir, "data", "articles.json")))?.sources ?? [];
   return names.map((name) => ({ id: listed.find((s) => s.name === name)?.id ?? name, name }));
 }
 

@@ -31,9 +31,9 @@ describe("published index", () => {
     const dir = tempDir();
     const index = path.join(dir, "published.json");
     await writePublishedIndex(index, archive.generatedAt, archive.records);
-    // The site's file keeps its opening (the build time) but nothing else: only the index can answer.
+    // The site's file keeps its head (the build time, count and sources) but no records: only the index can answer.
     mkdirSync(path.join(dir, "site/data"), { recursive: true });
-    writeFileSync(path.join(dir, "site/data/articles.json"), `{"generatedAt":${JSON.stringify(archive.generatedAt)},"count":3,"sour`);
+    writeFileSync(path.join(dir, "site/data/articles.json"), `{"generatedAt":${JSON.stringify(archive.generatedAt)},"count":3,"sources":[],"articles":[`);
     expect(await readPublished(index, path.join(dir, "site"))).toEqual(expected);
   });
 
