@@ -65,6 +65,54 @@ describe("planOffline", () => {
   });
 });
 
+describe("planOffline with a budget", () => {
+  const files = [
+    "index.html",
+    "search/index.html",
+    "articles/a-report/index.html",
+    "assets/site.css",
+    "data/articles.json",
+    "pagefind/pagefind.js",
+    "pagefind/pagefind-entry.json",
+    "pagefind/wasm.en.pagefind",
+    "pagefind/pagefind.en_1.pf_meta",
+    "pagefind/index/en_1.pf_index",
+    "pagefind/filter/en_2.pf_filter",
+    "pagefind/fragment/en_2.pf_fragment",
+    "pagefind/shard-1/pagefind-entry.json",
+    "pagefind/shard-1/index/en_3.pf_index",
+    "pagefind/shard-1/fragment/en_4.pf_fragment",
+  ];
+  const sized = (bytes: number) => {
+    const asked: string[] = [];
+    return { asked, budget: { sizeOf: (rel: string) => (asked.push(rel), 1000), bytes } };
+  };
+
+  it("within it, keeps everything up front as without one", () => {
+    const { budget } = sized(100_000);
+    expect(planOffline(files, "pagefind", ["en"], budget)).toEqual(planOffline(files, "pagefind", ["en"]));
+  });
+
+  it("past it, keeps only the start of search and the top pages up front, and no pages: the rest is kept as it is read", () => {
+    const { asked, budget } = sized(3_500);
+    expect(planOffline(files, "pagefind", ["en"], budget)).toEqual({
+      shell: [
+        "./",
+        "search/",
+        "assets/site.css",
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-entry.json",
+        "pagefind/wasm.en.pagefind",
+        "pagefind/pagefind.en_1.pf_meta",
+        "pagefind/shard-1/pagefind-entry.json",
+      ],
+      pages: [],
+    });
+    // Sizes are read only until the budget is spent: the fourth file tips it.
+    expect(asked).toEqual(["index.html", "search/index.html", "articles/a-report/index.html", "assets/site.css"]);
+  });
+});
+
 describe("writeOfflineManifest", () => {
   const site = (files: string[]) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "wa-offline-"));
@@ -86,6 +134,14 @@ describe("writeOfflineManifest", () => {
     expect(given).toEqual(own);
     expect(own.shell).toEqual(["./", "pagefind/pagefind-entry.json", "pagefind/pagefind.js"]);
     expect(own.pages).toEqual(["articles/a/", "pagefind/fragment/en_1.pf_fragment"]);
+  });
+
+  it("sizes the site's files against its budget", async () => {
+    const dir = site(base);
+    expect((await writeOfflineManifest(dir, { bundleDir: "pagefind" })).pages).toHaveLength(2);
+    const big = await writeOfflineManifest(dir, { bundleDir: "pagefind", budgetBytes: 10 });
+    expect(big.pages).toEqual([]);
+    expect(big.shell).toEqual(["./", "pagefind/pagefind-entry.json", "pagefind/pagefind.js"]);
   });
 
   it("has a version that data files (still being written) do not change, and a new page does", async () => {
