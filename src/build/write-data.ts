@@ -74,4 +74,3 @@ export async function readArticlesHead(file: string): Promise<ArticlesHead | und
     await handle.close();
   }
 }
-

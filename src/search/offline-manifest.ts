@@ -8,7 +8,7 @@
  * `pages` is filled in afterwards, in the background: every other page and each result's fragment.
  * Raw reports and data files are cached when first fetched, not ahead.
  * That is for an archive of up to OFFLINE_BUDGET_BYTES. A bigger one (a 10,000-report site is some
- * 700 MB of pages and index) would have every visitor's phone fetch all of it: there the shell keeps
+ * 580 MB of pages and index) would have every visitor's phone fetch all of it: there the shell keeps
  * only what a search needs to start (its index chunks, filters and fragments are kept as searches
  * fetch them) and `pages` is empty (each page is kept as it is read).
  */
@@ -38,6 +38,7 @@ export const OFFLINE_BUDGET_BYTES = 50 * 2 ** 20;
 export interface OfflineBudget {
   /** A file's size in bytes (relative path). */
   sizeOf: (rel: string) => number;
+  /** Default OFFLINE_BUDGET_BYTES. */
   bytes?: number;
 }
 
