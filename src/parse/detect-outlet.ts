@@ -96,11 +96,15 @@ function fromTitleSuffix(d: Draft): Found | undefined {
   return named(d, split.site, "inferred", first.text.trim(), first.n);
 }
 
-/** Splits `Title - Site` where the site part is short and the title part reads as a headline. */
+/**
+ * Splits `Title - Site` where the site part is short and the title part reads as a headline. The site
+ * follows the last separator of any kind: in `Lords wrong on detainees - Straw | The Post` it is
+ * "The Post", not "Straw | The Post".
+ */
 export function splitPageTitle(text: string, separators: string[]): { title: string; site: string } | undefined {
   const t = text.trim();
-  for (const sep of separators) {
-    const at = t.lastIndexOf(sep);
+  const rightmostFirst = separators.map((sep) => ({ sep, at: t.lastIndexOf(sep) })).sort((a, b) => b.at - a.at);
+  for (const { sep, at } of rightmostFirst) {
     if (at <= 0) continue;
     const title = t.slice(0, at).trim();
     const site = t.slice(at + sep.length).trim();

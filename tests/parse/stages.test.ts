@@ -119,6 +119,11 @@ describe("outlets without a profile (the generic path)", () => {
     expect(r.headline).toBe("Bridge closed after cracks found");
     expect(r.source).toMatchObject({ id: "the-valley-courier", origin: "inferred" });
   });
+  it("takes the site after the last separator of a page title, whichever kind it is", () => {
+    const r = parse(`Lords wrong on detainees - Straw | The Valley Courier\n\n${body}`);
+    expect(r.source).toMatchObject({ id: "the-valley-courier", name: "The Valley Courier", origin: "inferred" });
+    expect(r.headline).toMatch(/^Lords wrong on detainees/);
+  });
   it("says so when no outlet can be found", () => {
     const r = parse(body);
     expect(r.source.id).toBe("unknown");
