@@ -8,7 +8,7 @@ import { findProfileByName, type CompiledProfile } from "../profiles/load-profil
 import type { Source } from "../record/schema.ts";
 import { claimField, diag, firstGroup, isBlank, openLines, type Draft } from "./draft.ts";
 import { slugify } from "./slug.ts";
-import { wordCount } from "./text-shape.ts";
+import { isProse, wordCount } from "./text-shape.ts";
 
 /** How many non-blank lines from the top a wire dateline or page title may sit at. */
 const TOP_LINES = 8;
@@ -63,6 +63,8 @@ function fromLines(d: Draft): Found | undefined {
   }
   for (const line of lines.slice(0, TOP_LINES)) {
     const text = line.text.trim();
+    // A dateline opens the story: after a paragraph of prose, "FATAL FORCE (MACROSPACE)" is a heading.
+    if (isProse(text)) break;
     const name = firstGroup(wire, text, "name");
     if (name) {
       claimField(d, line, "dateline");

@@ -119,6 +119,10 @@ describe("outlets without a profile (the generic path)", () => {
     expect(r.headline).toBe("Bridge closed after cracks found");
     expect(r.source).toMatchObject({ id: "the-valley-courier", origin: "inferred" });
   });
+  it("takes no wire dateline from below the story's first paragraph: a heading there may look like one", () => {
+    const r = parse(`Free calls for hotspot users | The Valley Courier\n\n${body}FATAL FORCE (MACROSPACE)\n${body}`);
+    expect(r.source).toMatchObject({ id: "the-valley-courier", origin: "inferred" });
+  });
   it("takes the site after the last separator of a page title, whichever kind it is", () => {
     const r = parse(`Lords wrong on detainees - Straw | The Valley Courier\n\n${body}`);
     expect(r.source).toMatchObject({ id: "the-valley-courier", name: "The Valley Courier", origin: "inferred" });
