@@ -103,14 +103,14 @@ function fromTitleSuffix(d: Draft): Found | undefined {
  * follows the last separator of any kind: in `Lords wrong on detainees - Straw | The Post` it is
  * "The Post", not "Straw | The Post".
  */
-export function splitPageTitle(text: string, separators: string[]): { title: string; site: string } | undefined {
+export function splitPageTitle(text: string, separators: string[]): { title: string; site: string; sep: string } | undefined {
   const t = text.trim();
   const rightmostFirst = separators.map((sep) => ({ sep, at: t.lastIndexOf(sep) })).sort((a, b) => b.at - a.at);
   for (const { sep, at } of rightmostFirst) {
     if (at <= 0) continue;
     const title = t.slice(0, at).trim();
     const site = t.slice(at + sep.length).trim();
-    if (wordCount(site) >= 1 && wordCount(site) <= 4 && site.length <= 40 && wordCount(title) >= 3) return { title, site };
+    if (wordCount(site) >= 1 && wordCount(site) <= 4 && site.length <= 40 && wordCount(title) >= 3) return { title, site, sep };
   }
   return undefined;
 }

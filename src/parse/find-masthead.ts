@@ -69,7 +69,9 @@ function takePageTitle(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   const n = first.lines[0];
   const separators = d.profiles.generic.profile.titleSuffixes ?? [];
   const split = splitPageTitle(first.text, separators);
-  let title = split ? dropSectionSegments(split.title, separators) : undefined;
+  // A section path uses the site's separator (`Headline | World | Site`); another one is the headline's
+  // own: `Lords wrong on detainees - Straw | Site` keeps "- Straw".
+  let title = split ? dropSectionSegments(split.title, [split.sep]) : undefined;
   if (!title && isPageTitleShaped(first.text) && (printedAgain(first.text, logical) || looksLikeWholePage(d, n))) title = squash(first.text);
   if (!title) return logical;
   claimField(d, lineOf(d, n), "page title");
