@@ -63,13 +63,14 @@ function fromLines(d: Draft): Found | undefined {
   }
   for (const line of lines.slice(0, TOP_LINES)) {
     const text = line.text.trim();
-    // A dateline opens the story: after a paragraph of prose, "FATAL FORCE (MACROSPACE)" is a heading.
-    if (isProse(text)) break;
     const name = firstGroup(wire, text, "name");
     if (name) {
       claimField(d, line, "dateline");
       return named(d, name, "stated", text, line.n);
     }
+    // A dateline opens the story (its line may start the prose): below a paragraph of prose,
+    // "FATAL FORCE (MACROSPACE)" is a heading.
+    if (isProse(text)) break;
   }
   return undefined;
 }
