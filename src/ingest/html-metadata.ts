@@ -5,6 +5,7 @@
 import type { Diagnostic } from "../record/schema.ts";
 import type { StatedDate, StatedFields } from "./types.ts";
 import { parseStatedDate } from "./stated-date.ts";
+import { titleCuts } from "./title-separators.ts";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
@@ -148,9 +149,7 @@ const TITLE_SEPARATORS = [" - ", " | ", " — ", " – ", " :: "];
 function withoutSiteName(title: string | undefined, siteName: string | undefined, loose: boolean): string | undefined {
   if (!title) return undefined;
   const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-  for (const sep of TITLE_SEPARATORS) {
-    const at = title.lastIndexOf(sep);
-    if (at <= 0) continue;
+  for (const { sep, at } of titleCuts(title, TITLE_SEPARATORS)) {
     const site = title.slice(at + sep.length).trim();
     const named = siteName !== undefined && norm(site) === norm(siteName);
     if (named || (loose && site.split(/\s+/).length <= 4)) return title.slice(0, at).trim();

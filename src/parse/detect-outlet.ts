@@ -5,6 +5,7 @@
  * profiles by alias; an outlet with no profile still gets a source from its printed name.
  */
 import { findProfileByName, type CompiledProfile } from "../profiles/load-profiles.ts";
+import { titleCuts } from "../ingest/title-separators.ts";
 import type { Source } from "../record/schema.ts";
 import { claimField, diag, firstGroup, isBlank, openLines, type Draft } from "./draft.ts";
 import { slugify } from "./slug.ts";
@@ -99,16 +100,10 @@ function fromTitleSuffix(d: Draft): Found | undefined {
   return named(d, split.site, "inferred", first.text.trim(), first.n);
 }
 
-/**
- * Splits `Title - Site` where the site part is short and the title part reads as a headline. The site
- * follows the last separator of any kind: in `Lords wrong on detainees - Straw | The Post` it is
- * "The Post", not "Straw | The Post".
- */
+/** Splits `Title - Site` where the site part is short and the title part reads as a headline (see titleCuts). */
 export function splitPageTitle(text: string, separators: string[]): { title: string; site: string; sep: string } | undefined {
   const t = text.trim();
-  const rightmostFirst = separators.map((sep) => ({ sep, at: t.lastIndexOf(sep) })).sort((a, b) => b.at - a.at);
-  for (const { sep, at } of rightmostFirst) {
-    if (at <= 0) continue;
+  for (const { sep, at } of titleCuts(t, separators)) {
     const title = t.slice(0, at).trim();
     const site = t.slice(at + sep.length).trim();
     if (wordCount(site) >= 1 && wordCount(site) <= 4 && site.length <= 40 && wordCount(title) >= 3) return { title, site, sep };

@@ -71,7 +71,7 @@ function takePageTitle(d: Draft, logical: LogicalLine[]): LogicalLine[] {
   const split = splitPageTitle(first.text, separators);
   // A section path uses the site's separator (`Headline | World | Site`); another one is the headline's
   // own: `Lords wrong on detainees - Straw | Site` keeps "- Straw".
-  let title = split ? dropSectionSegments(split.title, [split.sep]) : undefined;
+  let title = split ? dropSectionSegments(split.title, split.sep) : undefined;
   if (!title && isPageTitleShaped(first.text) && (printedAgain(first.text, logical) || looksLikeWholePage(d, n))) title = squash(first.text);
   if (!title) return logical;
   claimField(d, lineOf(d, n), "page title");
@@ -80,16 +80,15 @@ function takePageTitle(d: Draft, logical: LogicalLine[]): LogicalLine[] {
 }
 
 /** Short segments after the headline in a page title are its section path: `Headline | World | News`. */
-function dropSectionSegments(title: string, separators: string[]): string {
+function dropSectionSegments(title: string, sep: string): string {
   let t = title;
-  for (;;) {
-    const split = separators.map((sep) => ({ sep, at: t.lastIndexOf(sep) })).find((x) => x.at > 0);
-    if (!split) return t;
-    const head = t.slice(0, split.at).trim();
-    const tail = t.slice(split.at + split.sep.length).trim();
+  for (let at = t.lastIndexOf(sep); at > 0; at = t.lastIndexOf(sep)) {
+    const head = t.slice(0, at).trim();
+    const tail = t.slice(at + sep.length).trim();
     if (wordCount(tail) > SECTION_MAX_WORDS || wordCount(head) < TITLE_MIN_WORDS) return t;
     t = head;
   }
+  return t;
 }
 
 const SECTION_MAX_WORDS = 2;

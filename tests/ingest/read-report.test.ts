@@ -89,6 +89,15 @@ describe("mojibake", () => {
     const doc = ingestBytes(new TextEncoder().encode(html), "a/m.html");
     expect(doc.diagnostics.map((d) => d.rule)).not.toContain("mojibake-suspected");
   });
+
+  it("cuts a saved page's <title> at its last separator: an earlier one of another kind is the headline's", () => {
+    const page = (meta: string) =>
+      `<html><head><title>Lords wrong on detainees - Straw | The Courier</title>${meta}</head><body><p>Jack Straw has attacked the decision.</p></body></html>`;
+    const named = ingestBytes(new TextEncoder().encode(page('<meta property="og:site_name" content="The Courier">')), "a/t.html");
+    expect(named.stated.headline).toBe("Lords wrong on detainees - Straw");
+    // Without a stated site name, a short last part is taken for it all the same.
+    expect(ingestBytes(new TextEncoder().encode(page("")), "a/t.html").stated.headline).toBe("Lords wrong on detainees - Straw");
+  });
 });
 
 const TIMELINE = "/work/shared/timeline/dev/reports";
