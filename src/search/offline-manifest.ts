@@ -57,7 +57,6 @@ export function planOffline(files: string[], bundleDir = "pagefind", wasm?: stri
   const wasmFile = new RegExp(`^${bundleDir}/wasm\\.(.+)\\.pagefind$`);
   // Chunks of the index and its filters: fetched by the searches that need them.
   const chunk = new RegExp(`^${bundleDir}/(shard-\\d+/)?(index|filter)/`);
-  const onDemand: string[] = [];
   const limit = budget?.bytes ?? OFFLINE_BUDGET_BYTES;
   let bytes = 0;
   for (const rel of files) {
@@ -65,7 +64,6 @@ export function planOffline(files: string[], bundleDir = "pagefind", wasm?: stri
     const core = wasmFile.exec(rel)?.[1];
     if (wasm && core && !wasm.includes(core)) continue;
     if (budget && bytes <= limit) bytes += budget.sizeOf(rel);
-    if (chunk.test(rel)) onDemand.push(rel);
     if (rel.endsWith(".html")) {
       const url = rel.replace(/(^|\/)index\.html$/, "$1") || "./";
       // Top-level pages (home, search/, timeline/...) belong to the shell; articles and the like come after.
@@ -77,8 +75,7 @@ export function planOffline(files: string[], bundleDir = "pagefind", wasm?: stri
     }
   }
   if (bytes <= limit) return { shell, pages };
-  const fetchedOnDemand = new Set(onDemand);
-  return { shell: shell.filter((rel) => !fetchedOnDemand.has(rel)), pages: [] };
+  return { shell: shell.filter((entry) => !chunk.test(entry)), pages: [] };
 }
 
 /**
