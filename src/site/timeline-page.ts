@@ -3,8 +3,9 @@
  * and day, each with its sources resolved to outlet, article and paragraph link.
  *
  * One page while the timeline is small; past `maxPerPage` events a year/month index at /timeline/
- * and one page per year, a year too big split by month, a month too big into numbered parts. The same
- * for each source (/timeline/source/<id>/), which is how the page filters by source without script.
+ * and one page per year, a year too big split by month, a month too big by day (`splitIntoParts`).
+ * The same for each source (/timeline/source/<id>/), which is how the page filters by source without
+ * script.
  */
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
@@ -98,10 +99,22 @@ export interface PageLink {
   /** Events behind the link, on the pages that print it (see `withoutCounts`). */
   count?: number;
   current?: boolean;
-  /** For index months: the page part holding the month (compare with the page's `partKey`). */
-  partKey?: string;
+  /** For index entries: the month or year page they stand for (compare with the page's `indexKey`). */
+  indexKey?: string;
   /** The label in full for screen readers when `label` is abbreviated ("Sep" -> "September 2013"). */
   long?: string;
+}
+
+/**
+ * What a part of a split timeline holds: a stretch of time whole ("period"), one day, or the events of
+ * a cut-up year or month that the reports date no closer than that year or month ("coarse").
+ */
+export type PartKind = "period" | "day" | "coarse";
+
+export interface DayIndex {
+  /** The month: "September 2013". */
+  label: string;
+  links: PageLink[];
 }
 
 export interface YearIndex {
@@ -120,6 +133,8 @@ export interface TimelinePageView {
   source: Outlet | null;
   /** The stretch of time this page holds ("September 2013"), null when it holds the whole timeline. */
   part: string | null;
+  /** What the part holds of its stretch of time; null on the whole timeline and on index pages. */
+  partKind: PartKind | null;
   /** True for the year/month index of a split timeline: it lists no events itself. */
   isIndex: boolean;
   /**
@@ -134,8 +149,10 @@ export interface TimelinePageView {
   chips: PageLink[];
   /** Year/month index of the whole (filtered) timeline, shared by its pages. */
   index: YearIndex[];
-  /** This page's part of a split timeline (its months are the index entries with this `partKey`), else null. */
-  partKey: string | null;
+  /** On a split timeline, the index entry (month or year) this page belongs under, else null. */
+  indexKey: string | null;
+  /** On the pages of a month cut by day: that month's days, each linking to its page. */
+  days: DayIndex | null;
   /** The year of this part, whose months the index spells out; null when every year's are shown. */
   year: string | null;
   prev: PageLink | null;
@@ -163,6 +180,7 @@ interface Part {
   /** URL path below the scope's base, "" for the base itself. */
   key: string;
   label: string | null;
+  kind: PartKind;
   events: TimelineEvent[];
 }
 
@@ -204,37 +222,64 @@ function fits(events: readonly TimelineEvent[], max: number, budget: PageBudget)
 }
 
 /**
- * Splits date-ordered events into pages of at most `max` events and at most `budget.max` quotes (a very
- * busy day may continue on the next part).
+ * A date group's page, continued on `page/2/`, `page/3/`... past `max` events or the quote budget.
+ * Only a group that is one date (a very busy day, the events dated only "2013") is cut by count, so
+ * an event added elsewhere moves no other event to another URL.
+ */
+function pagedParts(key: string, label: string, kind: PartKind, events: readonly TimelineEvent[], max: number, budget: PageBudget): Part[] {
+  const chunks = chunk(events, max, budget);
+  return chunks.map((inChunk, i) => ({
+    key: i === 0 ? key : `${key}page/${i + 1}/`,
+    label: chunks.length > 1 ? `${label}, part ${i + 1} of ${chunks.length}` : label,
+    kind,
+    events: inChunk,
+  }));
+}
+
+/**
+ * Splits date-ordered events into pages by the calendar: the whole timeline while it fits, else a page
+ * a year; a year too big gets a page for its events dated only by year (`2013/`) and one a month
+ * (`2013/09/`); a month too big, a page for its events dated only by month and one a day
+ * (`2013/09/13/`). A page holds at most `max` events and `budget.max` quotes; a single date over that
+ * continues on numbered pages. Boundaries are dates, not counts, so a page's URL (and the links that
+ * cite its events) survives adding reports, until its own year or month grows past the limit.
  */
 export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENTS_PER_PAGE, budget: PageBudget = NO_BUDGET): Part[] {
-  if (fits(events, max, budget)) return [{ key: "", label: null, events: [...events] }];
+  if (fits(events, max, budget)) return [{ key: "", label: null, kind: "period", events: [...events] }];
   const parts: Part[] = [];
   for (const [year, inYear] of groupBy(events, (e) => e.date.slice(0, 4))) {
     if (fits(inYear, max, budget)) {
-      parts.push({ key: `${year}/`, label: year, events: inYear });
+      parts.push({ key: `${year}/`, label: year, kind: "period", events: inYear });
       continue;
     }
-    // Events dated only by year sort first; they go with the year's first month.
-    const months = [...groupBy(inYear, (e) => (e.precision === "year" ? year : e.date.slice(0, 7)))];
-    if (months.length > 1 && months[0][0] === year) {
-      const [, yearOnly] = months.shift()!;
-      months[0][1].unshift(...yearOnly);
-    }
-    for (const [key, inMonth] of months) {
-      const base = key.length === 4 ? `${year}/` : `${year}/${key.slice(5, 7)}/`;
+    for (const [key, inMonth] of groupBy(inYear, monthKey)) {
       const label = monthKeyLabel(key);
-      const chunks = chunk(inMonth, max, budget);
-      chunks.forEach((events, i) => {
-        parts.push({
-          key: i === 0 ? base : `${base}${i + 1}/`,
-          label: chunks.length > 1 ? `${label}, part ${i + 1} of ${chunks.length}` : label,
-          events,
-        });
-      });
+      if (key.length === 4) {
+        parts.push(...pagedParts(`${year}/`, label, "coarse", inMonth, max, budget));
+        continue;
+      }
+      const base = `${year}/${key.slice(5, 7)}/`;
+      if (fits(inMonth, max, budget)) {
+        parts.push({ key: base, label, kind: "period", events: inMonth });
+        continue;
+      }
+      // Events dated only by month sort before the month's days: they keep the month's own page.
+      for (const [day, inDay] of groupBy(inMonth, (e) => (e.precision === "month" ? "" : e.date.slice(0, 10)))) {
+        if (!day) parts.push(...pagedParts(base, label, "coarse", inDay, max, budget));
+        else parts.push(...pagedParts(`${base}${day.slice(8, 10)}/`, spanLabel({ date: day, precision: "day" }, { weekday: true }), "day", inDay, max, budget));
+      }
     }
   }
   return parts;
+}
+
+/**
+ * The index entry a part belongs under: its month (`2013/09/`) when it is that month or a day or page
+ * of it, else its own key (a year's page, `2013/`, or the whole timeline's, "").
+ */
+function indexKeyOf(partKey: string): string {
+  const [year, month] = partKey.split("/");
+  return /^\d\d$/.test(month ?? "") ? `${year}/${month}/` : partKey.replace(/page\/\d+\/$/, "");
 }
 
 const RANK = { year: 0, month: 1, week: 2, day: 3 } as const;
@@ -427,9 +472,11 @@ interface CountedYear extends YearIndex {
 function yearIndex(parts: readonly Part[], base: string): CountedYear[] {
   const years = new Map<string, CountedYear>();
   for (const part of parts) {
+    const indexKey = indexKeyOf(part.key);
     for (const [key, events] of groupBy(part.events, monthKey)) {
       const year = key.slice(0, 4);
-      const href = `${base}${part.key}#${key.length === 4 ? "y" : "m"}-${key}`;
+      // A month cut by day is entered at its own page (its month-only events, or the list of its days).
+      const href = indexKey === part.key ? `${base}${part.key}#${key.length === 4 ? "y" : "m"}-${key}` : `${base}${indexKey}`;
       let entry = years.get(year);
       if (!entry) {
         // The year links to its first group: its year-only events, else its first month.
@@ -440,12 +487,36 @@ function yearIndex(parts: readonly Part[], base: string): CountedYear[] {
       if (key.length === 4) continue;
       const label = monthKeyShort(key);
       const last = entry.months.at(-1);
-      // A month split into parts is one entry, linking to its first part.
+      // A month split into pages is one entry.
       if (last?.label === label) last.count += events.length;
-      else entry.months.push({ href, label, long: monthKeyLabel(key), count: events.length, partKey: part.key });
+      else entry.months.push({ href, label, long: monthKeyLabel(key), count: events.length, indexKey });
     }
   }
   return [...years.values()];
+}
+
+const DAY_KEY = /^\d{4}\/\d\d\/\d\d\/$/;
+
+/** "September 2013" for the month key `2013/09/`. */
+const monthLabelOf = (key: string) => monthKeyLabel(`${key.slice(0, 4)}-${key.slice(5, 7)}`);
+
+/** The days of each month cut by day, keyed by the month's index key: one link a day, to its first page. */
+function dayLinks(parts: readonly Part[], base: string): Map<string, PageLink[]> {
+  const months = new Map<string, PageLink[]>();
+  for (const part of parts) {
+    const dayKey = part.key.replace(/page\/\d+\/$/, "");
+    if (!DAY_KEY.test(dayKey)) continue;
+    const monthKeyOfDay = dayKey.slice(0, 8);
+    const links = months.get(monthKeyOfDay) ?? [];
+    months.set(monthKeyOfDay, links);
+    const last = links.at(-1);
+    if (last?.indexKey === dayKey) last.count! += part.events.length;
+    else {
+      const long = spanLabel({ date: dayKey.slice(0, 10).replaceAll("/", "-"), precision: "day" }, { weekday: true });
+      links.push({ href: base + dayKey, label: String(Number(dayKey.slice(8, 10))), long, count: part.events.length, indexKey: dayKey });
+    }
+  }
+  return months;
 }
 
 interface Scope {
@@ -470,30 +541,50 @@ function scopePages(
   const index = yearIndex(parts, scope.base);
   const partChips = split ? chips.map(withoutCount) : chips;
   const partIndex = split ? index.map((y) => ({ ...withoutCount(y), months: y.months.map(withoutCount) })) : index;
+  const days = dayLinks(parts, scope.base);
+  // A page in a month cut by day lists the month's days, its own marked.
+  const daysOf = (key: string, counted: boolean): DayIndex | null => {
+    const monthIndexKey = indexKeyOf(key);
+    const links = days.get(monthIndexKey);
+    if (!links) return null;
+    return {
+      label: monthLabelOf(monthIndexKey),
+      links: links.map((l) => ({ ...(counted ? l : withoutCount(l)), current: key.startsWith(l.indexKey!) })),
+    };
+  };
   const pages: TimelinePageView[] = [];
   if (split) {
-    const indexPage = (url: string, year: string | null, first: Part): TimelinePageView => ({
-      url,
-      title: `Timeline${who}${year ? `, ${year}` : ""}`,
+    const indexPage = (key: string, label: string | null, first: Part): TimelinePageView => ({
+      url: scope.base + key,
+      title: `Timeline${who}${label ? `, ${label}` : ""}`,
       description,
       source: scope.source,
-      part: year,
+      part: label,
+      partKind: null,
       isIndex: true,
       count: 0,
       total: scope.events.length,
       months: [],
       chips,
       index,
-      partKey: null,
-      year,
+      indexKey: key ? indexKeyOf(key) : null,
+      days: daysOf(key, true),
+      year: key ? key.slice(0, 4) : null,
       prev: null,
       next: { href: scope.base + first.key, label: first.label ?? "" },
     });
-    pages.push(indexPage(scope.base, null, parts[0]));
-    // A year split by month gets a page of its own at /timeline/<year>/, so that URL always answers.
-    for (const [year, inYear] of groupBy(parts, (p) => p.key.slice(0, 4))) {
-      if (inYear[0].key === `${year}/`) continue;
-      pages.push(indexPage(`${scope.base}${year}/`, year, inYear[0]));
+    pages.push(indexPage("", null, parts[0]));
+    // A year or month that is cut up has a page of its own at its URL even when it holds no events
+    // of its own (none dated only by year, or by month): /timeline/2013/ always answers.
+    const keys = new Set(parts.map((p) => p.key));
+    for (const part of parts) {
+      const year = part.key.slice(0, 5);
+      const month = indexKeyOf(part.key);
+      for (const key of [year, month]) {
+        if (keys.has(key)) continue;
+        keys.add(key);
+        pages.push(indexPage(key, key === year ? year.slice(0, 4) : monthLabelOf(key), part));
+      }
     }
   }
   parts.forEach((part, i) => {
@@ -505,6 +596,7 @@ function scopePages(
       description,
       source: scope.source,
       part: part.label,
+      partKind: split ? part.kind : null,
       isIndex: false,
       count: part.events.length,
       total: split ? null : scope.events.length,
@@ -512,7 +604,8 @@ function scopePages(
       chips: partChips,
       // A single page still gets the index: it jumps within the page ("#m-2013-09").
       index: partIndex,
-      partKey: split ? part.key : null,
+      indexKey: split ? indexKeyOf(part.key) : null,
+      days: daysOf(part.key, false),
       year: split ? part.key.slice(0, 4) : null,
       prev: link(parts[i - 1]),
       next: link(parts[i + 1]),

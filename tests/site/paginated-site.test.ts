@@ -7,6 +7,9 @@
  * (65 records), odd i is Al Jazeera (65). gen-0..gen-109 are dated September 2013, gen-110..gen-129
  * August 2013. So: home 50 + 50 + 30; each source 50 + 15; September 50 + 50 + 10; August 20.
  * Stories: gen-2k with gen-2k+1, 65 of them, latest first: the stories index has 50 + 15.
+ * Timeline: 108 events (more than the 100 a page), each cited by one report: one dated only "2013",
+ * one on 1 June 2012, two on 5 August 2013, 101 on 10 September 2013 and three on 11 September. So it
+ * is split by year, 2013 (107) by month and September (104) by day, and 10 September takes two pages.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -16,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Archive } from "../../src/archive/types.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
 import type { Story } from "../../src/stories/types.ts";
+import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { renderSite } from "../../src/site/render-site.ts";
 import { checkPage, launchChromium, shouldRunBrowserTests } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
@@ -51,6 +55,19 @@ const stories: Story[] = Array.from({ length: N / 2 }, (_, k) => ({
   articleIds: [`gen-${2 * k + 1}`, `gen-${2 * k}`],
   comparison: { allSay: [], onlyOne: [], discrepancies: [], sharedQuotes: [] },
 }));
+function event(id: string, date: string, precision: TimelineEvent["precision"], cited: number): TimelineEvent {
+  const quote = `Event ${id} happened.`;
+  return { id, date, precision, text: quote, sources: [{ articleId: `gen-${cited}`, blockIndex: 0, quote, expression: date }] };
+}
+// In the timeline's order (date, then precision).
+const events: TimelineEvent[] = [
+  event("e2012", "2012-06-01", "day", 1),
+  event("y2013", "2013", "year", 2),
+  event("aug0", "2013-08-05", "day", 3),
+  event("aug1", "2013-08-05", "day", 4),
+  ...Array.from({ length: 101 }, (_, k) => event(`busy${k}`, "2013-09-10", "day", 5 + k)),
+  ...Array.from({ length: 3 }, (_, k) => event(`sep11-${k}`, "2013-09-11", "day", 0)),
+];
 const hrefOf = (i: number) => `/articles/gen-${i}/`;
 const hrefsWhere = (keep: (i: number) => boolean) => records.map((_, i) => i).filter(keep).map(hrefOf);
 
@@ -66,7 +83,7 @@ beforeAll(async () => {
       { id: "afp", name: "AFP", count: 65 },
       { id: "al-jazeera", name: "Al Jazeera", count: 65 },
     ],
-    timeline: { events: [] },
+    timeline: { events },
     stories,
     diagnostics: [],
     generatedAt: "2024-01-01T00:00:00.000Z",
@@ -165,10 +182,63 @@ describe("paginated list pages", () => {
   it("lists later pages in the sitemap", async () => {
     const doc = await site.xml("/sitemap.xml");
     const locs = [...doc.getElementsByTagName("loc")].map((l) => l.textContent);
-    for (const p of ["", "page/2/", "page/3/", "sources/afp/page/2/", "sources/al-jazeera/page/2/", "archive/2013/09/page/3/", "stories/page/2/"]) {
+    for (const p of ["", "page/2/", "page/3/", "sources/afp/page/2/", "sources/al-jazeera/page/2/", "archive/2013/09/page/3/", "stories/page/2/", "timeline/2013/09/", "timeline/2013/09/10/page/2/"]) {
       expect(locs).toContain(`${BASE}${p}`);
     }
     expect(locs).not.toContain(`${BASE}page/4/`);
+  });
+
+  it("splits a long timeline by year, month and day, every event once and in order along the pager", async () => {
+    const pages: Array<{ url: string; doc: Document }> = [];
+    let url: string | null = "/timeline/";
+    while (url && pages.length < 20) {
+      const doc = await site.html(url);
+      pages.push({ url, doc });
+      url = doc.querySelector('.tl-pager a[rel="next"]')?.getAttribute("href") ?? null;
+    }
+    expect(pages.map((p) => p.url)).toEqual([
+      "/timeline/",
+      "/timeline/2012/",
+      "/timeline/2013/",
+      "/timeline/2013/08/",
+      "/timeline/2013/09/10/",
+      "/timeline/2013/09/10/page/2/",
+      "/timeline/2013/09/11/",
+    ]);
+    const ids = pages.map((p) => [...p.doc.querySelectorAll("li.tl-event")].map((li) => li.id));
+    expect(ids.map((list) => list.length)).toEqual([0, 1, 1, 2, 100, 1, 3]);
+    expect(ids.flat()).toEqual(events.map((e) => e.id));
+    const lede = (doc: Document) => doc.querySelector(".tl-intro .lede")?.textContent?.replace(/\s+/g, " ").trim();
+    expect(lede(pages[4]!.doc)).toMatch(/^100 dated events the reports tell of on Tuesday 10 September 2013, part 1 of 2, oldest first\./);
+    expect(lede(pages[2]!.doc)).toMatch(/^1 event the reports tell of dated only to 2013, not to a month: each month has a page of its own, listed above\./);
+  });
+
+  it("lists a month's days on its index and on each day's page, the current day and month marked", async () => {
+    const days = (doc: Document) =>
+      [...doc.querySelectorAll("nav.tl-days-nav li")].map((li) => {
+        const a = li.querySelector("a")!;
+        return [a.getAttribute("href"), a.textContent, a.getAttribute("aria-current"), li.querySelector(".tl-index__count")?.textContent ?? null];
+      });
+    const month = await site.html("/timeline/2013/09/");
+    expect(month.querySelector("h1")?.textContent).toBe("Timeline, September 2013");
+    expect(month.querySelector(".tl-note")?.textContent).toContain("September 2013 is busy, so it is split by day");
+    expect(days(month)).toEqual([
+      ["/timeline/2013/09/10/", "10Tuesday 10 September 2013", null, "101"],
+      ["/timeline/2013/09/11/", "11Wednesday 11 September 2013", null, "3"],
+    ]);
+    const second = await site.html("/timeline/2013/09/10/page/2/");
+    expect(days(second)).toEqual([
+      ["/timeline/2013/09/10/", "10Tuesday 10 September 2013", "page", null],
+      ["/timeline/2013/09/11/", "11Wednesday 11 September 2013", null, null],
+    ]);
+    expect([...second.querySelectorAll('.tl-index__months a[aria-current="page"]')].map((a) => a.getAttribute("href"))).toEqual(["/timeline/2013/09/"]);
+    // A month that fits keeps one page, without a list of days.
+    expect((await site.html("/timeline/2013/08/")).querySelector("nav.tl-days-nav")).toBeNull();
+  });
+
+  it("links a dated sentence on an article page to its event on that event's day", async () => {
+    const doc = await site.html("/articles/gen-0/");
+    expect([...doc.querySelectorAll("a.tl-ref")].map((a) => a.getAttribute("href"))).toEqual(["/timeline/2013/09/11/#sep11-0", "/timeline/2013/09/11/#sep11-1", "/timeline/2013/09/11/#sep11-2"]);
   });
 
   it("caps the whole-archive feed at the newest 100 entries; a source of 65 keeps all", async () => {
@@ -207,6 +277,15 @@ describe.skipIf(!shouldRunBrowserTests())("pager in a browser", () => {
         // Next is a real link that leads to page 3.
         await page.click('.pager a[rel="next"]');
         expect(new URL(page.url()).pathname).toBe("/page/3/");
+      });
+    });
+  }
+
+  for (const width of [1280, 360]) {
+    it(`a timeline day's page has no axe violations and no sideways overflow (${width}px)`, async () => {
+      await checkPage(browser, `${server.url}/timeline/2013/09/10/page/2/`, { colorScheme: "light", width, height: 800 }, async (page) => {
+        await page.click('.tl-days-nav a[href="/timeline/2013/09/11/"]');
+        expect(new URL(page.url()).pathname).toBe("/timeline/2013/09/11/");
       });
     });
   }

@@ -18,10 +18,10 @@ env.addFilter("timelineCount", (n: number) => n.toLocaleString("en-US"));
 const yearsFrom = (first: number, count: number) =>
   Array.from({ length: count }, (_, i) => {
     const year = String(first + i);
-    return { year, href: `/timeline/${year}/`, months: [{ label: "Jan", long: `January ${year}`, href: `/timeline/${year}/01/`, partKey: `${year}-01`, count: 3 }] };
+    return { year, href: `/timeline/${year}/`, months: [{ label: "Jan", long: `January ${year}`, href: `/timeline/${year}/01/`, indexKey: `${year}/01/`, count: 3 }] };
   });
 
-function render(tlpage: { index: ReturnType<typeof yearsFrom>; year: string | null; partKey: string | null }) {
+function render(tlpage: { index: ReturnType<typeof yearsFrom>; year: string | null; indexKey: string | null }) {
   const { document } = parseHTML(`<html><body>${env.render("timeline-index.njk", { tlpage })}</body></html>`);
   const nav = document.querySelector("nav.tl-index")!;
   const shown = [...nav.querySelectorAll(":scope > ul > li.tl-index__year > a.tl-index__year-link")].map((a) => a.textContent);
@@ -31,7 +31,7 @@ function render(tlpage: { index: ReturnType<typeof yearsFrom>; year: string | nu
 
 describe("timeline year index", () => {
   it("on a part of a long timeline shows its own year and months and folds the other years", () => {
-    const { nav, shown, folded, summary } = render({ index: yearsFrom(1990, 30), year: "2009", partKey: "2009-01" });
+    const { nav, shown, folded, summary } = render({ index: yearsFrom(1990, 30), year: "2009", indexKey: "2009/01/" });
     expect(shown).toEqual(["2009"]);
     expect(folded).toHaveLength(29);
     expect(folded).not.toContain("2009");
@@ -43,8 +43,8 @@ describe("timeline year index", () => {
   });
 
   it("shows every year when there are few, and on the index page", () => {
-    expect(render({ index: yearsFrom(2005, 12), year: "2009", partKey: "2009-01" })).toMatchObject({ folded: [], summary: undefined });
-    const index = render({ index: yearsFrom(1990, 30), year: null, partKey: null });
+    expect(render({ index: yearsFrom(2005, 12), year: "2009", indexKey: "2009/01/" })).toMatchObject({ folded: [], summary: undefined });
+    const index = render({ index: yearsFrom(1990, 30), year: null, indexKey: null });
     expect(index.shown).toHaveLength(30);
     expect(index.folded).toEqual([]);
   });

@@ -1,8 +1,9 @@
 /**
  * The timeline page model (src/site/timeline-page.ts, timeline-dates.ts) on hand-built events: date
- * labels at each precision, splitting a long timeline by year/month/part, per-source scopes, where each
+ * labels at each precision, splitting a long timeline by year/month/day, per-source scopes, where each
  * event lives, and the marks cut into article text. Expected values are written by hand.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { spanLabel } from "../../src/site/timeline-dates.ts";
@@ -43,22 +44,61 @@ describe("spanLabel", () => {
 describe("splitIntoParts", () => {
   it("keeps a short timeline on one page", () => {
     const events = [ev("a", "2013-09-13", "day", ["x"]), ev("b", "2013-09-14", "day", ["x"])];
-    expect(splitIntoParts(events, 5)).toEqual([{ key: "", label: null, events }]);
+    expect(splitIntoParts(events, 5)).toEqual([{ key: "", label: null, kind: "period", events }]);
   });
 
-  it("splits a long one by year, a big year by month, a big month into numbered parts", () => {
+  it("splits a long one by the calendar: year, then month, then day; only a single date is cut by count", () => {
     const y2012 = [ev("p", "2012-05-01", "day", ["x"]), ev("q", "2012-06", "month", ["x"]), ev("r", "2012-07-01", "day", ["x"])];
     const yearOnly = ev("y", "2013", "year", ["x"]);
     const jan = [ev("j1", "2013-01-05", "day", ["x"]), ev("j2", "2013-01-06", "day", ["x"])];
-    const sep = Array.from({ length: 9 }, (_, i) => ev(`s${i}`, `2013-09-${String(i + 10)}`, "day", ["x"]));
+    const busyDay = Array.from({ length: 7 }, (_, i) => ev(`s${i}`, "2013-09-10", "day", ["x"]));
+    const sep = [ev("m", "2013-09", "month", ["x"]), ...busyDay, ev("s7", "2013-09-11", "day", ["x"]), ev("w", "2013-09-16", "week", ["x"], "2013-09-22")];
     const parts = splitIntoParts([...y2012, yearOnly, ...jan, ...sep], 5);
     expect(parts.map((p) => [p.key, p.label, p.events.map((e) => e.id).join(",")])).toEqual([
       ["2012/", "2012", "p,q,r"],
-      // The event dated only "2013" goes with the year's first month rather than a page of its own.
-      ["2013/01/", "January 2013", "y,j1,j2"],
-      ["2013/09/", "September 2013, part 1 of 2", "s0,s1,s2,s3,s4"],
-      ["2013/09/2/", "September 2013, part 2 of 2", "s5,s6,s7,s8"],
+      // 2013 holds 13 events: its events dated only "2013" keep the year's page, each month gets one.
+      ["2013/", "2013", "y"],
+      ["2013/01/", "January 2013", "j1,j2"],
+      // September holds 10: its month-only event keeps the month's page, each day gets one...
+      ["2013/09/", "September 2013", "m"],
+      // ...and a day over the limit continues on a numbered page.
+      ["2013/09/10/", "Tuesday 10 September 2013, part 1 of 2", "s0,s1,s2,s3,s4"],
+      ["2013/09/10/page/2/", "Tuesday 10 September 2013, part 2 of 2", "s5,s6"],
+      ["2013/09/11/", "Wednesday 11 September 2013", "s7"],
+      // A week is filed under the day it starts.
+      ["2013/09/16/", "Monday 16 September 2013", "w"],
     ]);
+  });
+
+  it("moves no event to another URL when one is added, except in its own date or a container crossing the limit", () => {
+    const precisions = ["year", "month", "week", "day"] as const;
+    const event = fc
+      .record({ y: fc.integer({ min: 2012, max: 2013 }), m: fc.integer({ min: 1, max: 2 }), d: fc.integer({ min: 1, max: 4 }), p: fc.constantFrom(...precisions) })
+      .map(({ y, m, d, p }) => {
+        const month = `${y}-0${m}`;
+        return { date: p === "year" ? String(y) : p === "month" ? month : `${month}-0${d}`, precision: p };
+      });
+    const groupOf = (e: { date: string; precision: string }) => (e.precision === "year" ? e.date : e.precision === "month" ? `${e.date}-m` : e.date.slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), event, fc.integer({ min: 2, max: 6 }), (dates, added, max) => {
+        const events = dates.map((d, i) => ev(`e${i}`, d.date, d.precision, ["x"]));
+        const extra = ev("new", added.date, added.precision, ["x"]);
+        // The timeline's own order: a new event joins its date's group at the end (fewest sources, then text).
+        const sorted = (list: TimelineEvent[]) => [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : precisions.indexOf(a.precision) - precisions.indexOf(b.precision)));
+        const keyOf = (list: TimelineEvent[]) => new Map(splitIntoParts(sorted(list), max).flatMap((p) => p.events.map((e) => [e.id, p.key] as const)));
+        const before = keyOf(events);
+        const after = keyOf([...events, extra]);
+        const [year, month] = [added.date.slice(0, 4), added.date.slice(5, 7)];
+        for (const e of events) {
+          const was = before.get(e.id)!;
+          if (after.get(e.id) === was) continue;
+          // Moved: only a page that held the new event's year or month whole (now over the limit), or the new event's own date group.
+          const crossed = was === "" || (e.date.startsWith(year) && (was === `${year}/` || (month && was === `${year}/${month}/`)));
+          expect(crossed || groupOf(e) === groupOf(added), `${e.id} ${e.date} moved from ${was} to ${after.get(e.id)}`).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -107,10 +147,10 @@ describe("buildTimelineModel", () => {
       ["Week of 16–22 September", "2013-09-16", 1],
     ]);
     expect(page.index).toEqual([
-      { year: "2013", href: "/timeline/#m-2013-09", count: 5, months: [{ href: "/timeline/#m-2013-09", label: "Sep", long: "September 2013", count: 5, partKey: "" }] },
+      { year: "2013", href: "/timeline/#m-2013-09", count: 5, months: [{ href: "/timeline/#m-2013-09", label: "Sep", long: "September 2013", count: 5, indexKey: "" }] },
     ]);
     // Not split: no month is "the current page".
-    expect(page.partKey).toBeNull();
+    expect(page.indexKey).toBeNull();
   });
 
   it("on a split timeline, links each event from articles to the page that holds it", () => {
@@ -119,26 +159,40 @@ describe("buildTimelineModel", () => {
     const all = model.pages.filter((p) => !p.source);
     expect(all.map((p) => [p.url, p.isIndex, p.count])).toEqual([
       ["/timeline/", true, 0],
-      // 2013 is split by month, so /timeline/2013/ is that year's index rather than a 404.
+      // 2013 is split by month and September by day, so /timeline/2013/ and /timeline/2013/09/ are
+      // indexes rather than 404s.
       ["/timeline/2013/", true, 0],
+      ["/timeline/2013/09/", true, 0],
       ["/timeline/2012/", false, 1],
-      // 2013 holds 3 > 2 events: split by month, and September into two parts.
-      ["/timeline/2013/09/", false, 2],
-      ["/timeline/2013/09/2/", false, 1],
+      ["/timeline/2013/09/10/", false, 1],
+      ["/timeline/2013/09/11/", false, 1],
+      ["/timeline/2013/09/12/", false, 1],
     ]);
-    expect(model.eventHref.get("n2")).toBe("/timeline/2013/09/2/#n2");
+    expect(model.eventHref.get("n2")).toBe("/timeline/2013/09/12/#n2");
     expect(model.refs.get("bbc-1")?.get(0)).toEqual([{ eventId: "old", href: "/timeline/2012/#old", label: "2 Jan 2012", quote: "Event old" }]);
     // The index page points at the first part; each part at its neighbours.
     expect(all[0].next?.href).toBe("/timeline/2012/");
-    const sep = all.find((p) => p.url === "/timeline/2013/09/")!;
-    expect([sep.prev?.href, sep.next?.href]).toEqual(["/timeline/2012/", "/timeline/2013/09/2/"]);
-    expect([all[1].title, all[1].year, all[1].next?.href]).toEqual(["Timeline, 2013", "2013", "/timeline/2013/09/"]);
-    expect(all[0].index.map((y) => [y.year, y.href, y.count, y.months.map((m) => `${m.label}:${m.count}:${m.partKey}`).join(" ")])).toEqual([
-      ["2012", "/timeline/2012/#m-2012-01", 1, "Jan:1:2012/"],
-      // September spans two parts: one entry, counting both, linking to the first.
-      ["2013", "/timeline/2013/09/#m-2013-09", 3, "Sep:3:2013/09/"],
+    const day10 = all.find((p) => p.url === "/timeline/2013/09/10/")!;
+    expect([day10.prev?.href, day10.next?.href]).toEqual(["/timeline/2012/", "/timeline/2013/09/11/"]);
+    expect([all[1].title, all[1].year, all[1].next?.href]).toEqual(["Timeline, 2013", "2013", "/timeline/2013/09/10/"]);
+    // The month's index lists its days with their counts; a day's page marks its own, without counts.
+    expect([all[2].title, all[2].next?.href]).toEqual(["Timeline, September 2013", "/timeline/2013/09/10/"]);
+    expect(all[2].days?.label).toBe("September 2013");
+    expect(all[2].days?.links.map((d) => [d.href, d.label, d.long, d.count, d.current])).toEqual([
+      ["/timeline/2013/09/10/", "10", "Tuesday 10 September 2013", 1, false],
+      ["/timeline/2013/09/11/", "11", "Wednesday 11 September 2013", 1, false],
+      ["/timeline/2013/09/12/", "12", "Thursday 12 September 2013", 1, false],
     ]);
-    expect(all.map((p) => p.partKey)).toEqual([null, null, "2012/", "2013/09/", "2013/09/2/"]);
+    const day11 = all.find((p) => p.url === "/timeline/2013/09/11/")!;
+    expect(day11.days?.links.map((d) => [d.label, d.count, d.current])).toEqual([["10", undefined, false], ["11", undefined, true], ["12", undefined, false]]);
+    expect(all.find((p) => p.url === "/timeline/2012/")!.days).toBeNull();
+    expect(all[0].index.map((y) => [y.year, y.href, y.count, y.months.map((m) => `${m.label}:${m.count}:${m.indexKey}`).join(" ")])).toEqual([
+      ["2012", "/timeline/2012/#m-2012-01", 1, "Jan:1:2012/"],
+      // September spans three pages: one entry, counting them all, linking to the month's own page.
+      ["2013", "/timeline/2013/09/", 3, "Sep:3:2013/09/"],
+    ]);
+    // The index entry each page is under (marked current in the index): a day's is its month.
+    expect(all.map((p) => p.indexKey)).toEqual([null, "2013/", "2013/09/", "2012/", "2013/09/", "2013/09/", "2013/09/"]);
   });
 
   it("keeps each part of a split timeline free of the whole timeline's figures, so a new event elsewhere leaves it as it was", () => {

@@ -129,14 +129,14 @@ describe("a page's quote budget", () => {
   });
   const weigh = (e: TimelineEvent) => Math.min(e.sources.length, 5);
 
-  it("splits a month whose events are few but heavily cited", () => {
-    // Weights 5, 5, 1, 5, 5 with a budget of 10: [5, 5], [1, 5] (one more would make 11), [5].
-    const events = [on("a", "2013-09-01", 40), on("b", "2013-09-02", 5), on("c", "2013-09-03", 1), on("d", "2013-09-04", 9), on("e", "2013-09-05", 7)];
+  it("cuts a day whose events are few but heavily cited into numbered pages", () => {
+    // One day, weights 5, 5, 1, 5, 5 with a budget of 10: [5, 5], [1, 5] (one more would make 11), [5].
+    const events = ["a", "b", "c", "d", "e"].map((id, i) => on(id, "2013-09-01", [40, 5, 1, 9, 7][i]));
     const parts = splitIntoParts(events, 100, { max: 10, weigh });
     expect(parts.map((p) => [p.key, p.label, p.events.map((e) => e.id).join(",")])).toEqual([
-      ["2013/09/", "September 2013, part 1 of 3", "a,b"],
-      ["2013/09/2/", "September 2013, part 2 of 3", "c,d"],
-      ["2013/09/3/", "September 2013, part 3 of 3", "e"],
+      ["2013/09/01/", "Sunday 1 September 2013, part 1 of 3", "a,b"],
+      ["2013/09/01/page/2/", "Sunday 1 September 2013, part 2 of 3", "c,d"],
+      ["2013/09/01/page/3/", "Sunday 1 September 2013, part 3 of 3", "e"],
     ]);
   });
 
@@ -148,12 +148,12 @@ describe("a page's quote budget", () => {
   });
 
   it("is applied by the model with the per-event cap as each event's weight", () => {
-    // busy weighs 5 (capped), quiet 3: over a budget of 6, so September is split in two.
+    // busy weighs 5 (capped), quiet 3: over a budget of 6, so their day, 13 September, takes two pages.
     const model = buildTimelineModel({ records, timeline: { events: [busy, quiet] } }, 100, 5, 6);
     const unfiltered = model.pages.filter((p) => !p.source && !p.isIndex).map((p) => [p.url, p.count]);
     expect(unfiltered).toEqual([
-      ["/timeline/2013/09/", 1],
-      ["/timeline/2013/09/2/", 1],
+      ["/timeline/2013/09/13/", 1],
+      ["/timeline/2013/09/13/page/2/", 1],
     ]);
   });
 });
