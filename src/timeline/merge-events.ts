@@ -8,7 +8,8 @@
  *    date only once, a lower bar applies: two reports' only words about one day are most likely about
  *    the same thing.
  * 2. A vague back-reference ("an August chemical attack", "began in 2011": past tense, month or year)
- *    joins the one specific happening known inside its span (21 August; March 2011), or a similar one.
+ *    joins the one specific happening known inside its span (21 August; March 2011) when it shares a
+ *    word with it, or a similar one among several.
  *    Forward references ("later this month") stay as they are: a plan is not a known happening.
  */
 import { partitionPoint } from "../archive/partition-point.ts";
@@ -206,10 +207,22 @@ function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, ba
     const finer = spans.inSpan(head) ?? clusters.map((_, i) => i).filter(isFiner);
     if (finer.length === 0) continue;
     const backward = coarse.every((e) => e.tense === "past");
+    const coarseBags = distinctBags[at];
+    // The best pair of texts: a text printed by many reports is scored once.
+    const pairScore = (c: number) => {
+      let score = -Infinity;
+      for (const f of distinctBags[c]) for (const m of coarseBags) score = Math.max(score, bagSimilarity(f, m, idf));
+      return score;
+    };
     let target: number | null = null;
-    if (backward && finer.length === 1 && (head.precision === "year" || head.precision === "month")) target = finer[0];
-    else {
-      const coarseBags = distinctBags[at];
+    // The one happening known in the span takes a reference that shares a content word with it: "an
+    // August chemical attack" joins the attack of 21 August, "the uprising against Assad began in 2011"
+    // the war against Assad's regime of March 2011; "revenues fell in 1997" does not join the only 1997
+    // event, a July summit (in an archive of many subjects that merged unrelated sentences, and which
+    // event was alone in its year changed as reports were added).
+    if (backward && finer.length === 1 && (head.precision === "year" || head.precision === "month")) {
+      if (pairScore(finer[0]) > 0) target = finer[0];
+    } else {
       const candidates = new Set<number>();
       for (const m of coarseBags) spans.candidates(head, m, candidates, clusters.length);
       let best = -1;
@@ -217,9 +230,7 @@ function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, ba
       let tied = false;
       for (const c of candidates) {
         if (!isFiner(c)) continue;
-        // The best pair of texts: a text printed by many reports is scored once.
-        let score = -Infinity;
-        for (const f of distinctBags[c]) for (const m of coarseBags) score = Math.max(score, bagSimilarity(f, m, idf));
+        const score = pairScore(c);
         if (score < SPAN_THRESHOLD) continue;
         if (score > bestScore) [best, bestScore, tied] = [c, score, false];
         else if (score === bestScore) tied = true;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTimeline } from "../../src/timeline/build-timeline.ts";
 import { toTimelineJs } from "../../src/timeline/timelinejs.ts";
+import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { record } from "./records.ts";
 
 // 2013-09-13 was a Friday.
@@ -95,6 +96,19 @@ describe("merging across reports", () => {
     expect(attack[0].precision).toBe("day");
     expect(attack[0].sources.map((s) => s.articleId).sort()).toEqual(["afp", "bbc"]);
     expect(on("2013-08")).toEqual([]);
+  });
+
+  it("a vague back-reference that shares no words with the one happening in its span stays apart", () => {
+    const summit = record("ap", "AP", "1998-03-11", ["In July 1997, at a summit in Madrid, the alliance invited Poland to join."]);
+    const tourism = record("xin", "Xinhua", "1998-03-10", ["Tourism revenues in Tanzania fell sharply in 1997."]);
+    const invitation = record("nyt", "New York Times", "1998-03-12", ["Poland was invited to join the alliance in 1997."]);
+    const dated = (events: TimelineEvent[]) => events.map((e) => [e.date, e.sources.map((s) => s.articleId).join(",")]);
+    expect(dated(buildTimeline([summit, tourism]).events)).toEqual([
+      ["1997", "xin"],
+      ["1997-07", "ap"],
+    ]);
+    // The same happening told vaguely does join it.
+    expect(dated(buildTimeline([summit, invitation]).events)).toEqual([["1997-07", "ap,nyt"]]);
   });
 
   it("a plan for later this month is not merged into a past meeting", () => {
