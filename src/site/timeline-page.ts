@@ -26,6 +26,13 @@ export const MAX_EVENTS_PER_PAGE = 100;
 export const MAX_QUOTES_PER_EVENT = 5;
 /** Quotes on one page: a page of 100 events each showing five would still be heavy on a phone. */
 export const MAX_QUOTES_PER_PAGE = 200;
+/**
+ * Years a page of one year lists in full; past that, the years near its own. Reports name years
+ * centuries back: every year on every page was 18 KB of a 32 KB day's page at 10,000 reports (and the
+ * render's largest cost), and a new year anywhere changed every page.
+ */
+export const MAX_YEARS_LISTED = 12;
+export const NEAR_YEARS = 5;
 
 /** A second limit on a page besides its event count: the summed weight (quotes shown) of its events. */
 export interface PageBudget {
@@ -147,8 +154,14 @@ export interface TimelinePageView {
   months: MonthGroup[];
   /** "All sources" and one chip per outlet, each with its event count. */
   chips: PageLink[];
-  /** Year/month index of the whole (filtered) timeline, shared by its pages. */
+  /**
+   * Year/month index of the (filtered) timeline: every year on the whole timeline and its index page;
+   * on a page of one year, when there are more than MAX_YEARS_LISTED, that year and the NEAR_YEARS on
+   * either side, with `allYears` linking to the rest.
+   */
   index: YearIndex[];
+  /** "All years", to the index page, when `index` holds only the years near this page's (no count: see `total`). */
+  allYears: PageLink | null;
   /** On a split timeline, the index entry (month or year) this page belongs under, else null. */
   indexKey: string | null;
   /** On the pages of a month cut by day: that month's days, each linking to its page. */
@@ -542,6 +555,13 @@ function scopePages(
   const partChips = split ? chips.map(withoutCount) : chips;
   const partIndex = split ? index.map((y) => ({ ...withoutCount(y), months: y.months.map(withoutCount) })) : index;
   const days = dayLinks(parts, scope.base);
+  const yearAt = new Map(index.map((y, i) => [y.year, i]));
+  const allYears: PageLink | null = index.length > MAX_YEARS_LISTED ? { href: scope.base, label: "All years" } : null;
+  // The years listed on a page of `year`: all of them while they are few, else its neighbours.
+  const nearYears = <T>(years: T[], year: string | null): T[] => {
+    const at = year === null || !allYears ? undefined : yearAt.get(year);
+    return at === undefined ? years : years.slice(Math.max(0, at - NEAR_YEARS), at + NEAR_YEARS + 1);
+  };
   // A page in a month cut by day lists the month's days, its own marked.
   const daysOf = (key: string, counted: boolean): DayIndex | null => {
     const monthIndexKey = indexKeyOf(key);
@@ -566,7 +586,8 @@ function scopePages(
       total: scope.events.length,
       months: [],
       chips,
-      index,
+      index: nearYears(index, key ? key.slice(0, 4) : null),
+      allYears: key ? allYears : null,
       indexKey: key ? indexKeyOf(key) : null,
       days: daysOf(key, true),
       year: key ? key.slice(0, 4) : null,
@@ -603,7 +624,8 @@ function scopePages(
       months: monthGroups(views, part.events),
       chips: partChips,
       // A single page still gets the index: it jumps within the page ("#m-2013-09").
-      index: partIndex,
+      index: nearYears(partIndex, split ? part.key.slice(0, 4) : null),
+      allYears: split ? allYears : null,
       indexKey: split ? indexKeyOf(part.key) : null,
       days: daysOf(part.key, false),
       year: split ? part.key.slice(0, 4) : null,

@@ -1,13 +1,17 @@
 /**
- * The timeline's year/month index on a part of a long timeline: the part's own year (with its months)
- * stays in view and the other years fold into a disclosure, so a phone reaches the events first; a
- * short index and the index page show every year. Renders layouts/_includes/timeline-index.njk alone.
+ * The timeline's year/month index when the timeline spans many years: a page of one year lists its
+ * own year (with its months) and the years near it, and links to the index page for the rest; a short
+ * span and the index page list every year. The model (src/site/timeline-page.ts) on hand-made events,
+ * and layouts/_includes/timeline-index.njk rendered alone from its page views.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
+import { buildTimelineModel, type TimelinePageView } from "../../src/site/timeline-page.ts";
+import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { REPO_ROOT } from "../helpers/seeds.ts";
+import { record } from "./records.ts";
 
 // Eleventy's own Nunjucks (no types of its own here).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,37 +19,60 @@ const nunjucks: any = createRequire(import.meta.url)("nunjucks");
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(REPO_ROOT, "layouts/_includes")), { autoescape: true });
 env.addFilter("timelineCount", (n: number) => n.toLocaleString("en-US"));
 
-const yearsFrom = (first: number, count: number) =>
-  Array.from({ length: count }, (_, i) => {
-    const year = String(first + i);
-    return { year, href: `/timeline/${year}/`, months: [{ label: "Jan", long: `January ${year}`, href: `/timeline/${year}/01/`, indexKey: `${year}/01/`, count: 3 }] };
+/** One event on 5 March of each year from `first`, `count` years, more than fit on one page. */
+function pagesOver(first: number, count: number): TimelinePageView[] {
+  const events: TimelineEvent[] = Array.from({ length: count }, (_, i) => {
+    const date = `${first + i}-03-05`;
+    return { id: `e${first + i}`, date, precision: "day", text: `Event of ${first + i}`, sources: [{ articleId: "a", blockIndex: 0, quote: "x", expression: date }] };
   });
-
-function render(tlpage: { index: ReturnType<typeof yearsFrom>; year: string | null; indexKey: string | null }) {
-  const { document } = parseHTML(`<html><body>${env.render("timeline-index.njk", { tlpage })}</body></html>`);
-  const nav = document.querySelector("nav.tl-index")!;
-  const shown = [...nav.querySelectorAll(":scope > ul > li.tl-index__year > a.tl-index__year-link")].map((a) => a.textContent);
-  const folded = [...nav.querySelectorAll("details.tl-index__more li.tl-index__year > a.tl-index__year-link")].map((a) => a.textContent);
-  return { nav, shown, folded, summary: nav.querySelector("details.tl-index__more > summary")?.textContent?.trim() };
+  const records = [record("a", "AP", "2020-01-01", ["x"])];
+  return buildTimelineModel({ records, timeline: { events } }, 2).pages.filter((p) => !p.source);
 }
 
-describe("timeline year index", () => {
-  it("on a part of a long timeline shows its own year and months and folds the other years", () => {
-    const { nav, shown, folded, summary } = render({ index: yearsFrom(1990, 30), year: "2009", indexKey: "2009/01/" });
-    expect(shown).toEqual(["2009"]);
-    expect(folded).toHaveLength(29);
-    expect(folded).not.toContain("2009");
-    expect(summary).toBe("Other years (29)");
-    // The part's months are spelled out and the current one marked; folded years list no months.
-    const current = nav.querySelector('.tl-index__months a[aria-current="page"]');
-    expect(current?.getAttribute("href")).toBe("/timeline/2009/01/");
-    expect(nav.querySelectorAll(".tl-index__months")).toHaveLength(1);
+const page = (pages: TimelinePageView[], url: string) => pages.find((p) => p.url === url)!;
+const years = (p: TimelinePageView) => p.index.map((y) => y.year);
+
+function render(tlpage: TimelinePageView) {
+  const { document } = parseHTML(`<html><body>${env.render("timeline-index.njk", { tlpage })}</body></html>`);
+  const nav = document.querySelector("nav.tl-index")!;
+  return {
+    years: [...nav.querySelectorAll("a.tl-index__year-link")].map((a) => a.textContent),
+    months: [...nav.querySelectorAll(".tl-index__months a")].map((a) => [a.getAttribute("href"), a.getAttribute("aria-current")]),
+    all: nav.querySelector(".tl-index__all a") && [nav.querySelector(".tl-index__all a")!.getAttribute("href"), nav.querySelector(".tl-index__all a")!.textContent],
+  };
+}
+
+describe("timeline year index over many years", () => {
+  const pages = pagesOver(1990, 30);
+
+  it("lists a year's page with the five years either side and a link to every year", () => {
+    const p2009 = page(pages, "/timeline/2009/");
+    expect(years(p2009)).toEqual(["2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011", "2012", "2013", "2014"]);
+    expect(p2009.allYears).toEqual({ href: "/timeline/", label: "All years" });
+    // At the ends, the window is cut short rather than shifted.
+    expect(years(page(pages, "/timeline/1990/"))).toEqual(["1990", "1991", "1992", "1993", "1994", "1995"]);
+    expect(years(page(pages, "/timeline/2019/"))).toEqual(["2014", "2015", "2016", "2017", "2018", "2019"]);
   });
 
-  it("shows every year when there are few, and on the index page", () => {
-    expect(render({ index: yearsFrom(2005, 12), year: "2009", indexKey: "2009/01/" })).toMatchObject({ folded: [], summary: undefined });
-    const index = render({ index: yearsFrom(1990, 30), year: null, indexKey: null });
-    expect(index.shown).toHaveLength(30);
-    expect(index.folded).toEqual([]);
+  it("lists every year on the index page, and on every page of a short span", () => {
+    const index = page(pages, "/timeline/");
+    expect(index.index).toHaveLength(30);
+    expect(index.allYears).toBeNull();
+    const short = pagesOver(2000, 12);
+    expect(years(page(short, "/timeline/2005/"))).toHaveLength(12);
+    expect(page(short, "/timeline/2005/").allYears).toBeNull();
+  });
+
+  it("prints the near years, the page's own months marked, and the link to all years", () => {
+    const html = render(page(pages, "/timeline/2009/"));
+    expect(html.years).toHaveLength(11);
+    expect(html.months).toEqual([["/timeline/2009/#m-2009-03", "page"]]);
+    expect(html.all).toEqual(["/timeline/", "All years"]);
+    expect(render(page(pages, "/timeline/")).all).toBeNull();
+  });
+
+  it("keeps a year's page as it was when a year far from it is added", () => {
+    const later = pagesOver(1990, 31);
+    expect(JSON.stringify(page(later, "/timeline/1995/"))).toBe(JSON.stringify(page(pages, "/timeline/1995/")));
   });
 });
