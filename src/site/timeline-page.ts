@@ -142,6 +142,10 @@ export interface TimelinePageView {
   part: string | null;
   /** What the part holds of its stretch of time; null on the whole timeline and on index pages. */
   partKind: PartKind | null;
+  /** `part` without its number: the day, month or year itself ("Tuesday 10 September 2013"). */
+  span: string | null;
+  /** "part 1 of 2" when a single date's events take several pages, else null. */
+  piece: string | null;
   /** True for the year/month index of a split timeline: it lists no events itself. */
   isIndex: boolean;
   /**
@@ -193,6 +197,9 @@ interface Part {
   /** URL path below the scope's base, "" for the base itself. */
   key: string;
   label: string | null;
+  /** `label` without "part 1 of 2". */
+  span: string | null;
+  piece: string | null;
   kind: PartKind;
   events: TimelineEvent[];
 }
@@ -244,6 +251,8 @@ function pagedParts(key: string, label: string, kind: PartKind, events: readonly
   return chunks.map((inChunk, i) => ({
     key: i === 0 ? key : `${key}page/${i + 1}/`,
     label: chunks.length > 1 ? `${label}, part ${i + 1} of ${chunks.length}` : label,
+    span: label,
+    piece: chunks.length > 1 ? `part ${i + 1} of ${chunks.length}` : null,
     kind,
     events: inChunk,
   }));
@@ -258,11 +267,11 @@ function pagedParts(key: string, label: string, kind: PartKind, events: readonly
  * cite its events) survives adding reports, until its own year or month grows past the limit.
  */
 export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENTS_PER_PAGE, budget: PageBudget = NO_BUDGET): Part[] {
-  if (fits(events, max, budget)) return [{ key: "", label: null, kind: "period", events: [...events] }];
+  if (fits(events, max, budget)) return [{ key: "", label: null, span: null, piece: null, kind: "period", events: [...events] }];
   const parts: Part[] = [];
   for (const [year, inYear] of groupBy(events, (e) => e.date.slice(0, 4))) {
     if (fits(inYear, max, budget)) {
-      parts.push({ key: `${year}/`, label: year, kind: "period", events: inYear });
+      parts.push({ key: `${year}/`, label: year, span: year, piece: null, kind: "period", events: inYear });
       continue;
     }
     for (const [key, inMonth] of groupBy(inYear, monthKey)) {
@@ -273,7 +282,7 @@ export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENT
       }
       const base = `${year}/${key.slice(5, 7)}/`;
       if (fits(inMonth, max, budget)) {
-        parts.push({ key: base, label, kind: "period", events: inMonth });
+        parts.push({ key: base, label, span: label, piece: null, kind: "period", events: inMonth });
         continue;
       }
       // Events dated only by month sort before the month's days: they keep the month's own page.
@@ -581,6 +590,8 @@ function scopePages(
       source: scope.source,
       part: label,
       partKind: null,
+      span: label,
+      piece: null,
       isIndex: true,
       count: 0,
       total: scope.events.length,
@@ -618,6 +629,8 @@ function scopePages(
       source: scope.source,
       part: part.label,
       partKind: split ? part.kind : null,
+      span: part.span,
+      piece: part.piece,
       isIndex: false,
       count: part.events.length,
       total: split ? null : scope.events.length,

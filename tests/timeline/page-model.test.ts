@@ -44,7 +44,7 @@ describe("spanLabel", () => {
 describe("splitIntoParts", () => {
   it("keeps a short timeline on one page", () => {
     const events = [ev("a", "2013-09-13", "day", ["x"]), ev("b", "2013-09-14", "day", ["x"])];
-    expect(splitIntoParts(events, 5)).toEqual([{ key: "", label: null, kind: "period", events }]);
+    expect(splitIntoParts(events, 5)).toEqual([{ key: "", label: null, span: null, piece: null, kind: "period", events }]);
   });
 
   it("splits a long one by the calendar: year, then month, then day; only a single date is cut by count", () => {
