@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { spanLabel } from "../../src/site/timeline-dates.ts";
-import { buildTimelineModel, segmentText, splitIntoParts, type TimelineRef } from "../../src/site/timeline-page.ts";
+import { buildTimelineModel, segmentText, type TimelineRef } from "../../src/site/timeline-page.ts";
+import { splitIntoParts } from "../../src/site/timeline-parts.ts";
 import { record } from "./records.ts";
 
 function ev(id: string, date: string, precision: TimelineEvent["precision"], articleIds: string[], end?: string): TimelineEvent {

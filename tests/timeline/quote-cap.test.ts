@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import type { Story } from "../../src/stories/types.ts";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
-import { buildTimelineModel, chooseSources, MAX_QUOTES_PER_EVENT, splitIntoParts } from "../../src/site/timeline-page.ts";
+import { buildTimelineModel, chooseSources, MAX_QUOTES_PER_EVENT } from "../../src/site/timeline-page.ts";
+import { splitIntoParts } from "../../src/site/timeline-parts.ts";
 import { record } from "./records.ts";
 
 // Published: b2 9 Sep, a1 10 Sep, a2 11 Sep, a3 12 Sep, b1 14 Sep, d1 20 Sep, c1 undated.
