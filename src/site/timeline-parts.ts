@@ -34,6 +34,8 @@ export interface Part {
   events: TimelineEvent[];
 }
 
+const FULL_DATE = /^\d{4}-\d\d-\d\d/;
+
 /** Items by key, keys in first-seen order. */
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -116,8 +118,9 @@ export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENT
         parts.push({ key: base, label, span: label, piece: null, kind: "period", events: inMonth });
         continue;
       }
-      // Events dated only by month sort before the month's days: they keep the month's own page.
-      for (const [day, inDay] of groupBy(inMonth, (e) => (e.precision === "month" ? "" : e.date.slice(0, 10)))) {
+      // Events dated only by month sort before the month's days: they keep the month's own page (as
+      // does an event whose date is not a whole day, which would make no day's URL).
+      for (const [day, inDay] of groupBy(inMonth, (e) => (e.precision !== "month" && FULL_DATE.test(e.date) ? e.date.slice(0, 10) : ""))) {
         if (!day) parts.push(...pagedParts(base, label, "coarse", inDay, max, budget));
         else parts.push(...pagedParts(`${base}${day.slice(8, 10)}/`, spanLabel({ date: day, precision: "day" }, { weekday: true }), "day", inDay, max, budget));
       }

@@ -71,6 +71,18 @@ describe("splitIntoParts", () => {
     ]);
   });
 
+  it("keeps an event whose date is not a whole day on its month's page rather than making a bad day URL", () => {
+    const days = Array.from({ length: 3 }, (_, i) => ev(`d${i}`, `2013-09-1${i}`, "day", ["x"]));
+    const odd = ev("odd", "2013-09", "day", ["x"]);
+    const parts = splitIntoParts([odd, ...days], 2);
+    expect(parts.map((p) => [p.key, p.events.map((e) => e.id).join(",")])).toEqual([
+      ["2013/09/", "odd"],
+      ["2013/09/10/", "d0"],
+      ["2013/09/11/", "d1"],
+      ["2013/09/12/", "d2"],
+    ]);
+  });
+
   it("moves no event to another URL when one is added, except in its own date or a container crossing the limit", () => {
     const precisions = ["year", "month", "week", "day"] as const;
     const event = fc
