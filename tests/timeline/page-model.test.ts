@@ -1,7 +1,8 @@
 /**
- * The timeline page model (src/site/timeline-page.ts, timeline-dates.ts) on hand-built events: date
- * labels at each precision, splitting a long timeline by year/month/day, per-source scopes, where each
- * event lives, and the marks cut into article text. Expected values are written by hand.
+ * The timeline page model (src/site/timeline-page.ts, timeline-parts.ts, timeline-dates.ts) on
+ * hand-built events: date labels at each precision, splitting a long timeline by year/month/day,
+ * per-source scopes, where each event lives, and the marks cut into article text. Expected values are
+ * written by hand.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
