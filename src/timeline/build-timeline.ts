@@ -28,15 +28,27 @@ function slugWords(text: string): string {
     .replace(/-$/, "");
 }
 
+/**
+ * Date and first words, with `-2`, `-3`... for events sharing those, numbered in the order of their
+ * texts (then of their first sources), not the timeline's: a source added to one of them moves it up the
+ * timeline, and must not swap the ids, and so the links, of the two.
+ */
 function assignIds(events: TimelineEvent[]): void {
-  const used = new Map<string, number>();
+  const byBase = new Map<string, TimelineEvent[]>();
   for (const e of events) {
     const base = `${e.date}-${slugWords(e.text) || "event"}`;
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    e.id = n === 1 ? base : `${base}-${n}`;
+    const group = byBase.get(base);
+    if (group) group.push(e);
+    else byBase.set(base, [e]);
+  }
+  for (const [base, group] of byBase) {
+    if (group.length > 1) group.sort((a, b) => compareCodeUnits(a.text, b.text) || compareCodeUnits(firstSource(a), firstSource(b)));
+    group.forEach((e, i) => (e.id = i === 0 ? base : `${base}-${i + 1}`));
   }
 }
+
+const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const firstSource = (e: TimelineEvent) => (e.sources[0] ? `${e.sources[0].articleId}#${e.sources[0].blockIndex}` : "");
 
 /** `extract` gives one report's events: extractEvents itself, or a cache of its results (event-cache.ts). */
 export function buildTimeline(records: readonly ArticleRecord[], extract: (record: ArticleRecord) => ExtractedEvent[] = extractEvents): Timeline {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline } from "../../src/timeline/build-timeline.ts";
+import { buildTimeline, timelineOf } from "../../src/timeline/build-timeline.ts";
 import { toTimelineJs } from "../../src/timeline/timelinejs.ts";
-import type { TimelineEvent } from "../../src/timeline/types.ts";
+import type { ExtractedEvent, TimelineEvent } from "../../src/timeline/types.ts";
 import { record } from "./records.ts";
 
 // 2013-09-13 was a Friday.
@@ -133,6 +133,30 @@ describe("merging across reports", () => {
     expect(talks.start_date).toEqual({ year: "2013", month: "9", day: "13" });
     expect(talks.group).toBe("AFP, Al Jazeera");
     expect(talks.text.text).toContain("<blockquote>During their second day of talks");
+  });
+});
+
+describe("event ids", () => {
+  const said = (articleId: string, blockIndex: number, text: string): ExtractedEvent => ({
+    id: "",
+    date: "2013-09-13",
+    precision: "day",
+    text,
+    tense: "past",
+    sources: [{ articleId, blockIndex, quote: text, expression: "on Friday" }],
+  });
+  // Same day, same first six words, different happenings (one report: no lower bar joins them).
+  const wheat = "It was reported on Friday that wheat prices rose sharply across Europe.";
+  const museum = "It was reported on Friday that the museum reopened its ancient gallery.";
+
+  it("keeps each event's id when a new source moves it up the timeline", () => {
+    const ids = (events: ExtractedEvent[]) => Object.fromEntries(timelineOf(events).events.map((e) => [e.text, e.id]));
+    const before = ids([said("a", 0, wheat), said("a", 1, museum)]);
+    expect(before).toEqual({ [museum]: "2013-09-13-it-was-reported-on-friday-that", [wheat]: "2013-09-13-it-was-reported-on-friday-that-2" });
+    // A second report of the wheat prices: that event now has more sources and comes first on the day.
+    const grown = timelineOf([said("a", 0, wheat), said("a", 1, museum), said("b", 0, wheat)]);
+    expect(grown.events.map((e) => e.text)).toEqual([wheat, museum]);
+    expect(Object.fromEntries(grown.events.map((e) => [e.text, e.id]))).toEqual(before);
   });
 });
 
