@@ -13,6 +13,7 @@
  *    Forward references ("later this month") stay as they are: a plan is not a known happening.
  */
 import { partitionPoint } from "../archive/partition-point.ts";
+import { eventBaseId } from "./event-ids.ts";
 import { makeBag, OverlapIndex, type WordBag } from "./overlap-index.ts";
 import type { ExtractedEvent, TimelineEvent } from "./types.ts";
 
@@ -99,9 +100,20 @@ function toEvent(cluster: Cluster): TimelineEvent {
   }
   // The finest-dated member dates the happening; the tersest account names it (timeline entries are written that way).
   const dated = [...cluster].sort((x, y) => RANK[y.precision] - RANK[x.precision])[0];
-  const text = cluster.filter((e) => e.precision === dated.precision).sort((x, y) => wordCount(x.text) - wordCount(y.text))[0].text;
-  const { id, date, end, precision } = dated;
-  return { id, date, ...(end ? { end } : {}), precision, text, sources };
+  const finest = cluster.filter((e) => e.precision === dated.precision);
+  const text = [...finest].sort((x, y) => wordCount(x.text) - wordCount(y.text))[0].text;
+  // The id takes its words from the first published account instead: a terser one added later (most
+  // reports are added after the ones they follow up) must not move the anchor citations point at.
+  const first = [...finest].sort(byPublication)[0];
+  const { date, end, precision } = dated;
+  return { id: eventBaseId(date, first.text), date, ...(end ? { end } : {}), precision, text, sources };
+}
+
+/** Earliest publication first, undated last; then by report and block. */
+function byPublication(x: ExtractedEvent, y: ExtractedEvent): number {
+  if (x.published !== y.published) return !x.published ? 1 : !y.published ? -1 : x.published < y.published ? -1 : 1;
+  const [a, b] = [x.sources[0], y.sources[0]];
+  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.blockIndex - b.blockIndex;
 }
 
 /** Events grouped into happenings; sources kept in input order, duplicates (same block and quote) dropped. */

@@ -149,6 +149,19 @@ describe("event ids", () => {
   const wheat = "It was reported on Friday that wheat prices rose sharply across Europe.";
   const museum = "It was reported on Friday that the museum reopened its ancient gallery.";
 
+  it("takes an event's id from its first published account, so a terser one added later leaves it", () => {
+    const long = "US Secretary of State John Kerry and Sergei Lavrov met in Geneva on Friday.";
+    const terse = "Kerry and Lavrov met in Geneva on Friday.";
+    const at = (articleId: string, text: string, published: string): ExtractedEvent => ({ ...said(articleId, 0, text), published });
+    const [alone] = timelineOf([at("afp", long, "2013-09-13")]).events;
+    const [merged] = timelineOf([at("afp", long, "2013-09-13"), at("bbc", terse, "2013-09-14")]).events;
+    // One happening: the terser account names it on the page; the anchor stays where citations point.
+    expect([merged.text, merged.sources.length]).toEqual([terse, 2]);
+    expect([alone.id, merged.id]).toEqual(["2013-09-13-us-secretary-of-state-john-kerry", "2013-09-13-us-secretary-of-state-john-kerry"]);
+    // Had the terse report come first, its words would name the id.
+    expect(timelineOf([at("afp", long, "2013-09-14"), at("bbc", terse, "2013-09-13")]).events[0].id).toBe("2013-09-13-kerry-and-lavrov-met-in-geneva");
+  });
+
   it("keeps each event's id when a new source moves it up the timeline", () => {
     const ids = (events: ExtractedEvent[]) => Object.fromEntries(timelineOf(events).events.map((e) => [e.text, e.id]));
     const before = ids([said("a", 0, wheat), said("a", 1, museum)]);

@@ -1,0 +1,46 @@
+/**
+ * Timeline event ids: the anchors (`/timeline/2013/09/13/#2013-09-13-kerry-and-lavrov-met`) that
+ * article pages and citations point at, so made to survive adding reports where they can.
+ */
+import type { TimelineEvent } from "./types.ts";
+
+function slugWords(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9\s-]/g, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .join("-")
+    .replace(/-+/g, "-")
+    .slice(0, 60)
+    .replace(/-$/, "");
+}
+
+/** An event's id before repeats are numbered: its date and the first words of `text`. */
+export function eventBaseId(date: string, text: string): string {
+  return `${date}-${slugWords(text) || "event"}`;
+}
+
+/**
+ * Makes the events' base ids (`eventBaseId`) unique with `-2`, `-3`..., numbered in the order of the
+ * events' texts (then of their first sources), not the timeline's: a source added to one of them moves
+ * it up the timeline, and must not swap the ids, and so the links, of the two.
+ */
+export function numberRepeatedIds(events: TimelineEvent[]): void {
+  const byBase = new Map<string, TimelineEvent[]>();
+  for (const e of events) {
+    const group = byBase.get(e.id);
+    if (group) group.push(e);
+    else byBase.set(e.id, [e]);
+  }
+  for (const [base, group] of byBase) {
+    if (group.length === 1) continue;
+    group.sort((a, b) => compareCodeUnits(a.text, b.text) || compareCodeUnits(firstSource(a), firstSource(b)));
+    group.forEach((e, i) => (e.id = i === 0 ? base : `${base}-${i + 1}`));
+  }
+}
+
+const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const firstSource = (e: TimelineEvent) => (e.sources[0] ? `${e.sources[0].articleId}#${e.sources[0].blockIndex}` : "");
