@@ -13,7 +13,7 @@ export interface EventSource {
 }
 
 export interface TimelineEvent {
-  /** Stable, URL-safe id (date + first words), unique in the timeline. */
+  /** URL-safe id, unique in the timeline: date + first words of its first published account (event-ids.ts). */
   id: string;
   /** `YYYY-MM-DD` (day; a week's Monday), `YYYY-MM` (month) or `YYYY` (year): only what the text gives. */
   date: string;
