@@ -290,6 +290,13 @@ describe.skipIf(!shouldRunBrowserTests())("pager in a browser", () => {
     });
   }
 
+  it("a timeline month's index (its days with counts) has no axe violations and no sideways overflow on a phone (360px)", async () => {
+    await checkPage(browser, `${server.url}/timeline/2013/09/`, { colorScheme: "dark", width: 360, height: 800 }, async (page) => {
+      await page.click('.tl-days-nav a[href="/timeline/2013/09/10/"]');
+      expect(new URL(page.url()).pathname).toBe("/timeline/2013/09/10/");
+    });
+  });
+
   it("the stories index's last page has no axe violations and no sideways overflow on a phone (360px)", async () => {
     await checkPage(browser, `${server.url}/stories/page/2/`, { colorScheme: "light", width: 360, height: 800 }, async (page) => {
       await page.click('.pager a[rel="prev"]');
