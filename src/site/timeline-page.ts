@@ -11,11 +11,12 @@ import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import { storyPath } from "../stories/story-view.ts";
 import type { Story } from "../stories/types.ts";
+import { byPublication } from "../timeline/publication-order.ts";
 import type { TimelineEvent } from "../timeline/types.ts";
 import { formatIsoDate } from "./dates.ts";
 import { articlePath, blockAnchor } from "./links.ts";
 import { monthKey, monthKeyLabel, monthKeyShort, spanDatetime, spanLabel } from "./timeline-dates.ts";
-import { groupBy, indexKeyOf, MAX_EVENTS_PER_PAGE, splitIntoParts, type PageBudget, type Part, type PartKind } from "./timeline-parts.ts";
+import { groupBy, MAX_EVENTS_PER_PAGE, partLabel, splitIntoParts, type PageBudget, type Part, type PartKind } from "./timeline-parts.ts";
 
 export const TIMELINE_PATH = "/timeline/";
 /**
@@ -251,12 +252,7 @@ export function chooseSources(
 ): number[] {
   const order = sources
     .map((_, i) => i)
-    .sort((a, b) => {
-      const x = sources[a];
-      const y = sources[b];
-      if (x.published !== y.published) return !x.published ? 1 : !y.published ? -1 : x.published < y.published ? -1 : 1;
-      return x.articleId.localeCompare(y.articleId) || x.blockIndex - y.blockIndex;
-    });
+    .sort((a, b) => byPublication(sources[a], sources[b]));
   const chosen: number[] = [];
   const outletsSeen = new Set<string>();
   const reportsSeen = new Set<string>();
@@ -371,7 +367,7 @@ interface CountedYear extends YearIndex {
 function yearIndex(parts: readonly Part[], base: string): CountedYear[] {
   const years = new Map<string, CountedYear>();
   for (const part of parts) {
-    const indexKey = indexKeyOf(part.key);
+    const { indexKey } = part;
     for (const [key, events] of groupBy(part.events, monthKey)) {
       const year = key.slice(0, 4);
       // A month cut by day is entered at its own page (its month-only events, or the list of its days).
@@ -394,8 +390,6 @@ function yearIndex(parts: readonly Part[], base: string): CountedYear[] {
   return [...years.values()];
 }
 
-const DAY_KEY = /^\d{4}\/\d\d\/\d\d\/$/;
-
 /** "September 2013" for the month key `2013/09/`. */
 const monthLabelOf = (key: string) => monthKeyLabel(`${key.slice(0, 4)}-${key.slice(5, 7)}`);
 
@@ -403,16 +397,14 @@ const monthLabelOf = (key: string) => monthKeyLabel(`${key.slice(0, 4)}-${key.sl
 function dayLinks(parts: readonly Part[], base: string): Map<string, PageLink[]> {
   const months = new Map<string, PageLink[]>();
   for (const part of parts) {
-    const dayKey = part.key.replace(/page\/\d+\/$/, "");
-    if (!DAY_KEY.test(dayKey)) continue;
-    const monthKeyOfDay = dayKey.slice(0, 8);
-    const links = months.get(monthKeyOfDay) ?? [];
-    months.set(monthKeyOfDay, links);
+    if (part.kind !== "day") continue;
+    const links = months.get(part.indexKey) ?? [];
+    months.set(part.indexKey, links);
     const last = links.at(-1);
-    if (last?.indexKey === dayKey) last.count! += part.events.length;
+    if (last?.indexKey === part.groupKey) last.count! += part.events.length;
     else {
-      const long = spanLabel({ date: dayKey.slice(0, 10).replaceAll("/", "-"), precision: "day" }, { weekday: true });
-      links.push({ href: base + dayKey, label: String(Number(dayKey.slice(8, 10))), long, count: part.events.length, indexKey: dayKey });
+      const label = String(Number(part.groupKey.slice(8, 10)));
+      links.push({ href: base + part.groupKey, label, long: part.span!, count: part.events.length, indexKey: part.groupKey });
     }
   }
   return months;
@@ -449,12 +441,11 @@ function scopePages(
     return at === undefined ? years : years.slice(Math.max(0, at - NEAR_YEARS), at + NEAR_YEARS + 1);
   };
   // A page in a month cut by day lists the month's days, its own marked.
-  const daysOf = (key: string, counted: boolean): DayIndex | null => {
-    const monthIndexKey = indexKeyOf(key);
-    const links = days.get(monthIndexKey);
+  const daysOf = (indexKey: string, key: string, counted: boolean): DayIndex | null => {
+    const links = days.get(indexKey);
     if (!links) return null;
     return {
-      label: monthLabelOf(monthIndexKey),
+      label: monthLabelOf(indexKey),
       links: links.map((l) => ({ ...(counted ? l : withoutCount(l)), current: key.startsWith(l.indexKey!) })),
     };
   };
@@ -476,11 +467,11 @@ function scopePages(
       chips,
       index: nearYears(index, key ? key.slice(0, 4) : null),
       allYears: key ? allYears : null,
-      indexKey: key ? indexKeyOf(key) : null,
-      days: daysOf(key, true),
+      indexKey: key || null,
+      days: daysOf(key, key, true),
       year: key ? key.slice(0, 4) : null,
       prev: null,
-      next: { href: scope.base + first.key, label: first.label ?? "" },
+      next: { href: scope.base + first.key, label: partLabel(first) ?? "" },
     });
     pages.push(indexPage("", null, parts[0]));
     // A year or month that is cut up has a page of its own at its URL even when it holds no events
@@ -488,8 +479,7 @@ function scopePages(
     const keys = new Set(parts.map((p) => p.key));
     for (const part of parts) {
       const year = part.key.slice(0, 5);
-      const month = indexKeyOf(part.key);
-      for (const key of [year, month]) {
+      for (const key of [year, part.indexKey]) {
         if (keys.has(key)) continue;
         keys.add(key);
         pages.push(indexPage(key, key === year ? year.slice(0, 4) : monthLabelOf(key), part));
@@ -498,13 +488,14 @@ function scopePages(
   }
   parts.forEach((part, i) => {
     const views = part.events.map(viewOf);
-    const link = (p: Part | undefined): PageLink | null => (p ? { href: scope.base + p.key, label: p.label ?? "" } : null);
+    const link = (p: Part | undefined): PageLink | null => (p ? { href: scope.base + p.key, label: partLabel(p) ?? "" } : null);
+    const label = partLabel(part);
     pages.push({
       url: scope.base + part.key,
-      title: `Timeline${who}${part.label ? `, ${part.label}` : ""}`,
+      title: `Timeline${who}${label ? `, ${label}` : ""}`,
       description,
       source: scope.source,
-      part: part.label,
+      part: label,
       partKind: split ? part.kind : null,
       span: part.span,
       piece: part.piece,
@@ -516,8 +507,8 @@ function scopePages(
       // A single page still gets the index: it jumps within the page ("#m-2013-09").
       index: nearYears(partIndex, split ? part.key.slice(0, 4) : null),
       allYears: split ? allYears : null,
-      indexKey: split ? indexKeyOf(part.key) : null,
-      days: daysOf(part.key, false),
+      indexKey: split ? part.indexKey : null,
+      days: daysOf(part.indexKey, part.key, false),
       year: split ? part.key.slice(0, 4) : null,
       prev: link(parts[i - 1]),
       next: link(parts[i + 1]),

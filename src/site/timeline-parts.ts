@@ -26,12 +26,24 @@ export type PartKind = "period" | "day" | "coarse";
 export interface Part {
   /** URL path below the scope's base, "" for the base itself. */
   key: string;
-  label: string | null;
-  /** `label` without "part 1 of 2". */
+  /** The day, month or year the part holds ("Tuesday 10 September 2013"), null for the whole timeline. */
   span: string | null;
+  /** "part 1 of 2" when one date's events take several pages, else null. */
   piece: string | null;
   kind: PartKind;
+  /** Key of the first page of the part's date group (`2013/09/10/` for `2013/09/10/page/2/`). */
+  groupKey: string;
+  /**
+   * The year/month index entry the part belongs under: its month (`2013/09/`) for the pages of a month
+   * cut by day, else the group's own key (a year's, `2013/`; the whole timeline's, "").
+   */
+  indexKey: string;
   events: TimelineEvent[];
+}
+
+/** "Tuesday 10 September 2013, part 1 of 2": the part's title and pager label. */
+export function partLabel(part: Part): string | null {
+  return part.piece ? `${part.span}, ${part.piece}` : part.span;
 }
 
 const FULL_DATE = /^\d{4}-\d\d-\d\d/;
@@ -79,16 +91,25 @@ function fits(events: readonly TimelineEvent[], max: number, budget: PageBudget)
  * Only a group that is one date (a very busy day, the events dated only "2013") is cut by count, so
  * an event added elsewhere moves no other event to another URL.
  */
-function pagedParts(key: string, label: string, kind: PartKind, events: readonly TimelineEvent[], max: number, budget: PageBudget): Part[] {
+function pagedParts(
+  group: Pick<Part, "span" | "kind" | "indexKey"> & { key: string },
+  events: readonly TimelineEvent[],
+  max: number,
+  budget: PageBudget,
+): Part[] {
   const chunks = chunk(events, max, budget);
   return chunks.map((inChunk, i) => ({
-    key: i === 0 ? key : `${key}page/${i + 1}/`,
-    label: chunks.length > 1 ? `${label}, part ${i + 1} of ${chunks.length}` : label,
-    span: label,
+    ...group,
+    key: i === 0 ? group.key : `${group.key}page/${i + 1}/`,
     piece: chunks.length > 1 ? `part ${i + 1} of ${chunks.length}` : null,
-    kind,
+    groupKey: group.key,
     events: inChunk,
   }));
+}
+
+/** A part that is its date group's only page. */
+function wholePart(key: string, span: string | null, events: TimelineEvent[]): Part {
+  return { key, span, piece: null, kind: "period", groupKey: key, indexKey: key, events };
 }
 
 /**
@@ -100,40 +121,33 @@ function pagedParts(key: string, label: string, kind: PartKind, events: readonly
  * cite its events) survives adding reports, until its own year or month grows past the limit.
  */
 export function splitIntoParts(events: readonly TimelineEvent[], max = MAX_EVENTS_PER_PAGE, budget: PageBudget = NO_BUDGET): Part[] {
-  if (fits(events, max, budget)) return [{ key: "", label: null, span: null, piece: null, kind: "period", events: [...events] }];
+  if (fits(events, max, budget)) return [wholePart("", null, [...events])];
   const parts: Part[] = [];
   for (const [year, inYear] of groupBy(events, (e) => e.date.slice(0, 4))) {
     if (fits(inYear, max, budget)) {
-      parts.push({ key: `${year}/`, label: year, span: year, piece: null, kind: "period", events: inYear });
+      parts.push(wholePart(`${year}/`, year, inYear));
       continue;
     }
     for (const [key, inMonth] of groupBy(inYear, monthKey)) {
       const label = monthKeyLabel(key);
       if (key.length === 4) {
-        parts.push(...pagedParts(`${year}/`, label, "coarse", inMonth, max, budget));
+        parts.push(...pagedParts({ key: `${year}/`, span: label, kind: "coarse", indexKey: `${year}/` }, inMonth, max, budget));
         continue;
       }
       const base = `${year}/${key.slice(5, 7)}/`;
       if (fits(inMonth, max, budget)) {
-        parts.push({ key: base, label, span: label, piece: null, kind: "period", events: inMonth });
+        parts.push(wholePart(base, label, inMonth));
         continue;
       }
       // Events dated only by month sort before the month's days: they keep the month's own page (as
       // does an event whose date is not a whole day, which would make no day's URL).
       for (const [day, inDay] of groupBy(inMonth, (e) => (e.precision !== "month" && FULL_DATE.test(e.date) ? e.date.slice(0, 10) : ""))) {
-        if (!day) parts.push(...pagedParts(base, label, "coarse", inDay, max, budget));
-        else parts.push(...pagedParts(`${base}${day.slice(8, 10)}/`, spanLabel({ date: day, precision: "day" }, { weekday: true }), "day", inDay, max, budget));
+        const group = day
+          ? { key: `${base}${day.slice(8, 10)}/`, span: spanLabel({ date: day, precision: "day" }, { weekday: true }), kind: "day" as const }
+          : { key: base, span: label, kind: "coarse" as const };
+        parts.push(...pagedParts({ ...group, indexKey: base }, inDay, max, budget));
       }
     }
   }
   return parts;
-}
-
-/**
- * The index entry a part belongs under: its month (`2013/09/`) when it is that month or a day or page
- * of it, else its own key (a year's page, `2013/`, or the whole timeline's, "").
- */
-export function indexKeyOf(partKey: string): string {
-  const [year, month] = partKey.split("/");
-  return /^\d\d$/.test(month ?? "") ? `${year}/${month}/` : partKey.replace(/page\/\d+\/$/, "");
 }

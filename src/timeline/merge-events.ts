@@ -15,6 +15,7 @@
 import { partitionPoint } from "../archive/partition-point.ts";
 import { eventBaseId } from "./event-ids.ts";
 import { makeBag, OverlapIndex, type WordBag } from "./overlap-index.ts";
+import { byPublication } from "./publication-order.ts";
 import type { ExtractedEvent, TimelineEvent } from "./types.ts";
 
 /** Share of the smaller text's rare-word weight two texts must have in common to be one happening. */
@@ -104,16 +105,10 @@ function toEvent(cluster: Cluster): TimelineEvent {
   const text = [...finest].sort((x, y) => wordCount(x.text) - wordCount(y.text))[0].text;
   // The id takes its words from the first published account instead: a terser one added later (most
   // reports are added after the ones they follow up) must not move the anchor citations point at.
-  const first = [...finest].sort(byPublication)[0];
+  const accountOf = (e: ExtractedEvent) => ({ published: e.published, articleId: e.sources[0].articleId, blockIndex: e.sources[0].blockIndex });
+  const first = finest.reduce((a, b) => (byPublication(accountOf(b), accountOf(a)) < 0 ? b : a));
   const { date, end, precision } = dated;
   return { id: eventBaseId(date, first.text), date, ...(end ? { end } : {}), precision, text, sources };
-}
-
-/** Earliest publication first, undated last; then by report and block. */
-function byPublication(x: ExtractedEvent, y: ExtractedEvent): number {
-  if (x.published !== y.published) return !x.published ? 1 : !y.published ? -1 : x.published < y.published ? -1 : 1;
-  const [a, b] = [x.sources[0], y.sources[0]];
-  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.blockIndex - b.blockIndex;
 }
 
 /** Events grouped into happenings; sources kept in input order, duplicates (same block and quote) dropped. */

@@ -97,14 +97,14 @@ afterAll(async () => {
   if (site) await rm(site.rootDir, { recursive: true, force: true });
 });
 
-/** Follows rel="next" from `start`; returns each page's URL, teaser links and pager. */
-async function walk(start: string): Promise<Array<{ url: string; doc: Document; hrefs: string[] }>> {
+/** Follows rel="next" in the `pager` from `start`; returns each page's URL, document and teaser links. */
+async function walk(start: string, pager = ".pager"): Promise<Array<{ url: string; doc: Document; hrefs: string[] }>> {
   const pages: Array<{ url: string; doc: Document; hrefs: string[] }> = [];
   let url: string | null = start;
   while (url && pages.length < 20) {
     const doc = await site.html(url);
     pages.push({ url, doc, hrefs: [...doc.querySelectorAll(".teaser__headline a")].map((a) => a.getAttribute("href")!) });
-    url = doc.querySelector('.pager a[rel="next"]')?.getAttribute("href") ?? null;
+    url = doc.querySelector(`${pager} a[rel="next"]`)?.getAttribute("href") ?? null;
   }
   return pages;
 }
@@ -189,13 +189,7 @@ describe("paginated list pages", () => {
   });
 
   it("splits a long timeline by year, month and day, every event once and in order along the pager", async () => {
-    const pages: Array<{ url: string; doc: Document }> = [];
-    let url: string | null = "/timeline/";
-    while (url && pages.length < 20) {
-      const doc = await site.html(url);
-      pages.push({ url, doc });
-      url = doc.querySelector('.tl-pager a[rel="next"]')?.getAttribute("href") ?? null;
-    }
+    const pages = await walk("/timeline/", ".tl-pager");
     expect(pages.map((p) => p.url)).toEqual([
       "/timeline/",
       "/timeline/2012/",

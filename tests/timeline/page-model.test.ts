@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { spanLabel } from "../../src/site/timeline-dates.ts";
 import { buildTimelineModel, segmentText, type TimelineRef } from "../../src/site/timeline-page.ts";
-import { splitIntoParts } from "../../src/site/timeline-parts.ts";
+import { partLabel, splitIntoParts } from "../../src/site/timeline-parts.ts";
 import { record } from "./records.ts";
 
 function ev(id: string, date: string, precision: TimelineEvent["precision"], articleIds: string[], end?: string): TimelineEvent {
@@ -46,7 +46,7 @@ describe("spanLabel", () => {
 describe("splitIntoParts", () => {
   it("keeps a short timeline on one page", () => {
     const events = [ev("a", "2013-09-13", "day", ["x"]), ev("b", "2013-09-14", "day", ["x"])];
-    expect(splitIntoParts(events, 5)).toEqual([{ key: "", label: null, span: null, piece: null, kind: "period", events }]);
+    expect(splitIntoParts(events, 5)).toEqual([{ key: "", span: null, piece: null, kind: "period", groupKey: "", indexKey: "", events }]);
   });
 
   it("splits a long one by the calendar: year, then month, then day; only a single date is cut by count", () => {
@@ -56,7 +56,7 @@ describe("splitIntoParts", () => {
     const busyDay = Array.from({ length: 7 }, (_, i) => ev(`s${i}`, "2013-09-10", "day", ["x"]));
     const sep = [ev("m", "2013-09", "month", ["x"]), ...busyDay, ev("s7", "2013-09-11", "day", ["x"]), ev("w", "2013-09-16", "week", ["x"], "2013-09-22")];
     const parts = splitIntoParts([...y2012, yearOnly, ...jan, ...sep], 5);
-    expect(parts.map((p) => [p.key, p.label, p.events.map((e) => e.id).join(",")])).toEqual([
+    expect(parts.map((p) => [p.key, partLabel(p), p.events.map((e) => e.id).join(",")])).toEqual([
       ["2012/", "2012", "p,q,r"],
       // 2013 holds 13 events: its events dated only "2013" keep the year's page, each month gets one.
       ["2013/", "2013", "y"],

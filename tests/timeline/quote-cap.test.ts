@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Story } from "../../src/stories/types.ts";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { buildTimelineModel, chooseSources, MAX_QUOTES_PER_EVENT } from "../../src/site/timeline-page.ts";
-import { splitIntoParts } from "../../src/site/timeline-parts.ts";
+import { partLabel, splitIntoParts } from "../../src/site/timeline-parts.ts";
 import { record } from "./records.ts";
 
 // Published: b2 9 Sep, a1 10 Sep, a2 11 Sep, a3 12 Sep, b1 14 Sep, d1 20 Sep, c1 undated.
@@ -134,7 +134,7 @@ describe("a page's quote budget", () => {
     // One day, weights 5, 5, 1, 5, 5 with a budget of 10: [5, 5], [1, 5] (one more would make 11), [5].
     const events = ["a", "b", "c", "d", "e"].map((id, i) => on(id, "2013-09-01", [40, 5, 1, 9, 7][i]));
     const parts = splitIntoParts(events, 100, { max: 10, weigh });
-    expect(parts.map((p) => [p.key, p.label, p.events.map((e) => e.id).join(",")])).toEqual([
+    expect(parts.map((p) => [p.key, partLabel(p), p.events.map((e) => e.id).join(",")])).toEqual([
       ["2013/09/01/", "Sunday 1 September 2013, part 1 of 3", "a,b"],
       ["2013/09/01/page/2/", "Sunday 1 September 2013, part 2 of 3", "c,d"],
       ["2013/09/01/page/3/", "Sunday 1 September 2013, part 3 of 3", "e"],
