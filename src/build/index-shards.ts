@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { compareCodeUnits } from "../util/collections.ts";
 export { SHARDS_FILE, SORT_RANKS_FILE, SHARD_SEARCH_FILE, shardBundle, type ShardsManifest } from "../search/shard-manifest.ts";
 
 /** Bumped whenever the assignment or the manifest changes meaning: older shards are then rebuilt. */
@@ -70,10 +71,8 @@ export function assignShards(urls: Iterable<string>, pagesPerShard: number): str
   }
 }
 
-/** Code-unit order: stable, locale-independent. */
-export function compareUrls(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** URLs in code-unit order: stable, locale-independent. */
+export const compareUrls = compareCodeUnits;
 
 /**
  * What decides a page's entry in the index, hashed: the HTML less what Pagefind never stores, so a

@@ -16,7 +16,8 @@ import type { TimelineEvent } from "../timeline/types.ts";
 import { formatIsoDate } from "./dates.ts";
 import { articlePath, blockAnchor } from "./links.ts";
 import { monthKey, monthKeyLabel, monthKeyShort, spanDatetime, spanLabel } from "./timeline-dates.ts";
-import { groupBy, MAX_EVENTS_PER_PAGE, partLabel, splitIntoParts, type PageBudget, type Part, type PartKind } from "./timeline-parts.ts";
+import { groupBy } from "../util/collections.ts";
+import { MAX_EVENTS_PER_PAGE, partLabel, splitIntoParts, type PageBudget, type Part, type PartKind } from "./timeline-parts.ts";
 
 export const TIMELINE_PATH = "/timeline/";
 /**

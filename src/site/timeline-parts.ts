@@ -4,6 +4,7 @@
  * The views printed on those pages are built in timeline-page.ts.
  */
 import type { TimelineEvent } from "../timeline/types.ts";
+import { groupBy } from "../util/collections.ts";
 import { monthKey, monthKeyLabel, spanLabel } from "./timeline-dates.ts";
 
 /** Events on one page before the timeline is split by year, then month, then day. */
@@ -48,17 +49,6 @@ export function partLabel(part: Part): string | null {
 
 const FULL_DATE = /^\d{4}-\d\d-\d\d/;
 
-/** Items by key, keys in first-seen order. */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
 
 /** Cuts events into runs of at most `max` events and at most `budget.max` weight (an event over budget alone gets a run). */
 function chunk(events: readonly TimelineEvent[], max: number, budget: PageBudget): TimelineEvent[][] {

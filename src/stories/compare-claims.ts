@@ -7,6 +7,7 @@
  * reports give different values is a discrepancy.
  */
 import { contentSet, contentTokens, dice } from "./content-words.ts";
+import { groupBy } from "../util/collections.ts";
 import { findAttribution } from "./find-attribution.ts";
 import type { Claim, Discrepancy, StorySentence } from "./types.ts";
 
@@ -114,8 +115,7 @@ export function findDiscrepancies(reports: string[], sentences: StorySentence[])
       if (dice(a.words, b.words) >= SAME_MATTER) parent[find(i)] = find(j);
     }
   }
-  const groups = new Map<number, Placed[]>();
-  placed.forEach((p, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(p));
+  const groups = groupBy(placed, (_, i) => find(i));
   const out: Discrepancy[] = [];
   for (const group of groups.values()) {
     // One claim per report: its first on the matter.

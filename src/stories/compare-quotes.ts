@@ -4,6 +4,7 @@
  * contains the other. Single words in quotes are scare quotes ("overwhelming"), not quotations: a
  * quotation needs at least two words to be matched across reports.
  */
+import { groupBy } from "../util/collections.ts";
 import { findAttribution } from "./find-attribution.ts";
 import type { SharedQuote, StorySentence } from "./types.ts";
 
@@ -53,8 +54,7 @@ export function findSharedQuotes(reports: string[], sentences: StorySentence[]):
       if (a.includes(b) || b.includes(a)) parent[find(i)] = find(j);
     }
   }
-  const groups = new Map<number, FoundQuote[]>();
-  quotes.forEach((q, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(q));
+  const groups = groupBy(quotes, (_, i) => find(i));
   const shared: SharedQuote[] = [];
   for (const group of groups.values()) {
     const ids = new Set(group.map((q) => q.sentence.articleId));

@@ -2,6 +2,7 @@
  * Timeline event ids: the anchors (`/timeline/2013/09/13/#2013-09-13-kerry-and-lavrov-met`) that
  * article pages and citations point at, so made to survive adding reports where they can.
  */
+import { compareCodeUnits, groupBy } from "../util/collections.ts";
 import type { TimelineEvent } from "./types.ts";
 
 function slugWords(text: string): string {
@@ -29,18 +30,11 @@ export function eventBaseId(date: string, text: string): string {
  * it up the timeline, and must not swap the ids, and so the links, of the two.
  */
 export function numberRepeatedIds(events: TimelineEvent[]): void {
-  const byBase = new Map<string, TimelineEvent[]>();
-  for (const e of events) {
-    const group = byBase.get(e.id);
-    if (group) group.push(e);
-    else byBase.set(e.id, [e]);
-  }
-  for (const [base, group] of byBase) {
+  for (const [base, group] of groupBy(events, (e) => e.id)) {
     if (group.length === 1) continue;
     group.sort((a, b) => compareCodeUnits(a.text, b.text) || compareCodeUnits(firstSource(a), firstSource(b)));
     group.forEach((e, i) => (e.id = i === 0 ? base : `${base}-${i + 1}`));
   }
 }
 
-const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const firstSource = (e: TimelineEvent) => (e.sources[0] ? `${e.sources[0].articleId}#${e.sources[0].blockIndex}` : "");

@@ -10,6 +10,7 @@
  * query's words among prefixes. Common words ("Syria", "talks") sit only in short texts' prefixes,
  * so their long posting lists are rarely read. The exact score is still computed on each candidate.
  */
+import { compareCodeUnits } from "../util/collections.ts";
 
 /** A text's content words (in first-seen order), as a set, and their total idf weight. */
 export interface WordBag {
@@ -33,7 +34,7 @@ export function prefixWords(bag: WordBag, t: number, idf: ReadonlyMap<string, nu
   const known = bag.prefixes?.get(t);
   if (known) return known;
   const w = (x: string) => idf.get(x) ?? fallback;
-  const sorted = [...bag.words].sort((a, b) => w(b) - w(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...bag.words].sort((a, b) => w(b) - w(a) || compareCodeUnits(a, b));
   const bar = t * bag.weight * (1 - 1e-9) - 1e-12;
   let rest = bag.weight;
   const prefix: string[] = [];
