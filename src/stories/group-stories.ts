@@ -10,7 +10,7 @@
 import { DateTime } from "luxon";
 import { partitionPoint } from "../archive/partition-point.ts";
 import type { ArticleRecord } from "../record/schema.ts";
-import { buildCorpus, cosine, reportWords, type Corpus, type ReportWords } from "./tfidf.ts";
+import { buildCorpus, reportWords, type Corpus, type ReportWords } from "./tfidf.ts";
 
 export interface GroupOptions {
   /** Both dated, within `maxDaysApart`: link at this cosine... */
@@ -67,7 +67,7 @@ function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
     const db = days[b];
     // The date test first: it is free, the cosine is not, and most candidate pairs are years apart.
     if (da !== null && db !== null && Math.abs(da - db) > opts.maxDaysApart) return null;
-    const similarity = cosine(corpus.vectors[a], corpus.vectors[b]);
+    const similarity = corpus.cosine(corpus.vectors[a], corpus.vectors[b]);
     if (da === null || db === null) return similarity >= opts.minSimilarityUndated ? similarity : null;
     if (similarity >= opts.minSimilarityDated) return similarity;
     if (similarity < opts.minSimilarityDatedWithNames) return null;
@@ -88,17 +88,14 @@ function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
 function windowedCandidates(corpus: Corpus, days: Array<number | null>, maxDaysApart: number): (i: number) => number[] {
   const dated = (i: number) => Number.isFinite(days[i]);
   // Each posting list split: the dated reports in date order, and those without a usable date.
-  const byDate = new Map<string, { dated: number[]; undated: number[] }>();
-  for (const [term, list] of corpus.postings) {
-    byDate.set(term, { dated: list.filter(dated).sort((a, b) => days[a]! - days[b]! || a - b), undated: list.filter((j) => !dated(j)) });
-  }
+  const byDate = corpus.postings.map((list) => list && { dated: list.filter(dated).sort((a, b) => days[a]! - days[b]! || a - b), undated: list.filter((j) => !dated(j)) });
   return (i) => {
     const hits = new Map<number, number>();
     const hit = (j: number) => {
       if (j !== i) hits.set(j, (hits.get(j) ?? 0) + 1);
     };
     for (const t of corpus.keyTerms[i]) {
-      const list = byDate.get(t);
+      const list = byDate[t];
       if (!list) continue;
       let from = 0;
       let to = list.dated.length;
