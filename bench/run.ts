@@ -5,8 +5,9 @@
  * For each N: generates an archive of N reports (bench/generate-archive.ts) into a throwaway copy of
  * the project, then measures with the real CLI as a child process, each figure the median of --runs:
  * parse rate in this process (one core), full (cold) build wall time, peak RSS and stage timings,
- * rebuild after adding / editing one report and with nothing changed, search index size, and the bytes
- * a browser fetches for a first search. Prints a table with the issue's targets and writes JSON
+ * rebuild after adding / editing one report and with nothing changed, search index size, the bytes
+ * a browser fetches for a first search, and how the heaviest pages load and scroll on an emulated phone
+ * (bench/phone-pages.ts). Prints a table with the issue's targets and writes JSON
  * (bench/results/latest.json unless --json). Measures whatever exists: a missing `add` command,
  * Pagefind output or chromium is noted, not fatal.
  */
@@ -19,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { DEFAULT_CORPUS, generateReport, loadCorpus } from "./generate-archive.ts";
 import { measureFirstSearch } from "./first-search.ts";
+import { measurePhonePages } from "./phone-pages.ts";
 import type { ParseOnlyResult } from "./parse-only.ts";
 import { listReports } from "../src/archive/list-reports.ts";
 import { hasCommand, runCli, type CliRun, GNU_TIME } from "./run-cli.ts";
@@ -283,7 +285,12 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
     if (opts.browser) {
       const fs = await measureFirstSearch(site).catch((err: Error) => ({ measured: false as const, note: `error: ${err.message.split("\n")[0]}` }));
       result.firstSearch = fs.measured ? { kb: fs.bytes / 1024, requests: fs.requests } : { note: fs.note };
-    } else result.firstSearch = { note: "--no-browser" };
+      const phone = await measurePhonePages(site).catch((err: Error) => ({ measured: false as const, note: `error: ${err.message.split("\n")[0]}` }));
+      result.phone = phone.measured ? { pages: phone.pages } : { note: phone.note };
+    } else {
+      result.firstSearch = { note: "--no-browser" };
+      result.phone = { note: "--no-browser" };
+    }
   } catch (err) {
     result.failed = (err as Error).message;
     log(`N=${n}: FAILED: ${result.failed}`);

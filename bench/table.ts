@@ -2,6 +2,8 @@
  * The bench's results: their shape (also the JSON written), the printed table, and the issue's
  * targets checked against the figures.
  */
+import { formatPhonePage, LONG_FRAME_MS, PHONE, type PhonePage } from "./phone-pages.ts";
+
 export interface SizeResult {
   n: number;
   /** How many runs each median is over (full builds may drop to 1 at large N; see notes). */
@@ -53,6 +55,8 @@ export interface SizeResult {
   };
   index?: { pagefindMB?: number; siteMB: number; files: number };
   firstSearch?: { kb?: number; requests?: number; note?: string };
+  /** The heaviest page of each kind on an emulated phone (bench/phone-pages.ts). */
+  phone?: { pages?: PhonePage[]; note?: string };
   failed?: string;
   /** 1-minute load average when this size started: wall times on a loaded machine are inflated. */
   loadAverage?: number;
@@ -76,7 +80,17 @@ export const TARGETS: Target[] = [
   { label: "rebuild, nothing changed", value: (r) => r.rebuild?.noChangeSeconds, limit: 1, better: "lower", unit: "s", atN: 10_000 },
   // The largest N's sample (up to --parse-sample reports): at N=100 the rate is mostly JIT warm-up.
   { label: "parsing, one core", value: (r) => r.parse.reportsPerSecond, limit: 2000, better: "higher", unit: "reports/s" },
+  // "Loads and scrolls smoothly on a phone", in numbers: web.dev's "good" largest contentful paint,
+  // and 95% of scroll frames within RAIL's 50 ms, on the heaviest page of every kind.
+  { label: "heaviest pages on a phone: slowest LCP", value: (r) => worstOf(r, (p) => p.lcpMs ?? p.fcpMs ?? p.loadMs), limit: 2500, better: "lower", unit: "ms", atN: 10_000 },
+  { label: "scrolling them: worst p95 frame", value: (r) => worstOf(r, (p) => p.scroll.p95FrameMs), limit: LONG_FRAME_MS, better: "lower", unit: "ms", atN: 10_000 },
 ];
+
+/** The largest figure over the phone pages measured at this size (undefined when none were). */
+function worstOf(r: SizeResult, figure: (p: PhonePage) => number): number | undefined {
+  const pages = r.phone?.pages;
+  return pages?.length ? Math.max(...pages.map(figure)) : undefined;
+}
 
 const fmt = (v: number | undefined, digits = 2) => (v === undefined || Number.isNaN(v) ? "—" : v.toFixed(digits));
 
@@ -112,13 +126,23 @@ export function formatTable(results: SizeResult[]): string {
   if (results.some((r) => !r.build?.stages)) footnotes.push("stages n/a: the CLI does not write $WIRE_ARCHIVE_TIMINGS yet");
   for (const r of results) {
     if (r.firstSearch?.note) footnotes.push(`N=${r.n}: first search not measured: ${r.firstSearch.note}`);
+    if (r.phone?.note) footnotes.push(`N=${r.n}: phone pages not measured: ${r.phone.note}`);
     if (r.loadAverage !== undefined && r.loadAverage > 2) footnotes.push(`N=${r.n}: machine busy (load average ${r.loadAverage.toFixed(1)}): wall times inflated; CPU s is the steadier figure`);
     if (r.rebuild?.noChangeCpuSeconds !== undefined) footnotes.push(`N=${r.n}: rebuild CPU s: add ${fmt(r.rebuild.addCpuSeconds)}, edit ${fmt(r.rebuild.editCpuSeconds)}, no-change ${fmt(r.rebuild.noChangeCpuSeconds)}`);
     if (r.rebuild?.addStages) footnotes.push(`N=${r.n}: add stages s: ${stagesText(r.rebuild.addStages)}`);
     if (r.failed) footnotes.push(`N=${r.n}: FAILED: ${r.failed}`);
     for (const note of r.notes) footnotes.push(`N=${r.n}: ${note}`);
   }
-  return [...out, ...footnotes.map((f) => `  ${f}`)].join("\n");
+  // The phone figures of the largest size measured: one line a page (the table has no room for them).
+  const phone = results.filter((r) => r.phone?.pages?.length).at(-1);
+  const phoneLines = phone
+    ? [
+        "",
+        `Heaviest pages on a ${PHONE.width}x${PHONE.height} phone (CPU ${PHONE.cpuSlowdown}x slower, ${PHONE.latencyMs} ms round trip, ${PHONE.downKbps} kbit/s), N=${phone.n.toLocaleString("en-US")}:`,
+        ...phone.phone!.pages!.map((p) => `  ${formatPhonePage(p)}`),
+      ]
+    : [];
+  return [...out, ...footnotes.map((f) => `  ${f}`), ...phoneLines].join("\n");
 }
 
 export interface TargetCheck {
