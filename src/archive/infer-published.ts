@@ -14,7 +14,7 @@ import { resolveWeekday, weekdayNumber } from "../dates/weekday.ts";
 import { parseTimelineLabel } from "../parse/timeline-labels.ts";
 import type { ArticleRecord, Diagnostic } from "../record/schema.ts";
 import { rareWordsOf, rarest, withAddedReports, type RareWords } from "./rare-words.ts";
-import { cosine, termVector, type TermVector } from "./similarity.ts";
+import { countVectors, type CountVectors } from "./similarity.ts";
 
 /** Below this cosine two reports are not taken to be about the same events. */
 export const SAME_STORY_SIMILARITY = 0.3;
@@ -71,12 +71,11 @@ export interface Inference {
   evidence: string;
 }
 
-export function inferPublished(record: ArticleRecord, dated: ArticleRecord[], vectors = new Map<ArticleRecord, TermVector>()): Inference | undefined {
-  const vec = (r: ArticleRecord) => vectors.get(r) ?? vectors.set(r, termVector(r)).get(r)!;
-  const own = vec(record);
-  const related = dated
-    .filter((r) => r !== record && r.published)
-    .map((r) => ({ r, score: cosine(own, vec(r)) }))
+export function inferPublished(record: ArticleRecord, dated: ArticleRecord[], vectors: CountVectors = countVectors()): Inference | undefined {
+  const others = dated.filter((r) => r !== record && r.published);
+  const scores = vectors.similarities(vectors.of(record), others.map((r) => vectors.of(r)));
+  const related = others
+    .map((r, i) => ({ r, score: scores[i]! }))
     .filter((x) => x.score >= SAME_STORY_SIMILARITY)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);
@@ -146,7 +145,7 @@ export function inferenceKey(record: ArticleRecord): string {
 export function inferMissingDates(records: ArticleRecord[], memo?: InferenceMemo): void {
   const undated = records.filter((r) => !r.published);
   const stated = records.filter((r) => r.published?.origin === "stated");
-  const vectors = new Map<ArticleRecord, TermVector>();
+  const vectors = countVectors();
   const outcomes = (memo?.previous && updatedOutcomes(undated, stated, memo.previous, vectors)) ?? freshOutcomes(undated, stated, vectors);
   memo?.keep({ stated: stated.map(inferenceKey), undated: Object.fromEntries(undated.map((r) => [inferenceKey(r), outcomes.get(r)!])) });
   for (const record of undated) {
@@ -166,27 +165,24 @@ export function inferMissingDates(records: ArticleRecord[], memo?: InferenceMemo
   }
 }
 
-const vectorOf = (vectors: Map<ArticleRecord, TermVector>, r: ArticleRecord) => vectors.get(r) ?? vectors.set(r, termVector(r)).get(r)!;
-
 /** The dated reports holding one of the chosen words, in the order the words and then the reports come. */
 function candidates(chosen: RareWords["rare"], stated: ArticleRecord[]): ArticleRecord[] {
   return [...new Set(chosen.flatMap(([, reports]) => reports))].map((i) => stated[i]!);
 }
 
 /** Every undated report's outcome, from an inverted index of every dated report's words. */
-function freshOutcomes(undated: ArticleRecord[], stated: ArticleRecord[], vectors: Map<ArticleRecord, TermVector>): Map<ArticleRecord, StoredInference> {
+function freshOutcomes(undated: ArticleRecord[], stated: ArticleRecord[], vectors: CountVectors): Map<ArticleRecord, StoredInference> {
   const outcomes = new Map<ArticleRecord, StoredInference>();
   if (!undated.length) return outcomes;
-  const postings = new Map<string, number[]>();
+  // Word id -> the dated reports holding it, in ascending order.
+  const postings: number[][] = [];
   stated.forEach((r, i) => {
-    for (const term of vectorOf(vectors, r).keys()) {
-      const list = postings.get(term);
-      if (list) list.push(i);
-      else postings.set(term, [i]);
-    }
+    const { ids } = vectors.of(r);
+    for (let k = 0; k < ids.length; k++) (postings[ids[k]!] ??= []).push(i);
   });
+  const index = { get: (term: string) => postings[vectors.idOf(term) ?? -1] };
   for (const record of undated) {
-    const words = rareWordsOf(vectorOf(vectors, record), postings);
+    const words = rareWordsOf(vectors.termsOf(vectors.of(record)), index);
     const found = inferPublished(record, candidates(rarest(words, CANDIDATE_TERMS)!, stated), vectors);
     outcomes.set(record, found ? { found, words } : { words });
   }
@@ -203,13 +199,13 @@ function updatedOutcomes(
   undated: ArticleRecord[],
   stated: ArticleRecord[],
   previous: StoredInferences,
-  vectors: Map<ArticleRecord, TermVector>,
+  vectors: CountVectors,
 ): Map<ArticleRecord, StoredInference> | undefined {
   const indexNow = new Map(stated.map((r, i) => [inferenceKey(r), i]));
   const moved = previous.stated.map((key) => indexNow.get(key));
   if (moved.some((i) => i === undefined)) return undefined;
   const known = new Set(previous.stated);
-  const added = stated.flatMap((r, index) => (known.has(inferenceKey(r)) ? [] : [{ index, terms: vectorOf(vectors, r) }]));
+  const added = stated.flatMap((r, index) => (known.has(inferenceKey(r)) ? [] : [{ index, terms: new Set(vectors.termsOf(vectors.of(r))) }]));
   const outcomes = new Map<ArticleRecord, StoredInference>();
   for (const record of undated) {
     const stored = previous.undated[inferenceKey(record)];

@@ -8,8 +8,6 @@
  * had, seen), so a word outside the kept ones never becomes rarer than `bound`; the rarest words stay
  * known as long as enough kept ones are rarer than it.
  */
-import type { TermVector } from "./similarity.ts";
-
 /** Word rarity, rarest first: fewer dated reports, then the word (localeCompare). */
 type Rank = [reports: number, term: string];
 
@@ -31,11 +29,11 @@ function compareRank(a: Rank, b: Rank): number {
 
 const rankOf = ([term, reports]: [string, number[]]): Rank => [reports.length, term];
 
-/** From an inverted index of the dated reports (word -> ascending indexes). */
-export function rareWordsOf(own: TermVector, postings: ReadonlyMap<string, number[]>, kept = KEPT): RareWords {
+/** From a report's words (each once, in its order) and an inverted index of the dated reports (word -> ascending indexes). */
+export function rareWordsOf(own: Iterable<string>, postings: { get(term: string): number[] | undefined }, kept = KEPT): RareWords {
   const present: Array<[string, number[]]> = [];
   const unseen: string[] = [];
-  for (const term of own.keys()) {
+  for (const term of own) {
     const reports = postings.get(term);
     if (reports) present.push([term, reports]);
     else unseen.push(term);
@@ -48,7 +46,7 @@ export function rareWordsOf(own: TermVector, postings: ReadonlyMap<string, numbe
  * The same words after a build that keeps every earlier dated report and adds some: `moved(i)` is
  * earlier report i's index now, `added` the new dated reports with their indexes now.
  */
-export function withAddedReports(words: RareWords, moved: (i: number) => number, added: ReadonlyArray<{ index: number; terms: TermVector }>): RareWords {
+export function withAddedReports(words: RareWords, moved: (i: number) => number, added: ReadonlyArray<{ index: number; terms: ReadonlySet<string> }>): RareWords {
   const holding = (term: string) => added.filter((a) => a.terms.has(term)).map((a) => a.index);
   const rare: RareWords["rare"] = words.rare.map(([term, reports]) => [term, [...reports.map(moved), ...holding(term)].sort((a, b) => a - b)]);
   const unseen: string[] = [];

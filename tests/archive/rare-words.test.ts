@@ -6,9 +6,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rarest, rareWordsOf, withAddedReports } from "../../src/archive/rare-words.ts";
-import type { TermVector } from "../../src/archive/similarity.ts";
 
-const vector = (...terms: string[]): TermVector => new Map(terms.map((t) => [t, 1]));
+/** A report's words, each once. */
+const vector = (...terms: string[]): Set<string> => new Set(terms);
 
 /** word -> ascending indexes of the reports (word lists) holding it. */
 function indexOf(reports: string[][]): Map<string, number[]> {
