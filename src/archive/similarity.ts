@@ -3,6 +3,7 @@
  * short words out). Enough to tell "same story" from "different story".
  */
 import type { ArticleRecord } from "../record/schema.ts";
+import { countTerms, vocabulary } from "../util/vocabulary.ts";
 
 const STOPWORDS = new Set(
   ("about above after again against also among been before being below between both could does doing down during each " +
@@ -44,38 +45,22 @@ export interface CountVectors {
 }
 
 export function countVectors(): CountVectors {
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
+  const vocab = vocabulary();
   const made = new Map<ArticleRecord, CountVector>();
   let spread = new Float64Array(0);
   const make = (record: ArticleRecord): CountVector => {
-    const at = new Map<number, number>();
-    const own: number[] = [];
-    const counts: number[] = [];
-    for (const word of contentWords(record)) {
-      let id = ids.get(word);
-      if (id === undefined) {
-        id = terms.length;
-        ids.set(word, id);
-        terms.push(word);
-      }
-      const k = at.get(id);
-      if (k === undefined) {
-        at.set(id, own.length);
-        own.push(id);
-        counts.push(1);
-      } else counts[k]++;
-    }
+    const { terms, counts } = countTerms(contentWords(record));
     let norm2 = 0;
     for (const c of counts) norm2 += c * c;
-    return { ids: Int32Array.from(own), counts: Float64Array.from(counts), norm2 };
+    return { ids: Int32Array.from(terms, vocab.intern), counts: Float64Array.from(counts), norm2 };
   };
   return {
     of: (record) => made.get(record) ?? made.set(record, make(record)).get(record)!,
-    termsOf: (vector) => Array.from(vector.ids, (id) => terms[id]),
-    idOf: (term) => ids.get(term),
+    termsOf: (vector) => Array.from(vector.ids, (id) => vocab.words[id]),
+    idOf: vocab.idOf,
     similarities(own, others) {
-      if (spread.length < terms.length) spread = new Float64Array(Math.max(terms.length, spread.length * 2));
+      const size = vocab.words.length;
+      if (spread.length < size) spread = new Float64Array(Math.max(size, spread.length * 2));
       for (let k = 0; k < own.ids.length; k++) spread[own.ids[k]] = own.counts[k];
       const out = others.map((other) => {
         let dot = 0;

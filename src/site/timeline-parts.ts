@@ -49,7 +49,6 @@ export function partLabel(part: Part): string | null {
 
 const FULL_DATE = /^\d{4}-\d\d-\d\d/;
 
-
 /** Cuts events into runs of at most `max` events and at most `budget.max` weight (an event over budget alone gets a run). */
 function chunk(events: readonly TimelineEvent[], max: number, budget: PageBudget): TimelineEvent[][] {
   const chunks: TimelineEvent[][] = [];

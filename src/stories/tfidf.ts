@@ -3,6 +3,7 @@
  * compares each report with the few that share its distinctive words, never all pairs.
  */
 import type { ArticleRecord } from "../record/schema.ts";
+import { countTerms, vocabulary, type TermCounts } from "../util/vocabulary.ts";
 import { contentWords, nameWords } from "./content-words.ts";
 
 /**
@@ -17,7 +18,7 @@ export interface Vector {
 
 export interface Corpus {
   /** Term id -> term. */
-  terms: string[];
+  terms: readonly string[];
   vectors: Vector[];
   /** Term id -> indexes of the reports containing it, for terms rare enough to be telling (else undefined). */
   postings: Array<number[] | undefined>;
@@ -41,30 +42,6 @@ export function reportText(record: ArticleRecord): string {
 }
 
 /**
- * Each distinct word and how often it occurs, in order of first occurrence: the order a vector's terms
- * are summed in, so that vectors built from these are the same to the last bit as from the words.
- */
-export interface TermCounts {
-  terms: string[];
-  counts: number[];
-}
-
-export function countTerms(words: Iterable<string>): TermCounts {
-  const at = new Map<string, number>();
-  const terms: string[] = [];
-  const counts: number[] = [];
-  for (const w of words) {
-    const k = at.get(w);
-    if (k === undefined) {
-      at.set(w, terms.length);
-      terms.push(w);
-      counts.push(1);
-    } else counts[k]++;
-  }
-  return { terms, counts };
-}
-
-/**
  * What grouping reads of one report: its content words counted and its name words. Counted, not
  * listed with repeats: every build reads every report's (from the cache), and the counts are about
  * half the text to parse and half the map writes.
@@ -83,22 +60,9 @@ export function buildCorpus(records: ArticleRecord[], opts: CorpusOptions = {}):
   const maxPostings = opts.maxPostings ?? Math.max(30, Math.ceil(n * 0.01));
   const keyTermCount = opts.keyTermCount ?? 15;
   const counted = records.map((r, i) => opts.counted?.[i] ?? countTerms(contentWords(reportText(r))));
-  // Each distinct term gets an id, in order of first use over the reports.
-  const idOf = new Map<string, number>();
-  const terms: string[] = [];
-  const ids = counted.map((c) => {
-    const out = new Int32Array(c.terms.length);
-    for (let k = 0; k < c.terms.length; k++) {
-      let id = idOf.get(c.terms[k]);
-      if (id === undefined) {
-        id = terms.length;
-        idOf.set(c.terms[k], id);
-        terms.push(c.terms[k]);
-      }
-      out[k] = id;
-    }
-    return out;
-  });
+  const vocab = vocabulary();
+  const ids = counted.map((c) => Int32Array.from(c.terms, vocab.intern));
+  const terms = vocab.words;
   const df = new Uint32Array(terms.length);
   for (const list of ids) for (let k = 0; k < list.length; k++) df[list[k]]++;
   // Per term, once (not once per report that has it): its idf, and whether it is indexed.

@@ -1,11 +1,12 @@
 /**
- * Term counts in order of first use (src/stories/tfidf.ts): grouping reads each report's words as
+ * Term counts in order of first use (src/util/vocabulary.ts): grouping reads each report's words as
  * counts, and the vectors built from them must be those built from the words themselves, to the
  * last bit (a cosine sums in the order of a vector's terms).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildCorpus, countTerms } from "../../src/stories/tfidf.ts";
+import { buildCorpus } from "../../src/stories/tfidf.ts";
+import { countTerms } from "../../src/util/vocabulary.ts";
 import { record } from "../timeline/records.ts";
 
 describe("countTerms", () => {
