@@ -15,9 +15,11 @@ export interface DatesCache extends InferenceMemo {
 }
 
 const PREFIX = "dates-";
+/** The code inference's outcomes depend on (tests/archive/cache-versions.test.ts checks its imports are in here). */
+export const DATES_INPUTS = [...PARSER_INPUTS, "archive/infer-published.ts", "archive/rare-words.ts", "archive/similarity.ts", "dates", "util"];
 
 export async function openDatesCache(cacheDir: string): Promise<DatesCache> {
-  const name = `${PREFIX}${codeVersion([...PARSER_INPUTS, "archive/infer-published.ts", "archive/similarity.ts", "dates"])}.json`;
+  const name = `${PREFIX}${codeVersion(DATES_INPUTS)}.json`;
   const previous = await readFile(path.join(cacheDir, name), "utf8")
     .then((text) => JSON.parse(text) as unknown)
     .catch(() => undefined);

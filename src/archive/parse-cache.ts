@@ -23,8 +23,12 @@ import { openLineCache } from "./cache-lines.ts";
 
 const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
 const REPO_DIR = path.resolve(SRC_DIR, "..");
-/** What a parse result depends on besides the report itself (folders of src/). */
-export const PARSER_INPUTS = ["parse", "ingest", "profiles", "record"];
+/**
+ * What a parse result depends on besides the report itself (folders and files of src/): the parser's
+ * code and data, and the date code it reads datelines with. tests/archive/cache-versions.test.ts
+ * checks that everything the parser imports is in here.
+ */
+export const PARSER_INPUTS = ["parse", "ingest", "profiles", "record", "dates/chrono.ts", "dates/plain-date.ts"];
 const CACHE_FORMAT = "1";
 
 const versionMemo = new Map<string, string>();

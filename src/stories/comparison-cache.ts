@@ -21,9 +21,11 @@ export interface ComparisonCache {
 }
 
 const PREFIX = "story-comparisons-";
+/** The code a comparison depends on (tests/archive/cache-versions.test.ts checks its imports are in here). */
+export const COMPARISON_INPUTS = ["stories", "util", "dates/sentences.ts"];
 
 export async function openComparisonCache(cacheDir: string): Promise<ComparisonCache> {
-  const cache = await openLineCache(path.join(cacheDir, `${PREFIX}${codeVersion(["stories"])}.lines`), PREFIX);
+  const cache = await openLineCache(path.join(cacheDir, `${PREFIX}${codeVersion(COMPARISON_INPUTS)}.lines`), PREFIX);
   return {
     get stats() {
       return { hits: cache.stats.hits, misses: cache.stats.misses };

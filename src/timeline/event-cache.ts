@@ -7,8 +7,12 @@ import { codeVersion, PARSER_INPUTS } from "../archive/parse-cache.ts";
 import { openReportCache, type ReportCache } from "../archive/report-cache.ts";
 import type { ExtractedEvent } from "./types.ts";
 
-/** What extraction depends on besides the report: the parser (its body), the date code, the extractor. */
-const eventsVersion = () => codeVersion([...PARSER_INPUTS, "dates", "timeline/extract-events.ts", "timeline/types.ts"]);
+/**
+ * What extraction depends on besides the report: the parser (its body), the date code, the extractor
+ * (tests/archive/cache-versions.test.ts checks its imports are in here).
+ */
+export const EVENTS_INPUTS = [...PARSER_INPUTS, "dates", "timeline/extract-events.ts", "timeline/types.ts"];
+const eventsVersion = () => codeVersion(EVENTS_INPUTS);
 
 export function openEventCache(cacheDir: string): Promise<ReportCache<ExtractedEvent[]>> {
   return openReportCache({
