@@ -3,6 +3,8 @@
  * loopback, driven through Debian's chromium. Covers the search page, the box on every page, filters,
  * sorting, highlighting, the no-JavaScript fallback, offline use and accessibility (axe).
  */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -162,6 +164,32 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it("shows a long result list a page at a time; a new search starts again at its first page", async () => {
+    // The seed site's search page with pages of one hit (the real page's are 50): all three seeds say "Syria".
+    const html = await readFile(path.join(site.outDir, "search/index.html"), "utf8");
+    expect(html).toContain('data-page-size="50"');
+    await mkdir(path.join(site.outDir, "search-paged"), { recursive: true });
+    await writeFile(path.join(site.outDir, "search-paged/index.html"), html.replace('data-page-size="50"', 'data-page-size="1"'));
+    const { page, errors } = await openPage("/search-paged/");
+    const hits = page.locator(".search-hit");
+    const more = page.locator("[data-search-more]");
+    await typeSearch(page, "Syria");
+    await expect.poll(() => hits.count()).toBe(1);
+    expect(await more.textContent()).toBe("Show 1 more (1 of 3 shown)");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await more.click();
+    await expect.poll(() => hits.count()).toBe(2);
+    expect(await more.textContent()).toBe("Show 1 more (2 of 3 shown)");
+    await more.click();
+    await expect.poll(() => hits.count()).toBe(3);
+    expect(await more.isHidden()).toBe(true);
+    await typeSearch(page, "chemical");
+    await expect.poll(() => hits.count()).toBe(1);
+    expect(await more.textContent()).toBe("Show 1 more (1 of 3 shown)");
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   const AXE_PAGES = () => ["/", articles.afp!, "/timeline/", "/search/?q=sarin"];
