@@ -11,7 +11,7 @@ import { serveStatic } from "../src/serve/static-server.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Search inputs to try, most specific first (Pagefind's default UI, then any search box). */
-const INPUTS = [".pagefind-ui__search-input", "pagefind-input input", "input[type=search]", "#search input", "input[name=q]", "main input[type=text]"];
+export const INPUTS = [".pagefind-ui__search-input", "pagefind-input input", "input[type=search]", "#search input", "input[name=q]", "main input[type=text]"];
 
 export type FirstSearch =
   | { measured: true; query: string; bytes: number; requests: number; results?: number }
@@ -45,7 +45,7 @@ export async function measureFirstSearch(siteDir: string, query = "government"):
   }
 }
 
-async function firstPresent(page: import("playwright-core").Page, selectors: string[]): Promise<string | undefined> {
+export async function firstPresent(page: import("playwright-core").Page, selectors: string[]): Promise<string | undefined> {
   for (const s of selectors) if ((await page.locator(s).count()) > 0) return s;
   return undefined;
 }

@@ -10,15 +10,18 @@
  * The scroll is script-driven (`scrollBy` each animation frame), so every frame waits on the main
  * thread: an upper bound on jank, since a finger's scroll is handled off the main thread.
  *
+ * Search on the same phone: /search/ opened, a query typed, and the time until the count and the
+ * first hit show (every shard of a sharded index is merged before the first result).
+ *
  * CLI: `npx tsx bench/phone-pages.ts SITE_DIR [--json]`
  */
 import { readdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { serveStatic } from "../src/serve/static-server.ts";
-import { CHROMIUM } from "./first-search.ts";
+import { CHROMIUM, firstPresent, INPUTS } from "./first-search.ts";
 
 /** Lighthouse's mobile throttling (its "Slow 4G" and 4x CPU slow-down). */
 export const PHONE = { width: 360, height: 740, cpuSlowdown: 4, latencyMs: 150, downKbps: 1638.4, upKbps: 675 };
@@ -47,7 +50,22 @@ export interface PhonePage {
   scroll: { frames: number; heightPx: number; reachedBottom: boolean; p95FrameMs: number; worstFrameMs: number; longFrames: number };
 }
 
-export type PhoneResult = { measured: true; pages: PhonePage[] } | { measured: false; note: string };
+export interface PhoneSearch {
+  query: string;
+  /** From opening /search/ to a search box to type in. */
+  readyMs: number;
+  /** From typing the query to the number of results shown. */
+  countMs: number;
+  /** From typing the query to the first hit on screen (the list scrolled to). */
+  firstHitMs: number;
+}
+
+export type PhoneResult = { measured: true; pages: PhonePage[]; search?: PhoneSearch | { note: string } } | { measured: false; note: string };
+
+/** What a hit looks like in the search page (ours), or in Pagefind's default UI; and its search box. */
+const HIT = ".search-hit, .pagefind-ui__result";
+const SEARCH_BOX = "pagefind-input input, .pagefind-ui__search-input";
+const HIT_LIST = "pagefind-results, .pagefind-ui__results";
 
 /** The largest `index.html` of each kind of page under `siteDir`, and the home page. */
 export async function heaviestPages(siteDir: string): Promise<Array<{ kind: string; url: string; bytes: number }>> {
@@ -70,39 +88,76 @@ export async function heaviestPages(siteDir: string): Promise<Array<{ kind: stri
   return pages;
 }
 
-export async function measurePhonePages(siteDir: string): Promise<PhoneResult> {
+export async function measurePhonePages(siteDir: string, query = "government"): Promise<PhoneResult> {
   if (!existsSync(path.join(siteDir, "index.html"))) return { measured: false, note: `no site at ${siteDir}` };
   if (!existsSync(CHROMIUM)) return { measured: false, note: `no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)` };
   const targets = await heaviestPages(siteDir);
   const server = await serveStatic(siteDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
   try {
-    const pages: PhonePage[] = [];
-    for (const target of targets) {
-      // A context of its own: each page is a first visit, nothing in the browser's cache.
+    // A context of its own for each: every page is a first visit, nothing in the browser's cache.
+    const fresh = async <T>(measure: (context: BrowserContext) => Promise<T>): Promise<T> => {
       const context = await browser.newContext({ viewport: { width: PHONE.width, height: PHONE.height }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
       try {
-        pages.push(await measurePage(context, new URL(target.url.replace(/^\//, ""), server.url).href, target));
+        return await measure(context);
       } finally {
         await context.close();
       }
-    }
-    return { measured: true, pages };
+    };
+    const pages: PhonePage[] = [];
+    for (const target of targets) pages.push(await fresh((context) => measurePage(context, new URL(target.url.replace(/^\//, ""), server.url).href, target)));
+    const search = existsSync(path.join(siteDir, "pagefind")) ? await fresh((context) => measureSearch(context, new URL("search/", server.url).href, query)) : { note: "no pagefind/ (search not built)" };
+    return { measured: true, pages, search };
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-async function measurePage(context: BrowserContext, href: string, target: { kind: string; url: string; bytes: number }): Promise<PhonePage> {
+/** A new page slowed down to the phone's CPU and network. */
+async function phonePage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
   await cdp.send("Network.enable");
   const kbps = (k: number) => (k * 1024) / 8;
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: PHONE.latencyMs, downloadThroughput: kbps(PHONE.downKbps), uploadThroughput: kbps(PHONE.upKbps) });
+  return page;
+}
+
+/** Sizes (headers and body) of the page's responses from now on. */
+function countFetched(page: Page): () => Promise<{ requests: number; transferKB: number }> {
   const sizes: Array<Promise<number>> = [];
   page.on("requestfinished", (req) => sizes.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize).catch(() => 0)));
+  return async () => {
+    const fetched = await Promise.all(sizes);
+    return { requests: fetched.length, transferKB: fetched.reduce((a, b) => a + b, 0) / 1024 };
+  };
+}
+
+async function measureSearch(context: BrowserContext, href: string, query: string): Promise<PhoneSearch | { note: string }> {
+  const page = await phonePage(context);
+  await page.goto(href, { waitUntil: "load" });
+  // Pagefind's box is made by its script, after the page's load: the reader can type once it is there.
+  await page.waitForSelector(SEARCH_BOX, { timeout: 60_000 }).catch(() => undefined);
+  const readyMs = await page.evaluate(() => performance.now());
+  const input = await firstPresent(page, INPUTS);
+  if (!input) return { note: "no search input found on /search/" };
+  const start = Date.now();
+  await page.fill(input, query);
+  // The count comes first; a hit's text is fetched once the hit scrolls into view (on a phone the
+  // list starts below the search bar): the reader scrolls to it.
+  await page.waitForFunction(() => /\d+ results? for/.test(document.querySelector("pagefind-summary")?.textContent ?? ""), undefined, { timeout: 120_000 }).catch(() => undefined);
+  const countMs = Date.now() - start;
+  await page.locator(HIT_LIST).first().scrollIntoViewIfNeeded().catch(() => undefined);
+  await page.waitForSelector(HIT, { timeout: 120_000 });
+  const firstHitMs = Date.now() - start;
+  return { query, readyMs, countMs, firstHitMs };
+}
+
+async function measurePage(context: BrowserContext, href: string, target: { kind: string; url: string; bytes: number }): Promise<PhonePage> {
+  const page = await phonePage(context);
+  const fetched = countFetched(page);
   // Long tasks are only reported to observers already listening: start one before the page's own scripts.
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
@@ -145,14 +200,14 @@ async function measurePage(context: BrowserContext, href: string, target: { kind
       gaps,
     };
   }, SCROLL_STEP);
-  const fetched = await Promise.all(sizes);
+  const { requests, transferKB } = await fetched();
   const { gaps, ...scrolled } = scroll;
   return {
     kind: target.kind,
     url: target.url,
     htmlKB: target.bytes / 1024,
-    transferKB: fetched.reduce((a, b) => a + b, 0) / 1024,
-    requests: fetched.length,
+    transferKB,
+    requests,
     domElements: load.dom,
     fcpMs: load.fcp,
     lcpMs: load.lcp,
@@ -175,6 +230,12 @@ export function formatPhonePage(p: PhonePage): string {
   );
 }
 
+/** One line: when the box is ready, and how soon the count and the first hit show. */
+export function formatPhoneSearch(s: PhoneSearch | { note: string }): string {
+  if (!("query" in s)) return `search: not measured: ${s.note}`;
+  return `search "${s.query}": box ready in ${ms(s.readyMs)}; after typing, the count in ${ms(s.countMs)} and the first hit in ${ms(s.firstHitMs)}`;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const site = path.resolve(process.argv[2] ?? "_site");
   const result = await measurePhonePages(site);
@@ -183,5 +244,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   else {
     console.log(`${PHONE.width}x${PHONE.height} phone, CPU ${PHONE.cpuSlowdown}x slower, ${PHONE.latencyMs} ms round trip, ${PHONE.downKbps} kbit/s down:`);
     for (const p of result.pages) console.log(`  ${formatPhonePage(p)}`);
+    if (result.search) console.log(`  ${formatPhoneSearch(result.search)}`);
   }
 }

@@ -286,7 +286,7 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       const fs = await measureFirstSearch(site).catch((err: Error) => ({ measured: false as const, note: `error: ${err.message.split("\n")[0]}` }));
       result.firstSearch = fs.measured ? { kb: fs.bytes / 1024, requests: fs.requests } : { note: fs.note };
       const phone = await measurePhonePages(site).catch((err: Error) => ({ measured: false as const, note: `error: ${err.message.split("\n")[0]}` }));
-      result.phone = phone.measured ? { pages: phone.pages } : { note: phone.note };
+      result.phone = phone.measured ? { pages: phone.pages, search: phone.search } : { note: phone.note };
     } else {
       result.firstSearch = { note: "--no-browser" };
       result.phone = { note: "--no-browser" };
