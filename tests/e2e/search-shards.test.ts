@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSiteIndexer, type IndexSiteResult } from "../../src/build/index-site.ts";
 import { launchChromium, shouldRunBrowserTests, waitForSearchResults } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
+import { searchSite } from "../../src/search/search-site.ts";
 import { buildSeedSite, type BuiltSeedSite } from "../search/built-seed-site.ts";
 
 /** One word found in one synthetic report only (numbered words would match each other's prefixes). */
@@ -93,6 +94,35 @@ describe.skipIf(!shouldRunBrowserTests())("search page over a sharded index", ()
     await expect.poll(() => page.locator(".search-hit__link").allTextContents()).toEqual([`Harbour report ${outlier}`]);
     const href = await page.locator(".search-hit__link").getAttribute("href");
     expect(new URL(href!, server.url).pathname).toBe(`/articles/shard-test-${outlier}/`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lists hits in the order the terminal search gives, every shard merged", async () => {
+    const terminal = await searchSite(site.outDir, "harbour", { limit: 50 });
+    if (terminal.kind !== "ok") throw new Error(JSON.stringify(terminal));
+    const expected = terminal.hits.map((h) => new URL(h.url, server.url).pathname);
+    expect(expected).toHaveLength(12);
+    const { page, errors } = await openSearch();
+    await page.locator("pagefind-input input").fill("harbour");
+    await waitForSearchResults(page, "harbour");
+    // A hit's text loads once it scrolls into view: scroll down until all have loaded.
+    await expect
+      .poll(async () => {
+        await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+        return page.locator(".search-hit__link").count();
+      })
+      .toBe(12);
+    const shown = await page.locator(".search-hit__link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(shown).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("counts every shard's reports in the filters", async () => {
+    const { page, errors } = await openSearch();
+    // The twelve synthetic reports, spread over all the shards, share one source.
+    await expect.poll(() => page.locator("pagefind-filter-pane").innerText(), { timeout: 15_000 }).toMatch(/Shard Wire\s*12\b/);
     expect(errors).toEqual([]);
     await page.context().close();
   });
