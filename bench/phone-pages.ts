@@ -135,7 +135,18 @@ function countFetched(page: Page): () => Promise<{ requests: number; transferKB:
   };
 }
 
+/**
+ * Files Pagefind fetches from its worker. The network emulation is set on the page and does not reach
+ * a worker's requests, so they get the round trip here (their bytes are small; the bandwidth is not
+ * emulated for them).
+ */
+const WORKER_FILES = /\/pagefind\/.*(?:pagefind-entry\.json|\.pf_\w+|wasm\.[\w-]+\.pagefind)(?:\?|$)/;
+
 async function measureSearch(context: BrowserContext, href: string, query: string): Promise<PhoneSearch | { note: string }> {
+  await context.route(WORKER_FILES, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, PHONE.latencyMs));
+    await route.continue();
+  });
   const page = await phonePage(context);
   await page.goto(href, { waitUntil: "load" });
   // Pagefind's box is made by its script, after the page's load: the reader can type once it is there.
