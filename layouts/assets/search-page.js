@@ -37,24 +37,20 @@ function remember(term, sort) {
 }
 
 // Before the first search: merge the other shards, then wrap the instance's search so sorted results
-// are ordered across shards. The Component UI's own `mergeIndex` option loads shards one after
-// another, each after the last one's round trips (16 shards at 10,000 reports, 64 at 50,000: seconds
-// on a phone before the search box shows). Asked for all at once they load together, and are still
-// merged in shard order: Pagefind lists each shard when asked for it, before loading it. So results
-// come in the order the terminal search gives. `__pagefind__` and `__dispatch__` are the Component
-// UI's Pagefind instance and event hook: it offers no other hook on either.
-async function mergeShards(instance) {
+// are ordered across shards. The shards are merged by the code the terminal search uses (all at
+// once), not by the Component UI's `mergeIndex` option, which loads them one after another: seconds
+// on a phone before the search box shows. `__pagefind__` and `__dispatch__` are the Component UI's
+// Pagefind instance and event hook: it offers no other hook on either.
+async function loadShards(instance) {
   const shards = await fetch(new URL("pagefind/shards.json", root), { cache: "no-cache" })
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => null);
   if (!shards || !Array.isArray(shards.bundles) || shards.bundles.length < 2) return;
-  const { mergeIndexOptions, withGlobalSort } = await import(new URL("pagefind/shard-search.js", root).href);
-  const bundleUrl = new URL("pagefind/", root).pathname;
+  const { mergeShards, withGlobalSort } = await import(new URL("pagefind/shard-search.js", root).href);
   await instance.triggerLoad();
   const pagefind = instance.__pagefind__;
   if (!pagefind) throw new Error("Pagefind did not load");
-  const merges = mergeIndexOptions(shards, bundleUrl, { baseUrl: root.pathname, highlightParam: "highlight" });
-  await Promise.all(merges.map(({ bundlePath, ...options }) => pagefind.mergeIndex(bundlePath, options)));
+  await mergeShards(pagefind, shards, new URL("pagefind/", root).pathname, { baseUrl: root.pathname, highlightParam: "highlight" });
   // The filter counts the UI read while loading were the first shard's alone.
   instance.availableFilters = await pagefind.filters();
   instance.totalFilters = instance.availableFilters;
@@ -96,7 +92,7 @@ async function start() {
   }
   const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
   try {
-    await mergeShards(instance);
+    await loadShards(instance);
   } catch {
     say("Search could not be loaded. Browse all reports from the home page instead.");
     return;

@@ -11,8 +11,6 @@ export interface SortRanks {
 
 export function mergeShards(pagefind: ShardMergeTarget, manifest: ShardsManifest, bundleUrl: string, options?: Record<string, unknown>): Promise<void>;
 
-export function mergeIndexOptions(manifest: ShardsManifest, bundleUrl: string, options?: Record<string, unknown>): Array<Record<string, unknown> & { bundlePath: string }>;
-
 export function withGlobalSort<
   O extends { sort?: Record<string, string> },
   R extends { results: Array<{ id: string; score: number; data(): Promise<{ url: string; raw_url?: string }> }> },
