@@ -114,6 +114,7 @@ async function start() {
 
 // A new search shows the first PAGE_SIZE hits; "Show more" shows PAGE_SIZE more of the same search.
 function pageThroughResults(instance) {
+  announceTotals(instance);
   let shown = PAGE_SIZE;
   let growing = false;
   instance.on("search", () => {
@@ -133,6 +134,22 @@ function pageThroughResults(instance) {
     // The same search again: its index chunks are loaded, so only the list is laid out anew.
     instance.triggerSearch(instance.searchTerm);
   });
+}
+
+// Pagefind's list announces to screen readers how many hits it shows ("50 results for government")
+// as if that were all of them. Where it shows fewer than the search found, say both. The instance's
+// `announce` is the one way its components speak, and its search result (the whole of it) is set
+// before the list hears of it.
+function announceTotals(instance) {
+  const announce = instance.announce.bind(instance);
+  instance.announce = (key, vars = {}, priority) => {
+    const total = instance.searchResult?.results?.length ?? 0;
+    if ((key === "many_results" || key === "one_result") && total > vars.COUNT) {
+      const count = (n) => n.toLocaleString("en-GB");
+      return instance.announceRaw(`${count(total)} results for ${vars.SEARCH_TERM}, ${count(vars.COUNT)} shown`, priority);
+    }
+    return announce(key, vars, priority);
+  };
 }
 
 start();

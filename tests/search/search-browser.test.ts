@@ -173,18 +173,35 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     await mkdir(path.join(site.outDir, "search-paged"), { recursive: true });
     await writeFile(path.join(site.outDir, "search-paged/index.html"), html.replace('data-page-size="50"', 'data-page-size="1"'));
     const { page, errors } = await openPage("/search-paged/");
+    // What screen readers hear: the texts Pagefind's live regions are given (each cleared soon after).
+    await page.evaluate(() => {
+      const said: string[] = ((window as unknown as { said: string[] }).said = []);
+      new MutationObserver(() => {
+        for (const region of document.querySelectorAll("[data-pf-sr-hidden]")) if (region.textContent && said.at(-1) !== region.textContent) said.push(region.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said);
     const hits = page.locator(".search-hit");
     const more = page.locator("[data-search-more]");
     await typeSearch(page, "Syria");
     await expect.poll(() => hits.count()).toBe(1);
     expect(await more.textContent()).toBe("Show 1 more (1 of 3 shown)");
+    // Not "1 result for Syria": the list shows one of three.
+    await expect.poll(said).toContain("3 results for Syria, 1 shown");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     await more.click();
     await expect.poll(() => hits.count()).toBe(2);
     expect(await more.textContent()).toBe("Show 1 more (2 of 3 shown)");
+    await expect.poll(said).toContain("3 results for Syria, 2 shown");
     await more.click();
     await expect.poll(() => hits.count()).toBe(3);
     expect(await more.isHidden()).toBe(true);
+    await expect.poll(said).toContain("3 results for Syria");
+    expect((await said()).filter((text) => /result/.test(text) && !text.startsWith("3 results for Syria"))).toEqual([]);
+    // A filter is a new search too (all three seeds are from 2013): back to the first page.
+    await page.locator('pagefind-filter-pane input[name="year"][value="2013"]').check();
+    await expect.poll(() => hits.count()).toBe(1);
+    expect(await more.textContent()).toBe("Show 1 more (1 of 3 shown)");
     await typeSearch(page, "chemical");
     await expect.poll(() => hits.count()).toBe(1);
     expect(await more.textContent()).toBe("Show 1 more (1 of 3 shown)");

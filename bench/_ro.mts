@@ -1,0 +1,16 @@
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+import { renderSite } from "../src/site/render-site.ts";
+import { startProfile, stopProfile } from "./cpu-profile.ts";
+import { stepTimings } from "../src/build/step-timings.ts";
+const archive = v8.deserialize(await readFile("/tmp/b10k/.render-only-archive.v8"));
+const outDir = await mkdtemp(path.join(os.tmpdir(), "wa-render-"));
+const s = await startProfile();
+const t0 = performance.now();
+const { pages } = await renderSite({ archive, outDir, rootDir: "/tmp/b10k" });
+console.log(pages, ((performance.now() - t0) / 1000).toFixed(1), "s");
+await stopProfile(s, "/tmp/ro.cpuprofile");
+console.log(JSON.stringify(stepTimings()));
+await rm(outDir, { recursive: true, force: true });
