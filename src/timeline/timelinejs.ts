@@ -54,8 +54,18 @@ function headline(text: string): string {
 }
 
 export function toTimelineJs(timeline: Timeline, records: readonly ArticleRecord[], title = "Timeline"): TimelineJs {
+  const { head, slides } = timelineJsParts(timeline, records, title);
+  return { ...head, events: [...slides] };
+}
+
+/** `toTimelineJs` in parts: all but the events, and the events one at a time (a big timeline is written a piece at a time). */
+export function timelineJsParts(
+  timeline: Timeline,
+  records: readonly ArticleRecord[],
+  title = "Timeline",
+): { head: Pick<TimelineJs, "title">; slides: Iterable<TimelineJsSlide> } {
   const byId = new Map(records.map((r) => [r.id, r]));
-  const events = timeline.events.map((e): TimelineJsSlide => {
+  const slide = (e: TimelineEvent): TimelineJsSlide => {
     const outlets = [...new Set(e.sources.map((s) => byId.get(s.articleId)?.source.name ?? s.articleId))];
     const cited = e.sources
       .map((s) => `<blockquote>${escapeHtml(s.quote)}</blockquote><p>— ${escapeHtml(byId.get(s.articleId)?.source.name ?? s.articleId)}, “${escapeHtml(byId.get(s.articleId)?.headline ?? s.articleId)}”</p>`)
@@ -70,6 +80,13 @@ export function toTimelineJs(timeline: Timeline, records: readonly ArticleRecord
       display_date: displayDate(e),
       unique_id: e.id,
     };
-  });
-  return { title: { text: { headline: escapeHtml(title), text: `${events.length} dated events from ${records.length} reports` } }, events };
+  };
+  return {
+    head: { title: { text: { headline: escapeHtml(title), text: `${timeline.events.length} dated events from ${records.length} reports` } } },
+    slides: {
+      *[Symbol.iterator]() {
+        for (const e of timeline.events) yield slide(e);
+      },
+    },
+  };
 }

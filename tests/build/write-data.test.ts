@@ -1,4 +1,4 @@
-/** data/articles.json is written a record at a time, and must be exactly what JSON.stringify writes. */
+/** The data files are written a piece at a time, and must be exactly what JSON.stringify writes. */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { buildArchive } from "../../src/archive/build-archive.ts";
 import type { Archive } from "../../src/archive/types.ts";
 import { readArticlesHead, writeDataFiles } from "../../src/build/write-data.ts";
 import { writeFileSync } from "node:fs";
+import { toTimelineJs } from "../../src/timeline/timelinejs.ts";
 import { seedArchive } from "../helpers/seeds.ts";
 
 const dirs: string[] = [];
@@ -34,6 +35,16 @@ describe("data/articles.json", () => {
   it("is valid JSON for an empty archive", async () => {
     const archive = buildArchive([], "2026-01-02T03:04:05.000Z");
     expect(JSON.parse(await written(archive))).toEqual({ generatedAt: "2026-01-02T03:04:05.000Z", count: 0, sources: [], articles: [] });
+  });
+});
+
+describe("data/timeline.json and data/timelinejs.json", () => {
+  it("hold the seeds' timeline exactly as JSON.stringify writes it, as is and for TimelineJS", async () => {
+    const archive = buildArchive([...seedArchive().values()], "2026-01-02T03:04:05.000Z");
+    expect(archive.timeline.events.length).toBeGreaterThan(3);
+    const dir = path.dirname(await writtenFile(archive));
+    expect(readFileSync(path.join(dir, "timeline.json"), "utf8")).toBe(JSON.stringify({ count: archive.timeline.events.length, events: archive.timeline.events }));
+    expect(readFileSync(path.join(dir, "timelinejs.json"), "utf8")).toBe(JSON.stringify(toTimelineJs(archive.timeline, archive.records, "Wire Archive timeline")));
   });
 });
 
