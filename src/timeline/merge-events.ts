@@ -14,7 +14,8 @@
  */
 import { partitionPoint } from "../archive/partition-point.ts";
 import { eventBaseId } from "./event-ids.ts";
-import { makeBag, OverlapIndex, type WordBag } from "./overlap-index.ts";
+import { vocabulary } from "../util/vocabulary.ts";
+import { makeBag, OverlapIndex, sharedWeight, type WordBag } from "./overlap-index.ts";
 import { byPublication } from "./publication-order.ts";
 import type { ExtractedEvent, TimelineEvent } from "./types.ts";
 
@@ -61,15 +62,14 @@ function idfOf(wordSets: Set<string>[]): Map<string, number> {
 const UNSEEN = Math.log(2);
 
 export function similarity(a: string, b: string, idf: Map<string, number>): number {
-  return bagSimilarity(makeBag(contentWords(a), idf, UNSEEN), makeBag(contentWords(b), idf, UNSEEN), idf);
+  const words = vocabulary();
+  return bagSimilarity(makeBag(contentWords(a), idf, UNSEEN, words), makeBag(contentWords(b), idf, UNSEEN, words));
 }
 
-/** The score of `similarity` on precomputed bags (same summation order, so the same float). */
-function bagSimilarity(a: WordBag, b: WordBag, idf: Map<string, number>): number {
-  let shared = 0;
-  for (const w of a.words) if (b.set.has(w)) shared += idf.get(w) ?? UNSEEN;
+/** The score of `similarity` on precomputed bags of one vocabulary (same summation order, so the same float). */
+function bagSimilarity(a: WordBag, b: WordBag): number {
   const denominator = Math.min(a.weight, b.weight);
-  return denominator > 0 ? shared / denominator : 0;
+  return denominator > 0 ? sharedWeight(a, b) / denominator : 0;
 }
 
 const keyOf = (e: TimelineEvent) => `${e.date}|${e.end ?? ""}|${e.precision}`;
@@ -118,9 +118,11 @@ export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
   const wordsOf = (text: string) => wordsOfText.get(text) ?? wordsOfText.set(text, contentWords(text)).get(text)!;
   const idf = idfOf(events.map((e) => wordsOf(e.text)));
   const bags = new Map<string, WordBag>();
-  const bagOf: BagOf = (e) => bags.get(e.text) ?? bags.set(e.text, makeBag(wordsOf(e.text), idf, UNSEEN)).get(e.text)!;
-  const clusters = sameDateClusters(events, idf, bagOf);
-  const absorbed = absorbVagueReferences(clusters, idf, bagOf);
+  // Words numbered once, so that scores compare ids rather than look words up (a third of merging was that).
+  const words = vocabulary();
+  const bagOf: BagOf = (e) => bags.get(e.text) ?? bags.set(e.text, makeBag(wordsOf(e.text), idf, UNSEEN, words)).get(e.text)!;
+  const clusters = sameDateClusters(events, bagOf);
+  const absorbed = absorbVagueReferences(clusters, bagOf);
   return clusters.filter((c, i) => !absorbed.has(i)).map(toEvent);
 }
 
@@ -130,7 +132,7 @@ export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
  * share a text share its score, so a text already in a cluster is not scored again for every report
  * that printed it (recombined or syndicated copies made that quadratic in the size of a date's group).
  */
-function sameDateClusters(events: ExtractedEvent[], idf: Map<string, number>, bagOf: BagOf): Cluster[] {
+function sameDateClusters(events: ExtractedEvent[], bagOf: BagOf): Cluster[] {
   const byKey = new Map<string, ExtractedEvent[]>();
   for (const e of events) {
     const group = byKey.get(keyOf(e));
@@ -148,14 +150,14 @@ function sameDateClusters(events: ExtractedEvent[], idf: Map<string, number>, ba
     const bagId = new Map<WordBag, number>();
     const bags: WordBag[] = [];
     const clustersOfBag: number[][] = [];
-    const index = new OverlapIndex(lowestBar, idf, UNSEEN);
+    const index = new OverlapIndex(lowestBar);
     for (const event of group) {
       const bag = bagOf(event);
       const eventSole = isSole(event);
       // Each candidate cluster's best score over the texts it holds (texts below every bar left out).
       const scores = new Map<number, number>();
       for (const b of index.candidates(bag)) {
-        const score = bagSimilarity(bags[b], bag, idf);
+        const score = bagSimilarity(bags[b], bag);
         if (score < lowestBar) continue;
         for (const at of clustersOfBag[b]) {
           const known = scores.get(at);
@@ -197,8 +199,8 @@ function sameDateClusters(events: ExtractedEvent[], idf: Map<string, number>, ba
  * are found by span (year, month, day buckets) and by words, never by scanning them all.
  * Returns the indexes of absorbed clusters.
  */
-function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, bagOf: BagOf): Set<number> {
-  const spans = new SpanIndex(idf);
+function absorbVagueReferences(clusters: Cluster[], bagOf: BagOf): Set<number> {
+  const spans = new SpanIndex();
   // Each cluster's distinct texts, in first-seen order (members printing the same text share one).
   const distinctBags = clusters.map((c) => [...new Set(c.map(bagOf))]);
   clusters.forEach((c, i) => spans.add(i, c[0], distinctBags[i]));
@@ -218,7 +220,7 @@ function absorbVagueReferences(clusters: Cluster[], idf: Map<string, number>, ba
     // The best pair of texts: a text printed by many reports is scored once.
     const pairScore = (c: number) => {
       let score = -Infinity;
-      for (const f of distinctBags[c]) for (const m of coarseBags) score = Math.max(score, bagSimilarity(f, m, idf));
+      for (const f of distinctBags[c]) for (const m of coarseBags) score = Math.max(score, bagSimilarity(f, m));
       return score;
     };
     let target: number | null = null;
@@ -266,8 +268,6 @@ class SpanIndex {
   private readonly byMonth = new Map<string, { ids: number[]; words: OverlapIndex }>();
   private readonly byDay = new Map<string, { ids: number[]; words: OverlapIndex }>();
   private days: string[] | null = null;
-
-  constructor(private readonly idf: Map<string, number>) {}
 
   add(id: number, head: ExtractedEvent, bags: WordBag[]): void {
     for (const bucket of this.bucketsOf(head, true)) {
@@ -318,7 +318,7 @@ class SpanIndex {
     if (head.precision === "day") keyed.push([this.byDay, head.date]);
     return keyed.map(([map, key]) => {
       let bucket = map.get(key);
-      if (!bucket && create) map.set(key, (bucket = { ids: [], words: new OverlapIndex(SPAN_THRESHOLD, this.idf, UNSEEN) }));
+      if (!bucket && create) map.set(key, (bucket = { ids: [], words: new OverlapIndex(SPAN_THRESHOLD) }));
       return bucket!;
     }).filter((b) => !!b);
   }

@@ -11,68 +11,96 @@
  * so their long posting lists are rarely read. The exact score is still computed on each candidate.
  */
 import { compareCodeUnits } from "../util/collections.ts";
+import type { Vocabulary } from "../util/vocabulary.ts";
 
-/** A text's content words (in first-seen order), as a set, and their total idf weight. */
+/**
+ * A text's distinct content words (in first-seen order), with their ids in a vocabulary shared by the
+ * bags compared, each word's idf weight, and the total weight.
+ */
 export interface WordBag {
   words: string[];
-  set: Set<string>;
+  ids: Int32Array;
+  weights: Float64Array;
   weight: number;
-  /** Prefixes already worked out, by threshold (a bag meets many others). */
-  prefixes?: Map<number, string[]>;
+  /** Prefixes (word ids) already worked out, by threshold (a bag meets many others). */
+  prefixes?: Map<number, number[]>;
 }
 
-export function makeBag(words: Iterable<string>, idf: ReadonlyMap<string, number>, fallback: number): WordBag {
-  const set = new Set(words);
-  const list = [...set];
+export function makeBag(words: Iterable<string>, idf: ReadonlyMap<string, number>, fallback: number, vocab: Vocabulary): WordBag {
+  const list = [...new Set(words)];
+  const ids = Int32Array.from(list, (w) => vocab.intern(w));
+  const weights = Float64Array.from(list, (w) => idf.get(w) ?? fallback);
   // Summed in word order: the same float the score's denominator has always used.
-  const weight = list.reduce((s, w) => s + (idf.get(w) ?? fallback), 0);
-  return { words: list, set, weight };
+  const weight = weights.reduce((s, x) => s + x, 0);
+  return { words: list, ids, weights, weight };
 }
 
-/** Rarest-first words of `bag` without which under `t` of its weight is left (a little more, for float safety). */
-export function prefixWords(bag: WordBag, t: number, idf: ReadonlyMap<string, number>, fallback: number): string[] {
+/** Marks of the words of the last bag met, by word id (a stamp per call, so nothing is cleared). */
+let marks = new Uint32Array(1024);
+let stamp = 0;
+
+/**
+ * The idf weight of `a`'s words that `b` has too, summed in `a`'s word order (the same float as summing
+ * the idf of each shared word looked up by name). Bags from one vocabulary.
+ */
+export function sharedWeight(a: WordBag, b: WordBag): number {
+  if (++stamp === 0xffffffff) {
+    marks.fill(0);
+    stamp = 1;
+  }
+  for (let i = 0; i < b.ids.length; i++) {
+    const id = b.ids[i];
+    if (id >= marks.length) {
+      const grown = new Uint32Array(Math.max(id + 1, marks.length * 2));
+      grown.set(marks);
+      marks = grown;
+    }
+    marks[id] = stamp;
+  }
+  let shared = 0;
+  for (let i = 0; i < a.ids.length; i++) if (a.ids[i] < marks.length && marks[a.ids[i]] === stamp) shared += a.weights[i];
+  return shared;
+}
+
+/** Ids of the rarest-first words of `bag` without which under `t` of its weight is left (a little more, for float safety). */
+export function prefixWords(bag: WordBag, t: number): number[] {
   const known = bag.prefixes?.get(t);
   if (known) return known;
-  const w = (x: string) => idf.get(x) ?? fallback;
-  const sorted = [...bag.words].sort((a, b) => w(b) - w(a) || compareCodeUnits(a, b));
+  const order = Array.from(bag.words, (_, i) => i).sort((a, b) => bag.weights[b] - bag.weights[a] || compareCodeUnits(bag.words[a], bag.words[b]));
   const bar = t * bag.weight * (1 - 1e-9) - 1e-12;
   let rest = bag.weight;
-  const prefix: string[] = [];
-  for (const x of sorted) {
+  const prefix: number[] = [];
+  for (const i of order) {
     if (rest < bar) break;
-    prefix.push(x);
-    rest -= w(x);
+    prefix.push(bag.ids[i]);
+    rest -= bag.weights[i];
   }
   (bag.prefixes ??= new Map()).set(t, prefix);
   return prefix;
 }
 
-/** Items (numbered by the caller) indexed by their bags' words, answering "who could share `t`?". */
+/** Items (numbered by the caller) indexed by their bags' word ids, answering "who could share `t`?". */
 export class OverlapIndex {
-  private readonly all = new Map<string, number[]>();
-  private readonly prefixes = new Map<string, number[]>();
+  private readonly all = new Map<number, number[]>();
+  private readonly prefixes = new Map<number, number[]>();
 
-  constructor(
-    private readonly t: number,
-    private readonly idf: ReadonlyMap<string, number>,
-    private readonly fallback: number,
-  ) {}
+  constructor(private readonly t: number) {}
 
   /** Adds `bag` under item `id` (an item may hold several bags: a cluster's members). */
   add(id: number, bag: WordBag): void {
-    for (const w of bag.words) push(this.all, w, id);
-    for (const w of prefixWords(bag, this.t, this.idf, this.fallback)) push(this.prefixes, w, id);
+    for (const w of bag.ids) push(this.all, w, id);
+    for (const w of prefixWords(bag, this.t)) push(this.prefixes, w, id);
   }
 
   /** Every item holding a bag that could share at least `t` of the smaller weight with `bag`. */
   candidates(bag: WordBag, into: Set<number> = new Set()): Set<number> {
-    for (const w of prefixWords(bag, this.t, this.idf, this.fallback)) for (const id of this.all.get(w) ?? []) into.add(id);
-    for (const w of bag.words) for (const id of this.prefixes.get(w) ?? []) into.add(id);
+    for (const w of prefixWords(bag, this.t)) for (const id of this.all.get(w) ?? []) into.add(id);
+    for (const w of bag.ids) for (const id of this.prefixes.get(w) ?? []) into.add(id);
     return into;
   }
 }
 
-function push(map: Map<string, number[]>, key: string, id: number): void {
+function push(map: Map<number, number[]>, key: number, id: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [id]);
   else if (list[list.length - 1] !== id) list.push(id);
