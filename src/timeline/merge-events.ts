@@ -118,7 +118,7 @@ export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
   const wordsOf = (text: string) => wordsOfText.get(text) ?? wordsOfText.set(text, contentWords(text)).get(text)!;
   const idf = idfOf(events.map((e) => wordsOf(e.text)));
   const bags = new Map<string, WordBag>();
-  // Words numbered once, so that scores compare ids rather than look words up (a third of merging was that).
+  // Words numbered once, so that scores and the overlap index work on ids, not look each word up by name.
   const words = vocabulary();
   const bagOf: BagOf = (e) => bags.get(e.text) ?? bags.set(e.text, makeBag(wordsOf(e.text), idf, UNSEEN, words)).get(e.text)!;
   const clusters = sameDateClusters(events, bagOf);
