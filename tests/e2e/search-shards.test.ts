@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSiteIndexer, type IndexSiteResult } from "../../src/build/index-site.ts";
-import { launchChromium, shouldRunBrowserTests, waitForSearchResults } from "../helpers/browser.ts";
+import { launchChromium, openFilterGroup, shouldRunBrowserTests, waitForSearchResults } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { searchSite } from "../../src/search/search-site.ts";
 import { buildSeedSite, type BuiltSeedSite } from "../search/built-seed-site.ts";
@@ -122,7 +122,15 @@ describe.skipIf(!shouldRunBrowserTests())("search page over a sharded index", ()
   it("counts every shard's reports in the filters", async () => {
     const { page, errors } = await openSearch();
     // The twelve synthetic reports, spread over all the shards, share one source.
-    await expect.poll(() => page.locator("pagefind-filter-pane").innerText(), { timeout: 15_000 }).toMatch(/Shard Wire\s*12\b/);
+    await expect
+      .poll(
+        async () => {
+          await openFilterGroup(page, "source");
+          return page.locator("pagefind-filter-pane").innerText();
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/Shard Wire\s*12\b/);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -95,3 +95,13 @@ export async function waitForSearchResults(page: Page, term: string): Promise<vo
     count,
   );
 }
+
+/**
+ * Opens a group of the search page's filter pane (a closed `<details>`, by its filter name) if it is
+ * closed, as a reader taps it. Pagefind draws the pane again when a shard brings new values, closing
+ * the groups: pollers call this again each time.
+ */
+export async function openFilterGroup(page: Page, name: string): Promise<void> {
+  const closed = page.locator(`pagefind-filter-pane details[data-filter-name="${name}"]:not([open]) > summary`);
+  if ((await closed.count()) > 0) await closed.first().click();
+}

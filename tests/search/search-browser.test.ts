@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, shouldRunBrowserTests, waitForSearchResults } from "../helpers/browser.ts";
+import { launchChromium, openFilterGroup, shouldRunBrowserTests, waitForSearchResults } from "../helpers/browser.ts";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
 import { articleUrlBySource, buildSeedSite, type BuiltSeedSite } from "./built-seed-site.ts";
 
@@ -75,6 +75,9 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     const { page } = await openPage("/search/");
     await typeSearch(page, "talks");
     await expect.poll(() => hitSources(page)).toHaveLength(3);
+    // Each group of the pane starts closed, so that on a phone the results are not below a long list.
+    expect(await page.locator('pagefind-filter-pane input[name="source"][value="Al Jazeera"]').isVisible()).toBe(false);
+    await openFilterGroup(page, "source");
     await page.locator('pagefind-filter-pane input[name="source"][value="Al Jazeera"]').check();
     await expect.poll(() => hitSources(page)).toEqual(["Al Jazeera"]);
     await page.close();
@@ -84,6 +87,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     const { page } = await openPage("/search/");
     await typeSearch(page, "talks");
     await expect.poll(() => page.locator('pagefind-filter-pane input[name="month"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(["September 2013"]);
+    await openFilterGroup(page, "year");
     await page.locator('pagefind-filter-pane input[name="year"][value="2013"]').check();
     await expect.poll(() => hitSources(page).then((s) => s.length)).toBe(3);
     await page.close();
@@ -199,6 +203,7 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     await expect.poll(said).toContain("3 results for Syria");
     expect((await said()).filter((text) => /result/.test(text) && !text.startsWith("3 results for Syria"))).toEqual([]);
     // A filter is a new search too (all three seeds are from 2013): back to the first page.
+    await openFilterGroup(page, "year");
     await page.locator('pagefind-filter-pane input[name="year"][value="2013"]').check();
     await expect.poll(() => hits.count()).toBe(1);
     expect(await more.textContent()).toBe("Show 1 more (1 of 3 shown)");
