@@ -3,7 +3,7 @@
  * short words out). Enough to tell "same story" from "different story".
  */
 import type { ArticleRecord } from "../record/schema.ts";
-import { countTerms, vocabulary } from "../util/vocabulary.ts";
+import { countTerms, IdTable, vocabulary } from "../util/vocabulary.ts";
 
 const STOPWORDS = new Set(
   ("about above after again against also among been before being below between both could does doing down during each " +
@@ -47,7 +47,7 @@ export interface CountVectors {
 export function countVectors(): CountVectors {
   const vocab = vocabulary();
   const made = new Map<ArticleRecord, CountVector>();
-  let spread = new Float64Array(0);
+  const table = new IdTable();
   const make = (record: ArticleRecord): CountVector => {
     const { terms, counts } = countTerms(contentWords(record));
     let norm2 = 0;
@@ -59,15 +59,13 @@ export function countVectors(): CountVectors {
     termsOf: (vector) => Array.from(vector.ids, (id) => vocab.words[id]),
     idOf: vocab.idOf,
     similarities(own, others) {
-      const size = vocab.words.length;
-      if (spread.length < size) spread = new Float64Array(Math.max(size, spread.length * 2));
-      for (let k = 0; k < own.ids.length; k++) spread[own.ids[k]] = own.counts[k];
+      table.spread(own.ids, own.counts);
       const out = others.map((other) => {
         let dot = 0;
-        for (let k = 0; k < other.ids.length; k++) dot += other.counts[k] * spread[other.ids[k]];
+        for (let k = 0; k < other.ids.length; k++) dot += other.counts[k] * table.at(other.ids[k]);
         return own.norm2 && other.norm2 ? dot / Math.sqrt(own.norm2 * other.norm2) : 0;
       });
-      for (let k = 0; k < own.ids.length; k++) spread[own.ids[k]] = 0;
+      table.clear(own.ids);
       return out;
     },
   };

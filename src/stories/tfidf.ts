@@ -3,7 +3,7 @@
  * compares each report with the few that share its distinctive words, never all pairs.
  */
 import type { ArticleRecord } from "../record/schema.ts";
-import { countTerms, vocabulary, type TermCounts } from "../util/vocabulary.ts";
+import { countTerms, IdTable, vocabulary, type TermCounts } from "../util/vocabulary.ts";
 import { contentWords, nameWords } from "./content-words.ts";
 
 /**
@@ -109,16 +109,16 @@ export function buildCorpus(records: ArticleRecord[], opts: CorpusOptions = {}):
  * the same order, to the same last bit, as a lookup of each of its terms in the other's map.
  */
 function cosineOver(termCount: number): (a: Vector, b: Vector) => number {
-  const spread = new Float64Array(termCount);
+  const table = new IdTable(termCount);
   return (a, b) => {
     const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
-    for (let k = 0; k < large.ids.length; k++) spread[large.ids[k]] = large.weights[k];
+    table.spread(large.ids, large.weights);
     let dot = 0;
     for (let k = 0; k < small.ids.length; k++) {
-      const x = spread[small.ids[k]];
+      const x = table.at(small.ids[k]);
       if (x) dot += small.weights[k] * x;
     }
-    for (let k = 0; k < large.ids.length; k++) spread[large.ids[k]] = 0;
+    table.clear(large.ids);
     return dot;
   };
 }

@@ -11,7 +11,7 @@
  * so their long posting lists are rarely read. The exact score is still computed on each candidate.
  */
 import { compareCodeUnits } from "../util/collections.ts";
-import type { Vocabulary } from "../util/vocabulary.ts";
+import { IdTable, type Vocabulary } from "../util/vocabulary.ts";
 
 /**
  * A text's distinct content words (in first-seen order), with their ids in a vocabulary shared by the
@@ -35,30 +35,18 @@ export function makeBag(words: Iterable<string>, idf: ReadonlyMap<string, number
   return { words: list, ids, weights, weight };
 }
 
-/** Marks of the words of the last bag met, by word id (a stamp per call, so nothing is cleared). */
-let marks = new Uint32Array(1024);
-let stamp = 0;
+/** `b`'s words while `sharedWeight` reads `a`'s against them. */
+const members = new IdTable();
 
 /**
  * The idf weight of `a`'s words that `b` has too, summed in `a`'s word order (the same float as summing
  * the idf of each shared word looked up by name). Bags from one vocabulary.
  */
 export function sharedWeight(a: WordBag, b: WordBag): number {
-  if (++stamp === 0xffffffff) {
-    marks.fill(0);
-    stamp = 1;
-  }
-  for (let i = 0; i < b.ids.length; i++) {
-    const id = b.ids[i];
-    if (id >= marks.length) {
-      const grown = new Uint32Array(Math.max(id + 1, marks.length * 2));
-      grown.set(marks);
-      marks = grown;
-    }
-    marks[id] = stamp;
-  }
+  members.spread(b.ids);
   let shared = 0;
-  for (let i = 0; i < a.ids.length; i++) if (a.ids[i] < marks.length && marks[a.ids[i]] === stamp) shared += a.weights[i];
+  for (let i = 0; i < a.ids.length; i++) if (members.at(a.ids[i])) shared += a.weights[i];
+  members.clear(b.ids);
   return shared;
 }
 

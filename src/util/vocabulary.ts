@@ -51,3 +51,38 @@ export function vocabulary(): Vocabulary {
     words,
   };
 }
+
+/**
+ * Values by word id for one vector at a time: a vector is spread over the table, other vectors' ids
+ * are read against it, then its entries are cleared (the table is never refilled whole). Stories'
+ * cosines, date inference's similarities and the timeline merge's shared weights score this way.
+ */
+export class IdTable {
+  private values: Float64Array;
+
+  constructor(size = 0) {
+    this.values = new Float64Array(size);
+  }
+
+  /** Sets each id's value (1 where no values are given), growing the table to hold the ids. */
+  spread(ids: ArrayLike<number>, values?: ArrayLike<number>): void {
+    let max = -1;
+    for (let k = 0; k < ids.length; k++) if (ids[k] > max) max = ids[k];
+    if (max >= this.values.length) {
+      const grown = new Float64Array(Math.max(max + 1, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    for (let k = 0; k < ids.length; k++) this.values[ids[k]] = values ? values[k] : 1;
+  }
+
+  /** The id's value, 0 when it was not spread. */
+  at(id: number): number {
+    return id < this.values.length ? this.values[id] : 0;
+  }
+
+  /** Sets the ids' values back to 0. */
+  clear(ids: ArrayLike<number>): void {
+    for (let k = 0; k < ids.length; k++) this.values[ids[k]] = 0;
+  }
+}
