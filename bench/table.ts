@@ -6,8 +6,10 @@ import { formatPhonePage, formatPhoneSearch, LONG_FRAME_MS, PHONE, type PhonePag
 
 export interface SizeResult {
   n: number;
-  /** How many runs each median is over (full builds may drop to 1 at large N; see notes). */
+  /** How many runs each median is over. */
   runs: number;
+  /** How many full builds the build's figures are over: `runs`, or 1 at N ≥ 10,000 when a build is long. */
+  fullRuns?: number;
   notes: string[];
   generateSeconds: number;
   /**
@@ -47,6 +49,8 @@ export interface SizeResult {
     addCpuSeconds?: number;
     editCpuSeconds?: number;
     noChangeCpuSeconds?: number;
+    /** Wall seconds of every run the medians are over. */
+    allSeconds?: { add: number[]; edit: number[]; noChange: number[] };
     /** The median add's and edit's own stage timings (s) and finer steps (ms), as the CLI reports them. */
     addStages?: Record<string, number>;
     addSteps?: Record<string, number>;
