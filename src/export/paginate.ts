@@ -4,6 +4,7 @@
  * live under it at `page/N/`. Each page carries what its pager needs (previous/next, a short window of
  * page numbers, "51–100 of 10,000") so templates only print.
  */
+import { formatCount } from "../util/format-count.ts";
 
 /** Teasers per list page: short enough to load fast on a phone, long enough to skim. */
 export const LIST_PAGE_SIZE = 50;
@@ -40,8 +41,6 @@ export interface ListPage<T> {
   lastHref: string;
   slots: PagerSlot[];
 }
-
-const numberFormat = new Intl.NumberFormat("en-GB");
 
 /** URL of page `n` of the list at `basePath` ("/" -> "/page/2/"). */
 export function listPagePath(basePath: string, n: number): string {
@@ -94,7 +93,7 @@ export function paginate<T>(items: readonly T[], basePath: string, pageSize: num
       total,
       start,
       end,
-      rangeLabel: total ? `${numberFormat.format(start)}–${numberFormat.format(end)} of ${numberFormat.format(total)}` : "0 of 0",
+      rangeLabel: total ? `${formatCount(start)}–${formatCount(end)} of ${formatCount(total)}` : "0 of 0",
       prev: number > 1 ? href(number - 1) : null,
       next: number < count ? href(number + 1) : null,
       firstHref: href(1),

@@ -3,6 +3,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { formatIsoDate, formatPublished, publishedDatetime } from "./dates.ts";
 import { groupBlocks, summaryOf } from "./blocks.ts";
 import { absoluteUrl, articlePath, blockAnchor, rawReportPath, safeHref } from "./links.ts";
+import { formatCount } from "../util/format-count.ts";
 
 export default function filtersPlugin(config: UserConfig): void {
   config.addFilter("humanDate", formatPublished);
@@ -15,4 +16,5 @@ export default function filtersPlugin(config: UserConfig): void {
   config.addFilter("anchor", blockAnchor);
   config.addFilter("absoluteUrl", absoluteUrl);
   config.addFilter("safeHref", safeHref);
+  config.addFilter("count", formatCount);
 }

@@ -22,8 +22,6 @@ export default function timelinePlugin(config: UserConfig): void {
   );
   /** A block's text cut after each marked sentence: `block.text | timelineSegments(refs)`. */
   config.addFilter("timelineSegments", segmentText);
-  /** "20,000": counts as people read them. */
-  config.addFilter("timelineCount", (n: number) => (Number.isFinite(n) ? n.toLocaleString("en-US") : String(n)));
   /** The marks whose quote is this timeline entry's text. */
   config.addFilter("timelineEntryRefs", (refs: TimelineRef[] | null | undefined, text: string): TimelineRef[] =>
     (refs ?? []).filter((r) => r.quote === text),

@@ -11,13 +11,14 @@ import { describe, expect, it } from "vitest";
 import { buildTimelineModel, type TimelinePageView } from "../../src/site/timeline-page.ts";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
 import { REPO_ROOT } from "../helpers/seeds.ts";
+import { formatCount } from "../../src/util/format-count.ts";
 import { record } from "./records.ts";
 
 // Eleventy's own Nunjucks (no types of its own here).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const nunjucks: any = createRequire(import.meta.url)("nunjucks");
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(REPO_ROOT, "layouts/_includes")), { autoescape: true });
-env.addFilter("timelineCount", (n: number) => n.toLocaleString("en-US"));
+env.addFilter("count", formatCount);
 
 /** One event on 5 March of each year from `first`, `count` years, more than fit on one page. */
 function pagesOver(first: number, count: number): TimelinePageView[] {
