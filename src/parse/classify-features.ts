@@ -4,8 +4,8 @@
  * on the page. Pure and linear in the page size.
  */
 import type { Line } from "../ingest/types.ts";
-import { chooseStopList, MAX_STOP_WORD_LENGTH, STOP_LIST_COUNT, stopListsOf } from "./classify-stopwords.ts";
-import { endsWithMark, tokens } from "./text-shape.ts";
+import { asciiStopListsAt, chooseStopList, MAX_STOP_WORD_LENGTH, STOP_LIST_COUNT, stopListsOf } from "./classify-stopwords.ts";
+import { asciiWordEnd, endsWithMark, isAscii, isAsciiAlnum, tokens } from "./text-shape.ts";
 
 export interface LineFeatures {
   /** Index into the classifier's input array. */
@@ -75,104 +75,101 @@ export interface PageFeatures {
 /** `skip`: line numbers whose words should not decide the page's language (text already set aside). */
 export function measureLines(input: Line[], skip?: { has(n: number): boolean }): PageFeatures {
   const count = input.length;
-  // Indexed loops throughout: this runs over every word of every report, much of it before V8 optimises.
+  // Indexed loops and typed arrays throughout: this runs over every word of every report, much of it
+  // before V8 optimises.
   const trimmed = new Array<string>(count);
-  // The same tokens text-shape gives (same pattern), from its per-text memo: earlier stages read these lines too.
-  const tokensOf = new Array<readonly string[]>(count);
-  for (let i = 0; i < count; i++) {
-    trimmed[i] = input[i].text.trim();
-    tokensOf[i] = tokens(input[i].text);
-  }
-  const stop = stopHitsOf(input, tokensOf, skip);
-  const repeats = repeatCounts(tokensOf);
+  const words = scanPage(input);
+  for (let i = 0; i < count; i++) trimmed[i] = input[i].text.trim();
+  const stop = chooseLinesList(input, words, skip);
+  const repeats = repeatCounts(input, words.tokens);
 
   const out: LineFeatures[] = [];
   for (let i = 0; i < count; i++) {
     const text = trimmed[i];
     if (!text) continue;
-    const lineTokens = tokensOf[i];
-    const stops = stop.perLine === undefined ? 0 : stop.perLine[i];
-    const { cased, capital } = caseCounts(lineTokens);
+    const lineTokens = words.tokens[i];
+    const cased = words.cased[i];
     out.push({
       i,
       n: input[i].n,
       text,
-      words: countWords(text, lineTokens),
-      tokens: lineTokens.length,
+      // Only a line beyond ASCII can hold CJK text, counted by characters.
+      words: words.ascii[i] ? lineTokens : countWords(text, tokens(input[i].text)),
+      tokens: lineTokens,
       chars: text.length,
-      stopDensity: stop.perLine !== undefined ? (lineTokens.length ? stops / lineTokens.length : 0) : undefined,
+      stopDensity: stop !== undefined ? (lineTokens ? words.hits[i * STOP_LIST_COUNT + stop] / lineTokens : 0) : undefined,
       endsSentence: endsWithMark(text, SENTENCE_MARKS, SENTENCE_CLOSERS),
-      capShare: cased ? capital / cased : 0,
+      capShare: cased ? words.capital[i] / cased : 0,
       repeats: repeats[i],
       blankBefore: i === 0 || !trimmed[i - 1],
       blankAfter: i === count - 1 || !trimmed[i + 1],
     });
   }
-  return { lines: out, hasStopList: stop.perLine !== undefined };
+  return { lines: out, hasStopList: stop !== undefined };
 }
 
 /**
- * Stop words per line and list, looked up once per word: they pick the page's list (from the first
- * lines not skipped, whole lines up to LANGUAGE_SAMPLE_WORDS words) and give each line's count in it.
- * Only words short enough to be a stop word are looked up (lower-casing never shortens a word).
- * The counts of every list are kept in one scratch table reused by every page (it was a seventh of the
- * parse's garbage); only the chosen list's counts are handed back.
+ * Per line: its tokens (as `tokens` splits them), its words with a cased first letter and how many of
+ * those are capitals, and its stop words in each list (`hits`, STOP_LIST_COUNT per line). An ASCII line
+ * (most are) is read in place, by code unit, with no array of words; another from its `tokens`.
  */
-function stopHitsOf(input: Line[], tokensOf: Array<readonly string[]>, skip?: { has(n: number): boolean }): { perLine?: Uint32Array } {
-  const size = input.length * STOP_LIST_COUNT;
+interface PageWords {
+  tokens: Uint32Array;
+  cased: Uint32Array;
+  capital: Uint32Array;
+  ascii: Uint8Array;
+  /** A scratch table reused by every page (the counts of every list were a seventh of the parse's garbage). */
+  hits: Uint32Array;
+}
+
+function scanPage(input: Line[]): PageWords {
+  const count = input.length;
+  const size = count * STOP_LIST_COUNT;
   if (hitsScratch.length < size) hitsScratch = new Uint32Array(Math.max(size, hitsScratch.length * 2));
-  const hits = hitsScratch;
-  hits.fill(0, 0, size);
-  const sampleHits = new Array<number>(STOP_LIST_COUNT).fill(0);
-  let sampled = 0;
-  for (let i = 0; i < input.length; i++) {
-    const words = tokensOf[i];
-    if (words.length === 0) continue;
-    const inSample = sampled < LANGUAGE_SAMPLE_WORDS && !skip?.has(input[i].n);
-    for (let w = 0; w < words.length; w++) {
-      if (words[w].length > MAX_STOP_WORD_LENGTH) continue;
-      const lists = stopListsOf(words[w]);
-      if (lists === undefined) continue;
-      for (let j = 0; j < lists.length; j++) {
-        hits[i * STOP_LIST_COUNT + lists[j]]++;
-        if (inSample) sampleHits[lists[j]]++;
-      }
+  const words: PageWords = { tokens: new Uint32Array(count), cased: new Uint32Array(count), capital: new Uint32Array(count), ascii: new Uint8Array(count), hits: hitsScratch };
+  words.hits.fill(0, 0, size);
+  for (let i = 0; i < count; i++) {
+    const text = input[i].text;
+    if (isAscii(text)) {
+      words.ascii[i] = 1;
+      scanAsciiLine(text, i, words);
+    } else scanTokens(tokens(text), i, words);
+  }
+  return words;
+}
+
+function scanAsciiLine(text: string, line: number, words: PageWords): void {
+  const row = line * STOP_LIST_COUNT;
+  let n = 0;
+  let cased = 0;
+  let capital = 0;
+  let i = 0;
+  while (i < text.length) {
+    const first = text.charCodeAt(i);
+    if (!isAsciiAlnum(first)) {
+      i++;
+      continue;
     }
-    if (inSample) sampled += words.length;
+    const end = asciiWordEnd(text, i);
+    n++;
+    if (first >= 97) cased++;
+    else if (first >= 65) {
+      cased++;
+      capital++;
+    }
+    if (end - i <= MAX_STOP_WORD_LENGTH) {
+      const lists = asciiStopListsAt(text, i, end);
+      if (lists !== undefined) for (let j = 0; j < lists.length; j++) words.hits[row + lists[j]]++;
+    }
+    i = end;
   }
-  const list = chooseStopList(sampleHits, sampled);
-  if (list === undefined) return {};
-  const perLine = new Uint32Array(input.length);
-  for (let i = 0; i < input.length; i++) perLine[i] = hits[i * STOP_LIST_COUNT + list];
-  return { perLine };
-}
-let hitsScratch = new Uint32Array(0);
-
-/**
- * For each line, the lines on the page with the same words in the same order, case aside (what
- * `normalise` compares, from the tokens at hand). Lines with equal words have equal word counts, so
- * only lines sharing their count with another are compared; the rest are unique.
- */
-function repeatCounts(tokensOf: Array<readonly string[]>): number[] {
-  const sameCount = new Map<number, number>();
-  for (let i = 0; i < tokensOf.length; i++) {
-    const n = tokensOf[i].length;
-    if (n > 0) sameCount.set(n, (sameCount.get(n) ?? 0) + 1);
-  }
-  const keys = new Array<string | undefined>(tokensOf.length);
-  const counts = new Map<string, number>();
-  for (let i = 0; i < tokensOf.length; i++) {
-    if ((sameCount.get(tokensOf[i].length) ?? 0) < 2) continue;
-    keys[i] = tokensOf[i].join(" ").toLowerCase();
-    counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
-  }
-  const repeats = new Array<number>(tokensOf.length);
-  for (let i = 0; i < tokensOf.length; i++) repeats[i] = keys[i] === undefined ? 1 : counts.get(keys[i]!)!;
-  return repeats;
+  words.tokens[line] = n;
+  words.cased[line] = cased;
+  words.capital[line] = capital;
 }
 
-/** Words with a cased first letter, and how many of those are capitals. */
-function caseCounts(lineTokens: readonly string[]): { cased: number; capital: number } {
+function scanTokens(lineTokens: readonly string[], line: number, words: PageWords): void {
+  const row = line * STOP_LIST_COUNT;
   let cased = 0;
   let capital = 0;
   for (let k = 0; k < lineTokens.length; k++) {
@@ -190,6 +187,50 @@ function caseCounts(lineTokens: readonly string[]): { cased: number; capital: nu
         if (c !== c.toLowerCase()) capital++;
       }
     }
+    if (t.length > MAX_STOP_WORD_LENGTH) continue;
+    const lists = stopListsOf(t);
+    if (lists !== undefined) for (let j = 0; j < lists.length; j++) words.hits[row + lists[j]]++;
   }
-  return { cased, capital };
+  words.tokens[line] = lineTokens.length;
+  words.cased[line] = cased;
+  words.capital[line] = capital;
+}
+let hitsScratch = new Uint32Array(0);
+
+/**
+ * The stop-word list of the page's language, picked from the first lines not skipped (whole lines, up
+ * to LANGUAGE_SAMPLE_WORDS words), or undefined when none fits.
+ */
+function chooseLinesList(input: Line[], words: PageWords, skip?: { has(n: number): boolean }): number | undefined {
+  const sampleHits = new Array<number>(STOP_LIST_COUNT).fill(0);
+  let sampled = 0;
+  for (let i = 0; i < input.length && sampled < LANGUAGE_SAMPLE_WORDS; i++) {
+    if (words.tokens[i] === 0 || skip?.has(input[i].n)) continue;
+    for (let j = 0; j < STOP_LIST_COUNT; j++) sampleHits[j] += words.hits[i * STOP_LIST_COUNT + j];
+    sampled += words.tokens[i];
+  }
+  return chooseStopList(sampleHits, sampled);
+}
+
+/**
+ * For each line, the lines on the page with the same words in the same order, case aside (what
+ * `normalise` compares, from the lines' tokens). Lines with equal words have equal word counts, so
+ * only lines sharing their count with another are compared (and tokenised); the rest are unique.
+ */
+function repeatCounts(input: Line[], tokenCounts: Uint32Array): number[] {
+  const sameCount = new Map<number, number>();
+  for (let i = 0; i < tokenCounts.length; i++) {
+    const n = tokenCounts[i];
+    if (n > 0) sameCount.set(n, (sameCount.get(n) ?? 0) + 1);
+  }
+  const keys = new Array<string | undefined>(tokenCounts.length);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < tokenCounts.length; i++) {
+    if ((sameCount.get(tokenCounts[i]) ?? 0) < 2) continue;
+    keys[i] = tokens(input[i].text).join(" ").toLowerCase();
+    counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
+  }
+  const repeats = new Array<number>(tokenCounts.length);
+  for (let i = 0; i < tokenCounts.length; i++) repeats[i] = keys[i] === undefined ? 1 : counts.get(keys[i]!)!;
+  return repeats;
 }

@@ -51,6 +51,33 @@ LANGUAGES.forEach((set, i) => {
   }
 });
 
+/**
+ * The ASCII stop words by their code units, lower-cased, packed 7 bits each into one number (7 units
+ * fill 49 bits, exact in a double; no unit is 0, so lengths cannot collide): the word scanner of
+ * classify-features looks a line's words up where they stand, with no string made for each word.
+ */
+const PACKED_MAX = 7;
+const LISTS_OF_PACKED = new Map<number, number[]>();
+for (const [word, langs] of LANGUAGES_OF) {
+  if (word.length <= PACKED_MAX && !/[^\x00-\x7f]/.test(word)) LISTS_OF_PACKED.set(packLower(word, 0, word.length), langs);
+}
+
+function packLower(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    key = key * 128 + (c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  return key;
+}
+
+/** `stopListsOf(text.slice(start, end))` for a word of ASCII characters. */
+export function asciiStopListsAt(text: string, start: number, end: number): readonly number[] | undefined {
+  const length = end - start;
+  if (length <= PACKED_MAX) return LISTS_OF_PACKED.get(packLower(text, start, end));
+  return length > MAX_STOP_WORD_LENGTH ? undefined : stopListsOf(text.slice(start, end));
+}
+
 /** How many stop-word lists there are (indexes for `stopListsOf` and `chooseStopList`). */
 export const STOP_LIST_COUNT = LANGUAGES.length;
 

@@ -22,7 +22,7 @@ export function tokens(text: string): readonly string[] {
   let found = tokenMemo.get(text);
   if (found === undefined) {
     if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
-    found = text.match(BEYOND_ASCII.test(text) ? WORD : ASCII_WORD) ?? [];
+    found = text.match(isAscii(text) ? ASCII_WORD : WORD) ?? [];
     tokenMemo.set(text, found);
   }
   return found;
@@ -39,35 +39,50 @@ export function words(text: string): string[] {
 export function wordCount(text: string): number {
   const found = tokenMemo.get(text);
   if (found !== undefined) return found.length;
-  return BEYOND_ASCII.test(text) ? tokens(text).length : countAsciiWords(text);
+  return isAscii(text) ? countAsciiWords(text) : tokens(text).length;
 }
 
 /** The number of ASCII_WORD matches in `text`, read by code unit (the pattern is greedy: no backtracking changes the count). */
 function countAsciiWords(text: string): number {
   let n = 0;
   let i = 0;
-  const end = text.length;
-  while (i < end) {
+  while (i < text.length) {
     if (!isAsciiAlnum(text.charCodeAt(i))) {
       i++;
       continue;
     }
     n++;
-    while (i < end && isAsciiAlnum(text.charCodeAt(i))) i++;
-    // (?:'[A-Za-z]+)*: an apostrophe joins the word only when a letter follows it.
-    while (i + 1 < end && text.charCodeAt(i) === 39 && isAsciiLetter(text.charCodeAt(i + 1))) {
-      i += 2;
-      while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
-    }
+    i = asciiWordEnd(text, i);
   }
   return n;
+}
+
+/** Whether every code unit of `text` is ASCII (`tokens` and `asciiWordEnd` then split it alike). */
+export function isAscii(text: string): boolean {
+  return !BEYOND_ASCII.test(text);
+}
+
+/**
+ * Where the ASCII_WORD match starting at `start` (an ASCII letter or digit) ends: the scanners that
+ * measure a line's words in place, without the array `tokens` makes, split words as it does.
+ */
+export function asciiWordEnd(text: string, start: number): number {
+  const end = text.length;
+  let i = start;
+  while (i < end && isAsciiAlnum(text.charCodeAt(i))) i++;
+  // (?:'[A-Za-z]+)*: an apostrophe joins the word only when a letter follows it.
+  while (i + 1 < end && text.charCodeAt(i) === 39 && isAsciiLetter(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
+  }
+  return i;
 }
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-function isAsciiAlnum(c: number): boolean {
+export function isAsciiAlnum(c: number): boolean {
   return isAsciiLetter(c) || (c >= 48 && c <= 57);
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stopListsOf } from "../../src/parse/classify-stopwords.ts";
+import { asciiStopListsAt, stopListsOf } from "../../src/parse/classify-stopwords.ts";
 
 describe("stopListsOf (a word's stop-word lists, any case)", () => {
   it("finds a stop word in any case, in every list that has it", () => {
@@ -21,5 +21,22 @@ describe("stopListsOf (a word's stop-word lists, any case)", () => {
       { numRuns: 2000 },
     );
     for (const word of ["The", "tHe", "AND", "Für", "À", "Était"]) expect(stopListsOf(word)).toEqual(stopListsOf(word.toLowerCase()));
+  });
+});
+
+describe("asciiStopListsAt (a word looked up where it stands in its line)", () => {
+  it("answers as stopListsOf for the same word sliced out, in any case", () => {
+    const letters = fc.constantFrom(..."abcdeghilmnorstuwyTHEAIO'".split(""));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3 }), fc.array(letters, { minLength: 1, maxLength: 9 }).map((cs) => cs.join("")), (before, word) => {
+        const text = ` ${before.replace(/[^\x00-\x7f]/g, "")} ${word} `;
+        const start = text.lastIndexOf(word);
+        expect(asciiStopListsAt(text, start, start + word.length)).toEqual(stopListsOf(word));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const word of ["the", "The", "because", "BECAUSE", "it's", "That's", "a", "l", "d", "Syria", "becauses"]) {
+      expect(asciiStopListsAt(word, 0, word.length)).toEqual(stopListsOf(word));
+    }
   });
 });
