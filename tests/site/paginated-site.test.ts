@@ -163,7 +163,8 @@ describe("paginated list pages", () => {
     expect(doc.querySelector(".lede")?.textContent).toContain("Reports 51–100 of 130");
     expect(doc.querySelector('head link[rel="prev"]')?.getAttribute("href")).toBe("/");
     expect(doc.querySelector('head link[rel="next"]')?.getAttribute("href")).toBe("/page/3/");
-    expect(doc.querySelector("title")?.textContent).toBe("Latest reports, page 2 of 3 · Wire Archive");
+    expect(doc.querySelector("title")?.textContent).toBe("Earlier reports, page 2 of 3 · Wire Archive");
+    expect(doc.querySelector("h1")?.textContent).toBe("Earlier reports");
     expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${BASE}page/2/`);
     // The numbered list carries on from the page before.
     expect(doc.querySelector("ol.report-list")?.getAttribute("start")).toBe("51");
@@ -174,6 +175,7 @@ describe("paginated list pages", () => {
     expect(first.querySelector('a[rel="prev"], link[rel="prev"]')).toBeNull();
     expect(first.querySelector('head link[rel="next"]')?.getAttribute("href")).toBe("/page/2/");
     expect(first.querySelector("title")?.textContent).toBe("Wire Archive");
+    expect(first.querySelector("h1")?.textContent).toBe("Latest reports");
     const last = await site.html("/page/3/");
     expect(last.querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
     expect(last.querySelector('.pager [aria-current="page"]')?.getAttribute("href")).toBe("/page/3/");
