@@ -6,13 +6,18 @@
 (() => {
   const root = new URL("../", document.currentScript.src);
   if ("serviceWorker" in navigator && window.isSecureContext) {
-    navigator.serviceWorker
-      .register(new URL("sw.js", root), { scope: root.pathname })
-      .then(() => navigator.serviceWorker.ready)
-      .then((registration) => registration.active && registration.active.postMessage({ type: "warm" }))
-      .catch(() => {
-        // No worker (private mode, an old browser): the site still works online.
-      });
+    const register = () =>
+      navigator.serviceWorker
+        .register(new URL("sw.js", root), { scope: root.pathname })
+        .then(() => navigator.serviceWorker.ready)
+        .then((registration) => registration.active && registration.active.postMessage({ type: "warm" }))
+        .catch(() => {
+          // No worker (private mode, an old browser): the site still works online.
+        });
+    // After the page's own load: on a first visit the worker's install fetches the shell, which
+    // should not hold up the page the reader opened.
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
   }
   const params = new URLSearchParams(location.search);
   if (params.has("highlight") && document.querySelector("[data-pagefind-body]")) {

@@ -280,6 +280,45 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
     }
   });
 
+  it("fills the offline cache in the background only while the reader's own requests leave the network quiet", async () => {
+    const own = await startStaticServer(site.outDir);
+    const ctx = await browser.newContext();
+    try {
+      // The worker's own downloads made slow (a phone link), so a fill that does not wait shows.
+      await ctx.route("**/*", async (route) => {
+        if (route.request().serviceWorker()) await new Promise((resolve) => setTimeout(resolve, 150));
+        await route.continue();
+      });
+      const page = await ctx.newPage();
+      await page.goto(`${own.url}/`);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const rest = await (await fetch(`${own.url}/offline-pages.json`)).json();
+      const background: string[] = rest.pages;
+      expect(background.length).toBeGreaterThan(10);
+      const cached = () =>
+        page.evaluate(async (urls) => {
+          const cache = await caches.open("wire-archive");
+          const have = await Promise.all(urls.map((u) => cache.match(new URL(u, `${location.origin}/`).href)));
+          return have.filter(Boolean).length;
+        }, background);
+      // A busy reader: a request through the worker every 100 ms, for 3 s.
+      await page.evaluate(() => {
+        (window as unknown as { busy: number }).busy = window.setInterval(() => void fetch("/search/", { cache: "no-store" }), 100);
+      });
+      await page.waitForTimeout(500);
+      const before = await cached();
+      await page.waitForTimeout(2500);
+      expect(await cached()).toBe(before);
+      // Quiet again: the fill goes on, to the end.
+      await page.evaluate(() => window.clearInterval((window as unknown as { busy: number }).busy));
+      await expect.poll(cached, { timeout: 60_000 }).toBe(background.length);
+    } finally {
+      await ctx.close();
+      await own.close();
+    }
+  });
+
   it("after a first visit, the archive and its search work with the server gone", async () => {
     // Its own server (its own origin, so its own service worker), shut down halfway through.
     const own = await startStaticServer(site.outDir);
@@ -290,7 +329,9 @@ describe.skipIf(!shouldRunBrowserTests())("search in the browser", () => {
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       // Wait until the worker has filled its cache with every article and search fragment.
       const manifest = await (await fetch(`${own.url}/offline.json`)).json();
-      const wanted: string[] = [...manifest.shell, ...manifest.pages];
+      const rest = await (await fetch(`${own.url}/offline-pages.json`)).json();
+      const wanted: string[] = [...manifest.shell, ...rest.pages];
+      expect(rest.pages.length).toBeGreaterThan(0);
       await expect
         .poll(
           () =>

@@ -46,7 +46,7 @@ describe("planOffline", () => {
   ];
   const plan = planOffline(files, "pagefind", ["en"]);
 
-  it("puts top-level pages, assets and the search runtime and index in the shell", () => {
+  it("puts top-level pages, assets and the search runtime in the shell", () => {
     expect(plan.shell).toEqual([
       "./",
       "search/",
@@ -56,12 +56,11 @@ describe("planOffline", () => {
       "pagefind/pagefind-entry.json",
       "pagefind/pagefind-component-ui.js",
       "pagefind/wasm.en.pagefind",
-      "pagefind/index/en_1.pf_index",
     ]);
   });
 
-  it("leaves articles and result fragments for the background fill, as paths relative to the site root", () => {
-    expect(plan.pages).toEqual(["articles/a-report/", "pagefind/fragment/en_2.pf_fragment"]);
+  it("leaves the index chunks (first), articles and result fragments for the background fill, as paths relative to the site root", () => {
+    expect(plan.pages).toEqual(["pagefind/index/en_1.pf_index", "articles/a-report/", "pagefind/fragment/en_2.pf_fragment"]);
   });
 });
 

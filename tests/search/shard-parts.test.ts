@@ -21,7 +21,7 @@ describe("a sharded bundle's files", () => {
     expect(bundlePart("pagefind-component-ui.js")).toBe("ui");
   });
 
-  it("are kept offline: every shard's entry and index up front, fragments later, the build's page lists never", () => {
+  it("are kept offline: every shard's entry up front, its index and fragments later, the build's page lists never", () => {
     const plan = planOffline(
       [
         "pagefind/pagefind-entry.json",
@@ -44,9 +44,8 @@ describe("a sharded bundle's files", () => {
         "pagefind/shard-search.js",
         "pagefind/shard-1/pagefind-entry.json",
         "pagefind/shard-1/pagefind.en_abc.pf_meta",
-        "pagefind/shard-1/index/en_1.pf_index",
       ],
-      pages: ["pagefind/shard-1/fragment/en_2.pf_fragment"],
+      pages: ["pagefind/shard-1/index/en_1.pf_index", "pagefind/shard-1/fragment/en_2.pf_fragment"],
     });
   });
 });
