@@ -75,6 +75,12 @@ export interface Target {
   unit: string;
   /** The N the target is stated at (undefined: any N). */
   atN?: number;
+  /**
+   * Judged at every N measured, by the worst of them: a reader's bar, not a scale figure. The phone
+   * search was over its bar at 1,000 reports only (an offline download beside it), unseen while the
+   * bench judged it at 10,000 alone.
+   */
+  everyN?: boolean;
 }
 
 export const TARGETS: Target[] = [
@@ -86,10 +92,12 @@ export const TARGETS: Target[] = [
   { label: "parsing, one core", value: (r) => r.parse.reportsPerSecond, limit: 2000, better: "higher", unit: "reports/s" },
   // "Loads and scrolls smoothly on a phone", in numbers: web.dev's "good" largest contentful paint,
   // and 95% of scroll frames within RAIL's 50 ms, on the heaviest page of every kind.
-  { label: "heaviest pages on a phone: slowest LCP", value: (r) => worstOf(r, (p) => p.lcpMs ?? p.fcpMs ?? p.loadMs), limit: 2500, better: "lower", unit: "ms", atN: 10_000 },
+  { label: "heaviest pages on a phone: slowest LCP", value: (r) => worstOf(r, (p) => p.lcpMs ?? p.fcpMs ?? p.loadMs), limit: 2500, better: "lower", unit: "ms", everyN: true },
+  // At 10,000 only: a small archive's short pages scroll in some 18 frames, whose p95 is their single
+  // worst frame (one collection decides it: 50-100 ms run to run on the same article page).
   { label: "scrolling them: worst p95 frame", value: (r) => worstOf(r, (p) => p.scroll.p95FrameMs), limit: LONG_FRAME_MS, better: "lower", unit: "ms", atN: 10_000 },
   // And search, this project's own bar: a first hit within 3 s of typing a common word, on that phone.
-  { label: "search on a phone: first hit after typing", value: (r) => (r.phone?.search && "firstHitMs" in r.phone.search ? r.phone.search.firstHitMs : undefined), limit: 3000, better: "lower", unit: "ms", atN: 10_000 },
+  { label: "search on a phone: first hit after typing", value: (r) => (r.phone?.search && "firstHitMs" in r.phone.search ? r.phone.search.firstHitMs : undefined), limit: 3000, better: "lower", unit: "ms", everyN: true },
 ];
 
 /** The largest figure over the phone pages measured at this size (undefined when none were). */
@@ -167,12 +175,15 @@ export interface TargetCheck {
 export function checkTargets(results: SizeResult[]): TargetCheck[] {
   return TARGETS.map((t) => {
     const measured = results.filter((r) => t.value(r) !== undefined);
-    const at = (t.atN !== undefined ? measured.find((r) => r.n === t.atN) : undefined) ?? measured.sort((a, b) => b.n - a.n)[0];
+    const worse = (a: SizeResult, b: SizeResult) => (t.better === "lower" ? t.value(b)! - t.value(a)! : t.value(a)! - t.value(b)!);
+    const at = t.everyN
+      ? [...measured].sort(worse)[0]
+      : ((t.atN !== undefined ? measured.find((r) => r.n === t.atN) : undefined) ?? [...measured].sort((a, b) => b.n - a.n)[0]);
     if (!at) return { label: t.label, limit: t.limit, unit: t.unit };
     const value = t.value(at)!;
     const met = t.better === "lower" ? value <= t.limit : value >= t.limit;
     const provisional = t.atN !== undefined && at.n !== t.atN;
-    return { label: t.label, n: t.atN === undefined ? undefined : at.n, value, limit: t.limit, unit: t.unit, met, provisional };
+    return { label: t.label, n: t.atN === undefined && !t.everyN ? undefined : at.n, value, limit: t.limit, unit: t.unit, met, provisional };
   });
 }
 
