@@ -5,7 +5,7 @@
  */
 import type { Line } from "../ingest/types.ts";
 import { asciiStopListsAt, chooseStopList, MAX_STOP_WORD_LENGTH, STOP_LIST_COUNT, stopListsOf } from "./classify-stopwords.ts";
-import { asciiWordEnd, endsWithMark, isAscii, isAsciiAlnum, tokens } from "./text-shape.ts";
+import { asciiWordEnd, endsWithMark, isAscii, isAsciiAlnum, rememberWordCount, tokens } from "./text-shape.ts";
 
 export interface LineFeatures {
   /** Index into the classifier's input array. */
@@ -166,6 +166,7 @@ function scanAsciiLine(text: string, line: number, words: PageWords): void {
   words.tokens[line] = n;
   words.cased[line] = cased;
   words.capital[line] = capital;
+  rememberWordCount(text, n);
 }
 
 function scanTokens(lineTokens: readonly string[], line: number, words: PageWords): void {

@@ -39,7 +39,20 @@ export function words(text: string): string[] {
 export function wordCount(text: string): number {
   const found = tokenMemo.get(text);
   if (found !== undefined) return found.length;
+  const counted = countMemo.get(text);
+  if (counted !== undefined) return counted;
   return isAscii(text) ? countAsciiWords(text) : tokens(text).length;
+}
+
+/**
+ * Word counts of texts a stage measured without tokenising them (the line classifier's ASCII lines),
+ * for the stages that count the same texts again (a one-line paragraph's record word count).
+ */
+const countMemo = new Map<string, number>();
+
+export function rememberWordCount(text: string, count: number): void {
+  if (countMemo.size >= TOKEN_MEMO_MAX) countMemo.clear();
+  countMemo.set(text, count);
 }
 
 /** The number of ASCII_WORD matches in `text`, read by code unit (the pattern is greedy: no backtracking changes the count). */
