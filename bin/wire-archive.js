@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx (Node 20 has no type stripping): register its loader, then hand over.
+// The CLI is TypeScript. Node 20 cannot strip types: run a compiled copy (compiled-code.js), or the
+// sources through tsx's loader when that copy cannot be made or WIRE_ARCHIVE_TSX=1 asks for them.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
+import { compiledMain } from "./compiled-code.js";
 
 const root = process.env.WIRE_ARCHIVE_ROOT ?? process.cwd();
 
@@ -35,7 +38,10 @@ if (!chosen && neededMb > limitMb) {
   process.exit(run.status ?? (run.signal ? 128 + (os.constants.signals[run.signal] ?? 0) : 1));
 }
 
-const { register } = await import("tsx/esm/api");
-register();
-const { main } = await import("../src/cli/main.ts");
+const compiled = process.env.WIRE_ARCHIVE_TSX ? undefined : await compiledMain(fileURLToPath(new URL("..", import.meta.url)));
+if (!compiled) {
+  const { register } = await import("tsx/esm/api");
+  register();
+}
+const { main } = await import(compiled?.href ?? "../src/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2), { root, stdout: process.stdout, stderr: process.stderr });

@@ -16,19 +16,19 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_DIR } from "../code-dir.ts";
 import type { ParsedReport } from "../parse/parse-document.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import { openLineCache } from "./cache-lines.ts";
 
-const SRC_DIR = fileURLToPath(new URL("../", import.meta.url));
+const SRC_DIR = path.join(CODE_DIR, "src");
 const REPO_DIR = path.resolve(SRC_DIR, "..");
 /**
  * What a parse result depends on besides the report itself (folders and files of src/): the parser's
  * code and data, and the date code it reads datelines with. tests/archive/cache-versions.test.ts
  * checks that everything the parser imports is in here.
  */
-export const PARSER_INPUTS = ["parse", "ingest", "profiles", "record", "dates/chrono.ts", "dates/plain-date.ts"];
+export const PARSER_INPUTS = ["parse", "ingest", "profiles", "record", "dates/chrono.ts", "dates/plain-date.ts", "code-dir.ts"];
 const CACHE_FORMAT = "1";
 
 const versionMemo = new Map<string, string>();

@@ -1,6 +1,7 @@
 /** The build's other threads: how many it may use, and how one is started on a TypeScript module. */
 import os from "node:os";
 import { Worker, type ResourceLimits } from "node:worker_threads";
+import { COMPILED_DIR, runnableModule } from "../code-dir.ts";
 
 /** Threads a build may use: $WIRE_ARCHIVE_THREADS, else the machine's cores. */
 export function threadsWanted(): number {
@@ -9,7 +10,11 @@ export function threadsWanted(): number {
 
 const BOOTSTRAP = new URL("./ts-worker.mjs", import.meta.url);
 
-/** A worker thread running the TypeScript module at `tsModule` (through tsx, registered in that thread). */
+/**
+ * A worker thread running the TypeScript module at `tsModule`: its compiled copy when this is the
+ * compiled code (bin/compiled-code.js), else through tsx, registered in that thread.
+ */
 export function tsWorker(tsModule: URL, resourceLimits?: ResourceLimits): Worker {
+  if (COMPILED_DIR) return new Worker(runnableModule(tsModule), { resourceLimits });
   return new Worker(BOOTSTRAP, { workerData: { tsModule: tsModule.href }, resourceLimits });
 }

@@ -11,9 +11,9 @@ import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
+import { CODE_DIR } from "../code-dir.ts";
 import { listFiles, summariseBundle, type BundleSize } from "../search/bundle-size.ts";
 import { writeOfflineManifest } from "../search/offline-manifest.ts";
 import { listTree } from "../site/list-tree.ts";
@@ -375,7 +375,7 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
   const pageLists: ShardPagesManifest = { scheme: SHARD_SCHEME, pagefind: version, pagesPerShard, shards: shards.map((p, k) => ({ bundle: bundles[k]!, pages: p })) };
   await writeFile(path.join(bundleDir, SHARD_PAGES_FILE), JSON.stringify(pageLists));
   await writeFile(path.join(bundleDir, SHARDS_FILE), JSON.stringify(manifest));
-  await copyFile(fileURLToPath(new URL(`../search/${SHARD_SEARCH_FILE}`, import.meta.url)), path.join(bundleDir, SHARD_SEARCH_FILE));
+  await copyFile(path.join(CODE_DIR, "src", "search", SHARD_SEARCH_FILE), path.join(bundleDir, SHARD_SEARCH_FILE));
   // The bundle is listed once, for the offline list and for its size.
   const bundleFiles = listFiles(bundleDir);
   await timeStepAsync("index.offline-manifest", async () => {

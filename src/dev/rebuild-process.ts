@@ -1,13 +1,18 @@
 /**
- * One build in a child process: `node --import tsx src/cli/main.ts build --quiet`. A fresh process
- * per build means edited parser or site code takes effect without restarting `dev`.
+ * One build in a child process. A fresh process per build means edited parser or site code takes
+ * effect without restarting `dev`: the child runs the code the way this process does, the CLI (which
+ * compiles edited sources afresh, bin/compiled-code.js) when this is the compiled copy, else the
+ * sources through tsx.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { CODE_DIR, COMPILED_DIR } from "../code-dir.ts";
 
-const MAIN = fileURLToPath(new URL("../cli/main.ts", import.meta.url));
-/** tsx's loader, resolved from this module, so the child finds it whatever its working directory. */
-const TSX = import.meta.resolve("tsx");
+function buildCommand(): string[] {
+  if (COMPILED_DIR) return [path.join(CODE_DIR, "bin", "wire-archive.js")];
+  // tsx's loader, resolved from this module, so the child finds it whatever its working directory.
+  return ["--import", import.meta.resolve("tsx"), path.join(CODE_DIR, "src", "cli", "main.ts")];
+}
 
 export interface RebuildResult {
   ok: boolean;
@@ -30,7 +35,7 @@ export interface RunningRebuild {
 }
 
 export function startRebuild(opts: RebuildOptions): RunningRebuild {
-  const args = ["--import", TSX, MAIN, "build", "--quiet"];
+  const args = [...buildCommand(), "build", "--quiet"];
   if (opts.seedsDir) args.push("--seeds", opts.seedsDir);
   if (opts.outDir) args.push("--out", opts.outDir);
   const started = performance.now();

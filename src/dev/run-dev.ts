@@ -4,12 +4,11 @@
  * one follow-up build. A failed build is reported (terminal and browser) and the previous site stays.
  */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_DIR } from "../code-dir.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
 import { startRebuild, type RebuildResult, type RunningRebuild } from "./rebuild-process.ts";
 import { watchSources, type SourceWatcher } from "./watch-sources.ts";
 
-const CODE_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const EXIT_LOCKED = 75;
 
 export interface DevOptions {

@@ -3,6 +3,8 @@
  * title stripping ("Mr", "Secretary of State"), and one pattern that finds every listed form in text.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { CODE_DIR } from "../code-dir.ts";
 import type { EntityKind } from "./types.ts";
 
 export interface AliasEntry {
@@ -27,7 +29,7 @@ export interface AliasTable {
 }
 
 export function loadAliasData(): AliasData {
-  return JSON.parse(readFileSync(new URL("./aliases.json", import.meta.url), "utf8")) as AliasData;
+  return JSON.parse(readFileSync(path.join(CODE_DIR, "src", "entities", "aliases.json"), "utf8")) as AliasData;
 }
 
 /** Lower case, no full stops ("U.N." = "UN"), no possessive, single spaces, "al-" folded. */

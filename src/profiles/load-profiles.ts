@@ -1,7 +1,7 @@
 /** Reads the source profiles (JSON data) once, validates them and compiles their patterns. */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { CODE_DIR } from "../code-dir.ts";
 import { z } from "zod";
 import type { LinePattern, SourceProfile } from "./types.ts";
 
@@ -65,7 +65,7 @@ export function compileProfile(profile: SourceProfile): CompiledProfile {
   };
 }
 
-export const PROFILE_DIR = join(dirname(fileURLToPath(import.meta.url)), "data");
+export const PROFILE_DIR = join(CODE_DIR, "src", "profiles", "data");
 
 /** Loads every profile in `dir`; `generic.json` is the generic knowledge applied to every report. */
 export function loadProfiles(dir = PROFILE_DIR): ProfileSet {

@@ -1,9 +1,9 @@
 /** Copies the site's own static assets (stylesheets, search scripts, icon) to /assets/. Nothing is loaded from elsewhere. */
 import { cp } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_DIR } from "../code-dir.ts";
 
-export const ASSETS_DIR = fileURLToPath(new URL("../../layouts/assets/", import.meta.url));
+export const ASSETS_DIR = path.join(CODE_DIR, "layouts", "assets");
 
 /**
  * Copied by the render step itself, after Eleventy's runs, not as Eleventy passthrough copy: a failing

@@ -9,7 +9,7 @@
  */
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_DIR, COMPILED_DIR } from "../code-dir.ts";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
@@ -30,9 +30,9 @@ import { writeSitemap, type WrittenPage } from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
 import { timeStep, timeStepAsync } from "../build/step-timings.ts";
 
-const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
-export const CONFIG_PATH = path.join(REPO_DIR, ".eleventy.ts");
-export const TEMPLATES_DIR = path.join(REPO_DIR, "layouts");
+/** The compiled copy of the code has its own compiled config, importing the plugins of that copy. */
+export const CONFIG_PATH = COMPILED_DIR ? path.join(COMPILED_DIR, ".eleventy.js") : path.join(CODE_DIR, ".eleventy.ts");
+export const TEMPLATES_DIR = path.join(CODE_DIR, "layouts");
 const PAGES_DIR = path.join(TEMPLATES_DIR, "pages");
 
 export interface RenderSiteOptions {
@@ -91,8 +91,9 @@ export interface SiteData {
 }
 
 export async function renderSite(options: RenderSiteOptions): Promise<RenderSiteResult> {
-  // Eleventy imports its config with Node's own loader; make sure that loader understands .ts.
-  ensureTypeScriptImports();
+  // Eleventy imports its config with Node's own loader; make sure that loader understands .ts (the
+  // compiled copy's config is plain JavaScript).
+  if (!COMPILED_DIR) ensureTypeScriptImports();
   const location = parseBaseUrl(options.baseUrl);
   // A base URL the site cannot be published under is a usage error: stop before writing anything.
   if (!location.ok) throw new Error(`${location.diagnostic.message}\n  ${location.diagnostic.hint}`);
