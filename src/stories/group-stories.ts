@@ -9,6 +9,7 @@
  */
 import { DateTime } from "luxon";
 import { partitionPoint } from "../archive/partition-point.ts";
+import { remembered } from "../util/remembered.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 import { buildCorpus, reportWords, type Corpus, type ReportWords } from "./tfidf.ts";
 
@@ -56,12 +57,18 @@ interface Linker {
   candidates(i: number): number[];
 }
 
+/**
+ * Days since 1970 of an ISO date (NaN when unreadable: then no date test rejects a pair). Reports
+ * share dates (10,000 reports fall on a few thousand days): each is read by luxon once.
+ */
+const dayNumber = remembered((date: string) => DateTime.fromISO(date, { zone: "utc" }).toMillis() / 86_400_000);
+
 function makeLinker(records: ArticleRecord[], options: GroupOptions): Linker {
   const opts = { ...DEFAULT_GROUP_OPTIONS, ...options };
   const read = records.map(options.wordsOf ?? reportWords);
   const corpus = buildCorpus(records, { counted: read });
   const names = read.map((w) => new Set(w.names));
-  const days = records.map((r) => (r.published ? DateTime.fromISO(r.published.date, { zone: "utc" }).toMillis() / 86_400_000 : null));
+  const days = records.map((r) => (r.published ? dayNumber(r.published.date) : null));
   const link = (a: number, b: number): number | null => {
     const da = days[a];
     const db = days[b];

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
-import { spanLabel } from "../../src/site/timeline-dates.ts";
+import { monthKeyLabel, monthKeyShort, spanLabel } from "../../src/site/timeline-dates.ts";
 import { buildTimelineModel, segmentText, type TimelineRef } from "../../src/site/timeline-page.ts";
 import { partLabel, splitIntoParts } from "../../src/site/timeline-parts.ts";
 import { record } from "./records.ts";
@@ -40,6 +40,20 @@ describe("spanLabel", () => {
 
   it("prints an unreadable date as given rather than hiding it", () => {
     expect(spanLabel({ date: "2013-13-40", precision: "day" })).toBe("2013-13-40");
+  });
+});
+
+describe("month group labels", () => {
+  it("names a month in full for headings and short for the index, each asked for many times", () => {
+    for (let round = 0; round < 2; round++) {
+      // Interleaved: a remembered heading must not answer for the index's short name, nor the reverse.
+      expect(monthKeyLabel("2013-09")).toBe("September 2013");
+      expect(monthKeyShort("2013-09")).toBe("Sep");
+      expect(monthKeyShort("2012-12")).toBe("Dec");
+      expect(monthKeyLabel("2012-12")).toBe("December 2012");
+    }
+    expect(monthKeyLabel("2011")).toBe("2011");
+    expect(monthKeyShort("2013-13")).toBe("2013-13");
   });
 });
 
