@@ -35,9 +35,7 @@ export async function compiledMain(repoDir) {
     const outDir = path.join(cacheDir, `code-${fingerprint(repoDir, sources)}`);
     const main = path.join(outDir, "src", "cli", "main.js");
     if (statSync(main, { throwIfNoEntry: false })) {
-      // Marks the copy as in use, for the clean-up of unused copies.
-      const now = new Date();
-      utimesSync(outDir, now, now);
+      markUsed(outDir);
     } else {
       await compileInto(repoDir, sources, outDir);
       removeUnused(cacheDir, outDir);
@@ -45,6 +43,20 @@ export async function compiledMain(repoDir) {
     return pathToFileURL(main);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Marks the copy as in use, for the clean-up of unused copies; a copy in a folder this user cannot
+ * write to is used all the same.
+ * @param {string} dir
+ */
+function markUsed(dir) {
+  try {
+    const now = new Date();
+    utimesSync(dir, now, now);
+  } catch {
+    // Another user's copy (a shared install): used as it is.
   }
 }
 

@@ -3,7 +3,7 @@
  * safe to make from several commands at once, naming the real project folder, and running the same
  * program as the sources under tsx.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -104,6 +104,19 @@ describe("the compiled copy of the code", () => {
     writeFileSync(path.join(root, "src/util/twice.ts"), `export const twice = (n: number): number => 2 * n;`);
     const third = String(await compiledMain(root));
     expect(copiesOf(root).sort()).toEqual([path.basename(path.resolve(fileURLToPath(second), "../../..")), path.basename(path.resolve(fileURLToPath(third), "../../.."))].sort());
+  });
+
+  // Run as another user (nobody) to find a copy it may read but not touch: only root can start that.
+  it.skipIf(process.getuid?.() !== 0)("is used as it is by a user who cannot mark it as used (a shared install)", async () => {
+    const root = fakeProject();
+    const made = String(await compiledMain(root));
+    chmodSync(root, 0o755);
+    const script = `import { compiledMain } from ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, "bin/compiled-code.js")).href)};
+      console.log(String(await compiledMain(${JSON.stringify(root)})));`;
+    const asNobody = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ["--input-type=module", "-e", script], { uid: 65534, gid: 65534 }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
+    });
+    expect(asNobody).toBe(made);
   });
 
   it("is named by the folder, the sources' names, sizes and times, and nothing else", () => {
