@@ -22,7 +22,6 @@ import type { ArticleRecord } from "../record/schema.ts";
 import { openLineCache } from "./cache-lines.ts";
 
 const SRC_DIR = path.join(CODE_DIR, "src");
-const REPO_DIR = path.resolve(SRC_DIR, "..");
 /**
  * What a parse result depends on besides the report itself (folders and files of src/): the parser's
  * code and data, and the date code it reads datelines with. tests/archive/cache-versions.test.ts
@@ -48,10 +47,10 @@ export function codeVersion(srcFolders: readonly string[]): string {
   if (known) return known;
   const hash = createHash("sha256").update(`cache-format ${CACHE_FORMAT}\n`);
   const files = srcFolders.map((d) => path.join(SRC_DIR, d)).flatMap((p) => (isFile(p) ? [p] : listFilesSorted(p)));
-  const lock = path.join(REPO_DIR, "package-lock.json");
+  const lock = path.join(CODE_DIR, "package-lock.json");
   if (isFile(lock)) files.push(lock);
   for (const file of files) {
-    hash.update(`${path.relative(REPO_DIR, file)}\n`);
+    hash.update(`${path.relative(CODE_DIR, file)}\n`);
     hash.update(readFileSync(file));
     hash.update("\n");
   }

@@ -93,7 +93,7 @@ export interface SiteData {
 export async function renderSite(options: RenderSiteOptions): Promise<RenderSiteResult> {
   // Eleventy imports its config with Node's own loader; make sure that loader understands .ts (the
   // compiled copy's config is plain JavaScript).
-  if (!COMPILED_DIR) ensureTypeScriptImports();
+  if (!COMPILED_DIR) await ensureTypeScriptImports();
   const location = parseBaseUrl(options.baseUrl);
   // A base URL the site cannot be published under is a usage error: stop before writing anything.
   if (!location.ok) throw new Error(`${location.diagnostic.message}\n  ${location.diagnostic.hint}`);
