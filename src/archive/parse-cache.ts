@@ -27,7 +27,7 @@ const SRC_DIR = path.join(CODE_DIR, "src");
  * code and data, and the date code it reads datelines with. tests/archive/cache-versions.test.ts
  * checks that everything the parser imports is in here.
  */
-export const PARSER_INPUTS = ["parse", "ingest", "profiles", "record", "dates/chrono.ts", "dates/plain-date.ts", "code-dir.ts"];
+export const PARSER_INPUTS = ["parse", "ingest", "profiles", "record", "dates/chrono.ts", "dates/plain-date.ts", "code-dir.ts", "util/load-on-first-use.ts"];
 const CACHE_FORMAT = "1";
 
 const versionMemo = new Map<string, string>();

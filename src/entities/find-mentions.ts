@@ -5,7 +5,7 @@
  * canonical name (alias table; else a lone surname to the full name the same report gives), and kept
  * with the block it sits in. Listed forms win where the two overlap.
  */
-import { createRequire } from "node:module";
+import { loadOnFirstUse } from "../util/load-on-first-use.ts";
 import type Nlp from "compromise";
 import type { ArticleRecord } from "../record/schema.ts";
 import { aliasKey, type AliasTable } from "./alias-table.ts";
@@ -203,13 +203,11 @@ export function rememberTaggedRuns(entries: Iterable<[string, RunName[]]>): void
 /** Changes when what the tagger returns for a run may change: the library, the hooks, this code's use. */
 export const TAGGER_VERSION = "runs-4";
 
-const require = createRequire(import.meta.url);
-let nlpLib: typeof Nlp | undefined;
 /**
  * The tagger, loaded on first use (its single-file CommonJS build: the ES module build is hundreds of
  * files, a second of start-up): a rebuild whose runs were all tagged before never loads it.
  */
-const nlp = (): typeof Nlp => (nlpLib ??= installFastSweep(require("compromise") as typeof Nlp));
+const nlp = loadOnFirstUse<typeof Nlp>("compromise", installFastSweep);
 
 /**
  * The tagger's steps, without `chunks` (verb and noun phrase chunking, which names do not use): a

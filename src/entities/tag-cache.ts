@@ -11,7 +11,7 @@ import { replaceCacheFile } from "../archive/cache-lines.ts";
 import { rememberTaggedRuns, TAGGER_VERSION, taggedRuns } from "./find-mentions.ts";
 
 // The tagger's library version is in the lock file, which codeVersion hashes with this folder's code.
-export const TAGGER_INPUTS = ["entities", "code-dir.ts", "util/remembered.ts"];
+export const TAGGER_INPUTS = ["entities", "code-dir.ts", "util/remembered.ts", "util/load-on-first-use.ts"];
 const fileName = () => `entity-tags-${TAGGER_VERSION}-${codeVersion(TAGGER_INPUTS)}.json`;
 
 export async function loadTagCache(cacheDir: string): Promise<number> {

@@ -4,8 +4,9 @@
  * To know which rendered lines Readability kept, each text node's parent element gets an id attribute
  * before Readability runs: attributes survive its restructuring and re-parsing, node identity does not.
  */
-import { parseHTML } from "linkedom";
+import type * as Linkedom from "linkedom";
 import type { Diagnostic } from "../record/schema.ts";
+import { loadOnFirstUse } from "../util/load-on-first-use.ts";
 import { readHtmlMetadata } from "./html-metadata.ts";
 import { LeanReadability, negativeWrapperShare, unlikelyParagraphShare, type LeanOptions } from "./html-readability.ts";
 import { renderHtmlLines, type RenderedLines } from "./render-html-lines.ts";
@@ -23,6 +24,9 @@ export interface HtmlLines {
   stated: StatedFields;
   diagnostics: Diagnostic[];
 }
+
+/** linkedom and the DOM libraries under it: some 190 modules, 0.2 s of every start-up, for HTML reports alone. */
+const linkedom = loadOnFirstUse<typeof Linkedom>("linkedom");
 
 const NODE_ATTR = "data-wa-node";
 /**
@@ -76,7 +80,7 @@ export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}):
   let document: Document;
   const source = stripHtmlSource(html, SOURCE_ATTRIBUTES);
   try {
-    ({ document } = parseHTML(source) as unknown as { document: Document });
+    ({ document } = linkedom().parseHTML(source) as unknown as { document: Document });
   } catch (err) {
     diagnostics.push({
       file,
@@ -135,7 +139,7 @@ export function htmlToLines(html: string, file: string, opts: HtmlOptions = {}):
   // Should Readability retry, it gets the page as it is now from the source again (the same steps give
   // the same ids), rather than a copy of the body serialised up front on every page.
   const rebuild = () => {
-    const fresh = parseHTML(source).document as unknown as Document;
+    const fresh = linkedom().parseHTML(source).document as unknown as Document;
     prepareForArticleSearch(fresh, renderHtmlLines(fresh.body ?? fresh.documentElement ?? fresh));
     return fresh;
   };

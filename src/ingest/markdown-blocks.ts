@@ -3,12 +3,14 @@
  * paragraph, heading, list item, quote or code block. The parser then keeps Markdown's own
  * paragraphing instead of guessing it from line shapes.
  */
-import MarkdownIt from "markdown-it";
+import type MarkdownIt from "markdown-it";
+import { loadOnFirstUse } from "../util/load-on-first-use.ts";
 import type { Line, MarkdownBlock } from "./types.ts";
 
 // Only the block structure is read (token types and line maps): inline parsing, the larger part of
-// markdown-it's work, is switched off (text_join only tidies inline tokens).
-const md = new MarkdownIt("commonmark").disable(["inline", "text_join"]);
+// markdown-it's work, is switched off (text_join only tidies inline tokens). Loaded for the first
+// Markdown report: most archives have none.
+const markdown = loadOnFirstUse("markdown-it", (Markdown: typeof MarkdownIt) => new Markdown("commonmark").disable(["inline", "text_join"]));
 
 /** Block-level token -> the tag the parser understands. Containers (lists, quotes) tag their leaves. */
 const LEAF: Record<string, string> = { paragraph_open: "p", heading_open: "h", code_block: "pre", fence: "pre", hr: "hr", html_block: "p" };
@@ -16,7 +18,7 @@ const LEAF: Record<string, string> = { paragraph_open: "p", heading_open: "h", c
 export function markdownBlocks(lines: Line[]): MarkdownBlock[] {
   if (!lines.length) return [];
   const first = lines[0].n;
-  const tokens = md.parse(lines.map((l) => l.text).join("\n"), {});
+  const tokens = markdown().parse(lines.map((l) => l.text).join("\n"), {});
   const blocks: MarkdownBlock[] = [];
   const containers: string[] = [];
   for (const token of tokens) {

@@ -10,6 +10,8 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { CODE_DIR, COMPILED_DIR } from "../code-dir.ts";
+// Before Eleventy: switches off the import hook Eleventy registers as it loads.
+import "./eleventy-without-import-hook.ts";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";

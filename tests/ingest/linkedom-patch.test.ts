@@ -4,11 +4,18 @@
  * constructor. A WeakMap entry per node (elements, text, attributes) was a fifth of the HTML path's
  * time in garbage collection. These tests check the patch is in effect and that events still work.
  */
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
 
+// The parser loads linkedom's CommonJS build (src/ingest/html-to-lines.ts); the patch covers both.
+const commonJsParseHTML = (createRequire(import.meta.url)("linkedom") as typeof import("linkedom")).parseHTML;
+
 describe("linkedom with lazy listener maps", () => {
-  it("builds a document without a WeakMap entry per node (patch-package applied the patch)", () => {
+  it.each([
+    ["ES module", parseHTML],
+    ["CommonJS", commonJsParseHTML],
+  ])("builds a document without a WeakMap entry per node (patch-package applied the patch): %s build", (_build, parseHTML) => {
     const html = `<html><body>${'<p class="a">x <b>y</b></p>'.repeat(100)}</body></html>`;
     const original = WeakMap.prototype.set;
     let sets = 0;
