@@ -12,16 +12,18 @@ import { openComparisonCache } from "../stories/comparison-cache.ts";
 import { openStoryWordsCache } from "../stories/words-cache.ts";
 import { openEventCache } from "../timeline/event-cache.ts";
 import type { BuildArchiveOptions } from "./build-archive.ts";
-import { primeInWorkers, type ParallelOptions, type ParallelResult } from "./parallel-report-steps.ts";
+import { primeInWorkers, tagAheadAlongside, type ParallelOptions, type ParallelResult } from "./parallel-report-steps.ts";
 import { openDatesCache, type DatesCache } from "./dates-cache.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 
 export interface ArchiveCaches {
-  options: Required<Omit<BuildArchiveOptions, "handOver" | "permalinks" | "dates">>;
+  options: Required<Omit<BuildArchiveOptions, "handOver" | "permalinks" | "dates" | "namesReady">>;
   /** The date inference's last outcomes, for `prepareRecords`. */
   dates: DatesCache;
   /** Computes the entries the records miss in worker threads, when there are many (a cold build). */
   prime(records: readonly ArticleRecord[], opts?: ParallelOptions): Promise<ParallelResult>;
+  /** After `prime`: the names step's new tagger runs for a few reports, tagged in another thread meanwhile (see tagAheadAlongside). */
+  tagAhead(records: readonly ArticleRecord[], opts?: ParallelOptions): Promise<number> | undefined;
   /** Writes what this build used and lets it go. */
   save(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function openArchiveCaches(cacheDir: string): Promise<ArchiveCaches
     options: { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get, compareStory: comparisons.compare },
     dates,
     prime: (records, opts) => primeInWorkers(records, [events, entityFacts, storyWords], opts),
+    tagAhead: (records, opts) => tagAheadAlongside(records, entityFacts, opts),
     save: async () => {
       await Promise.all([saveTagCache(cacheDir), events.save(), entityFacts.save(), storyWords.save(), comparisons.save(), dates.save()]);
     },

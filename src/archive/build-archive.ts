@@ -33,6 +33,11 @@ export interface BuildArchiveOptions {
   storyWordsOf?: (record: ArticleRecord) => ReportWords;
   /** One story's comparison; default: compared afresh (the build passes a cache's). */
   compareStory?: (reports: ArticleRecord[]) => StoryComparison;
+  /**
+   * Settles when the tagger's answers worked out in another thread are in (tagAheadAlongside): the
+   * async assembly waits for it just before the names step, after the timeline and the stories.
+   */
+  namesReady?: Promise<unknown>;
 }
 
 export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
@@ -72,10 +77,12 @@ export async function assembleArchiveAlongside(
   // Handed over (copied) and let go here: 40 MB at 10,000 reports, read again only if the merge fails.
   const merging = mergeElsewhere(readEvents(valid, opts));
   merging.catch(() => {}); // awaited below, after the other parts
-  const parts = otherParts(valid, opts);
+  const stories = storyParts(valid, opts);
+  if (opts.namesReady) await timeStepAsync("archive.names-wait", () => opts.namesReady!);
+  const names = nameParts(valid, opts);
   // What is left of the merge once the other parts are done (0 when the other thread was quicker).
   const timeline = await timeStepAsync("archive.timeline", () => merging.catch(() => timelineOf(readEvents(valid, opts))));
-  return { records: valid, timeline, ...parts, generatedAt };
+  return { records: valid, timeline, ...stories, ...names, generatedAt };
 }
 
 function readEvents(valid: readonly ArticleRecord[], opts: BuildArchiveOptions): ExtractedEvent[] {
@@ -84,9 +91,18 @@ function readEvents(valid: readonly ArticleRecord[], opts: BuildArchiveOptions):
 }
 
 function otherParts(valid: ArticleRecord[], opts: BuildArchiveOptions): Pick<Archive, "sources" | "stories" | "entities" | "diagnostics"> {
+  return { ...storyParts(valid, opts), ...nameParts(valid, opts) };
+}
+
+function storyParts(valid: ArticleRecord[], opts: BuildArchiveOptions): Pick<Archive, "sources" | "stories"> {
   return {
     sources: summariseSources(valid),
     stories: timeStep("archive.stories", () => buildStories(valid, { wordsOf: opts.storyWordsOf, compare: opts.compareStory })),
+  };
+}
+
+function nameParts(valid: ArticleRecord[], opts: BuildArchiveOptions): Pick<Archive, "entities" | "diagnostics"> {
+  return {
     entities: timeStep("archive.entities", () => buildEntities(valid, { factsOf: opts.entityFactsOf })),
     diagnostics: valid.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: d.file ?? r.sourceFile }))),
   };

@@ -101,6 +101,26 @@ export async function primeInWorkers(
 }
 
 /**
+ * A few reports whose names step is not cached (fewer than `minReports`: an add, an edit): the runs
+ * they need that no build tagged yet are tagged in one worker thread while this thread reads their
+ * events, merges the timeline and groups the stories. The tagger takes some 0.4 s to load, which then overlaps that work
+ * instead of following it. Undefined when there is nothing to tag or no second core; else settles
+ * (never rejects) once the answers are remembered here, with how many runs were tagged: a run it did
+ * not tag is tagged in this thread as before, with the same answer.
+ */
+export function tagAheadAlongside(records: readonly ArticleRecord[], names: ReportCache<unknown>, opts: ParallelOptions = {}): Promise<number> | undefined {
+  if ((opts.threads ?? threadsWanted()) < 2) return undefined;
+  const missing = records.filter((r) => !names.has(r));
+  if (!missing.length || missing.length >= (opts.minReports ?? 500)) return undefined;
+  const { untagged } = runsOf(missing);
+  if (!untagged.length) return undefined;
+  const pool: Pool = startWorkerPool(WORKER, 1);
+  return tagAhead(pool, { keys: [], untagged }, opts.tagBatch ?? 100)
+    .catch(() => 0)
+    .finally(() => pool.close());
+}
+
+/**
  * Tags the untagged runs in batches spread over the threads, keeps the answers in this thread, then
  * gives each thread the answers it lacks for all the runs (those an earlier build tagged included).
  * Returns how many runs were tagged.

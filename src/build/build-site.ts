@@ -9,6 +9,7 @@ import { openArchiveCaches } from "../archive/archive-caches.ts";
 import { assembleArchive, assembleArchiveAlongside, prepareRecords } from "../archive/build-archive.ts";
 import { timelineWorkerFor } from "../timeline/timeline-elsewhere.ts";
 import type { ExtractedEvent } from "../timeline/types.ts";
+import { timelineOf } from "../timeline/build-timeline.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { nextPermalinks, PermalinksError, removedEntries, serialisePermalinks, writePermalinks } from "../archive/permalinks.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
@@ -95,7 +96,13 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
             progress.info(`The timeline worker failed; the timeline is merged in this thread: ${error.message.split("\n")[0]}`);
             throw error;
           });
-        const assembled = timelineWorker ? await assembleArchiveAlongside(records, mergeElsewhere, undefined, caches.options) : assembleArchive(records, undefined, caches.options);
+        // A few new reports: their new names tagged in another thread while this one merges the timeline.
+        const namesReady = caches.tagAhead(records);
+        const mergeHere = async (events: ExtractedEvent[]) => timeStep("archive.timeline", () => timelineOf(events));
+        const assembled =
+          timelineWorker || namesReady
+            ? await assembleArchiveAlongside(records, timelineWorker ? mergeElsewhere : mergeHere, undefined, { ...caches.options, namesReady })
+            : assembleArchive(records, undefined, caches.options);
         assembled.removed = removedEntries(parsed.permalinks.entries, records).map(({ id, file }) => ({ id, file }));
         return assembled;
       } finally {

@@ -67,3 +67,39 @@ describe("primeInWorkers", () => {
     expect(assembleArchive(records, GENERATED_AT, caches.options).timeline).toEqual(assembleArchive(records, GENERATED_AT).timeline);
   });
 });
+
+describe("tagAheadAlongside", () => {
+  it("tags a few new reports' runs in another thread, keeps the answers here, and the archive is the same", async () => {
+    // A fresh copy of the modules: this process has tagged nothing yet.
+    vi.resetModules();
+    const { openArchiveCaches: open } = await import("../../src/archive/archive-caches.ts");
+    const { assembleArchiveAlongside, assembleArchive: assemble } = await import("../../src/archive/build-archive.ts");
+    const { runsOf, taggedRuns } = await import("../../src/entities/find-mentions.ts");
+    const { timelineOf } = await import("../../src/timeline/build-timeline.ts");
+    const records = [...seedArchive().values()];
+    const caches = await open(await cacheDir());
+    const untagged = runsOf(records).untagged.length;
+    expect(untagged).toBeGreaterThan(50);
+    const namesReady = caches.tagAhead(records, { threads: 2 });
+    expect(namesReady).toBeDefined();
+    const archive = await assembleArchiveAlongside(records, async (events) => timelineOf(events), GENERATED_AT, { ...caches.options, namesReady });
+    expect(await namesReady).toBe(untagged);
+    // Every run was tagged there, none again here: this thread asked the tagger nothing.
+    expect(taggedRuns()).toHaveLength(untagged);
+    expect(runsOf(records).untagged).toEqual([]);
+    const here = assemble(records, GENERATED_AT);
+    expect(archive.entities).toEqual(here.entities);
+    expect(archive.timeline).toEqual(here.timeline);
+    expect(archive.stories).toEqual(here.stories);
+  });
+
+  it("starts no thread when the runs are tagged already, the names are cached, or there is one core", async () => {
+    const records = [...seedArchive().values()];
+    const caches = await openArchiveCaches(await cacheDir());
+    expect(caches.tagAhead(records, { threads: 1 })).toBeUndefined();
+    // Many missing reports are primeInWorkers' work.
+    expect(caches.tagAhead(records, { threads: 2, minReports: 3 })).toBeUndefined();
+    assembleArchive(records, GENERATED_AT, caches.options); // tags every run and caches each report's names
+    expect(caches.tagAhead(records, { threads: 2 })).toBeUndefined();
+  });
+});
