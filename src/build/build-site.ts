@@ -123,7 +123,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const previousManifest = existsSync(outDir) ? timeStep("render.manifest-read", () => readRenderManifest(manifestFile)) : undefined;
     // Without one, every page is rendered: search shards are indexed as they fill, beside the rendering
     // (in a folder of this output's own: builds of other output folders may run at the same time).
-    const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, outputCachePath(cacheDir, "early-index", outDir));
+    const earlyIndexDir = outputCachePath(cacheDir, "early-index", outDir);
+    const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, earlyIndexDir);
     const { pages, manifest, kept } = await timed("render", () =>
       renderSite({
         archive: loaded.archive,
@@ -135,6 +136,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         // The site the last build replaced becomes this one's staging folder when pages are kept.
         recycle: (version) => timeStep("render.spare", () => takeSpare(staging, outDir, retired, version)),
         recordOrder: urlOrder && ((a, b) => urlOrder(articleUrl(a), articleUrl(b))),
+        // With one: the shards holding pages rendered again are indexed as those pages come.
+        onKept: (kept) => searchIndex.expectChanges(loaded.archive.records.map(articleUrl), kept, staging, outDir, earlyIndexDir),
         onPage: (url, html) => {
           searchIndex.addPage(url, html);
           rendering.tick();

@@ -8,8 +8,11 @@ import * as pagefind from "pagefind";
 import { indexShardFrom, readPage } from "./index-shard.ts";
 import type { ShardPage } from "./index-shards.ts";
 
-/** A shard to index into `out`: its pages' HTML, or `siteDir` to read them from. */
-export type EarlyShardJob = { k: number; pages: ShardPage[]; html?: string[]; siteDir: string; out: string };
+/**
+ * A shard to index into `out`: its pages' HTML, where given, else read from their folder in `dirs`
+ * (a rebuild's kept pages are the previous site's), by default `siteDir`.
+ */
+export type EarlyShardJob = { k: number; pages: ShardPage[]; html?: Array<string | undefined>; dirs?: string[]; siteDir: string; out: string };
 export type ToEarlyIndexer = EarlyShardJob | { close: true };
 export type FromEarlyIndexer = { k: number; indexed: ShardPage[] } | { k: number; error: string };
 
@@ -25,9 +28,10 @@ port.on("message", (message: ToEarlyIndexer) => {
     void pagefind.close().finally(() => port.close());
     return;
   }
-  const { k, pages, html, siteDir, out } = message;
+  const { k, pages, html, dirs, siteDir, out } = message;
   const answer = (reply: FromEarlyIndexer) => port.postMessage(reply);
-  (async () => indexShardFrom(pages, html ?? (await Promise.all(pages.map((p) => readPage(siteDir, p.url)))), out, false))().then(
+  const files = () => Promise.all(pages.map((p, i) => html?.[i] ?? readPage(dirs?.[i] ?? siteDir, p.url)));
+  (async () => indexShardFrom(pages, await files(), out, false))().then(
     (indexed) => answer({ k, indexed }),
     (error: unknown) => answer({ k, error: error instanceof Error ? error.message : String(error) }),
   );

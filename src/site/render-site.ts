@@ -51,6 +51,8 @@ export interface RenderSiteOptions {
   quiet?: boolean;
   /** Called with each HTML page as it is written (its site URL and final HTML): the search indexer. */
   onPage?: (url: string, html: string) => void;
+  /** Called, on a rebuild, with the URLs of the pages kept from the previous site, before any page renders. */
+  onKept?: (kept: ReadonlySet<string>) => void;
   /** Most pages per Eleventy run (default PAGES_PER_RUN). */
   pagesPerRun?: number;
   /** The order to render article pages in (default: the archive's); no page depends on it. */
@@ -117,6 +119,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     timeStep("render.gc", collectGarbage);
     const keys = timeStep("render.keys", () => pageKeys(options.archive, publish));
     const reuse = timeStep("render.reuse", () => reusablePages(keys, version, options.previous));
+    if (options.previous) options.onKept?.(new Set(reuse.keys()));
     const keptRecords = options.previous ? options.archive.records.filter((r) => reuse.has(articleUrl(r))) : [];
     const kept = new Set([...reuse.values(), ...keptRecords.flatMap(recordFiles)]);
     // All but the kept files go first, so everything rendered or written below is a new file, never one

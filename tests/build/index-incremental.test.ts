@@ -40,13 +40,21 @@ type Pages = Map<number, string>;
 async function build(
   dir: string,
   pages: Pages,
-  opts: IndexSiteOptions & { render?: Set<number>; order?: number[]; early?: { workDir: string; beforeFinish: () => Promise<void> } } = {},
+  opts: IndexSiteOptions & {
+    render?: Set<number>;
+    order?: number[];
+    /** A first build's early shards (`expect`), or with `previous`, a rebuild's (`expectChanges`). */
+    early?: { workDir: string; beforeFinish: () => Promise<void> };
+  } = {},
 ): Promise<IndexSiteResult> {
   const indexer = await openSiteIndexer();
   try {
     const unchanged = new Set<string>();
     let order = opts.order ?? [...pages.keys()];
-    if (opts.early) {
+    if (opts.early && opts.previous) {
+      const kept = new Set([...pages.keys()].filter((i) => !opts.render?.has(i)).map(url));
+      indexer.expectChanges([...pages.keys()].map(url), kept, dir, opts.previous, opts.early.workDir, PER_SHARD);
+    } else if (opts.early) {
       const byUrl = indexer.expect([...pages.keys()].map(url), dir, opts.early.workDir, PER_SHARD);
       order = [...order].sort((a, b) => byUrl(url(a), url(b)));
     }
@@ -220,6 +228,48 @@ describe("a first build that indexes shards as they fill", () => {
     } finally {
       await indexer.close();
     }
+  });
+});
+
+describe("a rebuild that indexes the shards of the pages rendered again as they come", () => {
+  it("indexes them before `finish`, its kept pages read from the previous site, and writes a full build's index", async () => {
+    const edited = new Map(final);
+    edited.set(33, page(33, "quagga"));
+    edited.set(81, page(81));
+    const fullEdited = path.join(root, "early-rebuild-full");
+    await build(fullEdited, edited);
+    const changed = [33, 81];
+    const changedShards = [...new Set(changed.map((i) => shardOfPage(fullEdited, url(i))))].filter((k) => k > 0).sort();
+    // The first shard is never indexed early: the test needs a changed page elsewhere.
+    expect(changedShards.length).toBeGreaterThan(0);
+    // Rendered again with the same bytes (as when only a link changed), in a shard of its own: not indexed.
+    const same = [...edited.keys()].find((i) => shardOfPage(fullEdited, url(i)) > 0 && !changedShards.includes(shardOfPage(fullEdited, url(i))))!;
+    const dir = path.join(root, "early-rebuild");
+    const workDir = path.join(root, "early-rebuild-work");
+    let earlyShards: number[] = [];
+    const entryOf = (base: string, k: number) => path.join(base, `shard-${k}`, "pagefind-entry.json");
+    const earlyEntries = new Map<number, number>();
+    const result = await build(dir, edited, {
+      previous: fullDir,
+      render: new Set([...changed, same]),
+      early: {
+        workDir,
+        beforeFinish: async () => {
+          const entries = () => changedShards.filter((k) => existsSync(path.join(workDir, `shard-${k}`, "pagefind-entry.json")));
+          for (let waited = 0; entries().length < changedShards.length && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+          // Only those: a shard with no page rendered again is linked from the previous site.
+          earlyShards = (await readdir(workDir).catch(() => [] as string[])).map((d) => Number(d.replace("shard-", ""))).sort();
+          for (const k of earlyShards) earlyEntries.set(k, statSync(entryOf(workDir, k)).ino);
+        },
+      },
+    });
+    expect(earlyShards).toEqual(changedShards);
+    // The early shards are the ones in the site (moved there, not indexed again).
+    for (const [k, ino] of earlyEntries) expect(statSync(entryOf(path.join(dir, "pagefind"), k)).ino).toBe(ino);
+    expect(result.shardCount).toBe(8);
+    expect(await tree(dir)).toEqual(await tree(fullEdited));
+    const outcome = await searchSite(dir, "quagga");
+    expect(outcome.kind === "ok" ? outcome.hits.map((h) => h.url) : ["search failed"]).toEqual([url(33)]);
   });
 });
 
