@@ -45,6 +45,11 @@ interface Job {
 }
 
 type Pool = WorkerPool<ToWorker, FromWorker>;
+/**
+ * `minReports`' default: from this many reports missing a step, the steps go to a pool of threads
+ * (`primeInWorkers`); below it, at most their tagging goes to one (`tagAheadAlongside`).
+ */
+const MIN_REPORTS = 500;
 const WORKER = new URL("./report-steps-worker.ts", import.meta.url);
 
 export async function primeInWorkers(
@@ -60,7 +65,7 @@ export async function primeInWorkers(
   const chunkSize = opts.chunkSize ?? 50;
   const wanted = opts.threads ?? threadsWanted();
   const threads = Math.min(wanted, Math.ceil(jobs.length / chunkSize));
-  if (threads < 2 || jobs.length < (opts.minReports ?? 500)) return { reports: 0, threads: 0 };
+  if (threads < 2 || jobs.length < (opts.minReports ?? MIN_REPORTS)) return { reports: 0, threads: 0 };
 
   const pool: Pool = startWorkerPool(WORKER, threads);
   let primed = 0;
@@ -111,7 +116,7 @@ export async function primeInWorkers(
 export function tagAheadAlongside(records: readonly ArticleRecord[], names: ReportCache<unknown>, opts: ParallelOptions = {}): Promise<number> | undefined {
   if ((opts.threads ?? threadsWanted()) < 2) return undefined;
   const missing = records.filter((r) => !names.has(r));
-  if (!missing.length || missing.length >= (opts.minReports ?? 500)) return undefined;
+  if (!missing.length || missing.length >= (opts.minReports ?? MIN_REPORTS)) return undefined;
   const { untagged } = runsOf(missing);
   if (!untagged.length) return undefined;
   const pool: Pool = startWorkerPool(WORKER, 1);
