@@ -6,11 +6,17 @@
  * What each template reads, and so what its key covers:
  * - article page: the record; its stories' id, title and size (`storiesOf`); the entity links of its
  *   blocks (`linkEntities`); the timeline marks of its blocks (`timelineRefs`).
- * - entity page: its heading (name, kind, report count, name forms); its page of the list and each
- *   report it lists; on page 1, its quotes, timeline events and mentions with their sources' names.
+ * - entity page: its heading (name and kind; on the front page also its report count and name forms);
+ *   its page of the list and each report it lists; on the front page, its quotes, timeline events and
+ *   mentions with their sources' names.
  * - timeline page: its view, which holds everything it prints.
  * - story page: the story with its comparison, and each of its reports.
- * - source and month page: the source's or month's heading, its page of the list and each report on it.
+ * - home page and stories index page: its page of the list and each report or story on it (as its own
+ *   page's key covers it); the home's front page also the archive's report and source counts.
+ * - source and month page: the source's or month's heading (its count on the front page only), its
+ *   page of the list and each report on it.
+ * A numbered list page (paginate.ts) prints nothing that depends on the list's length, and its key
+ * covers nothing of it either: adding a report re-renders a list's front page, not all its pages.
  * Every page also reads `site` and the templates and code, which the render version covers
  * (`renderVersion`): a change there re-renders everything. A template that starts reading something
  * else must add it here; tests/site/incremental-render.test.ts compares a rebuild with a full build.
@@ -52,7 +58,7 @@ export function renderVersion(site: { generatedAt?: string }): string {
 /** URL of each growing page -> its key. */
 export type PageKeys = Map<string, string>;
 
-export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePages" | "monthPages">): PageKeys {
+export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePages" | "monthPages" | "homePages" | "storyPages">): PageKeys {
   const lookups = timeStep("keys.lookups", () => memoForArchive(archive, "story-lookups", archiveLookups) as ArchiveLookups);
   const recordKey = timeStep("keys.records", () => recordKeys(archive.records));
   const keys: PageKeys = new Map();
@@ -62,18 +68,27 @@ export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePa
   });
   const entityPages = timeStep("keys.entity-pages", () => entityPagesOf(archive) as EntityPage[]);
   timeStep("keys.entities", () => entityKeys(keys, archive, lookups, entityPages, recordKey));
+  const storyKeys = new Map<string, string>();
   timeStep("keys.stories", () => {
-    for (const story of archive.stories ?? []) keys.set(storyPath(story), storyKey(story, recordKey));
+    for (const story of archive.stories ?? []) {
+      const key = storyKey(story, recordKey);
+      storyKeys.set(story.id, key);
+      keys.set(storyPath(story), key);
+    }
   });
   timeStep("keys.lists", () => {
     for (const page of publish.sourcePages) {
       const { source, ...paging } = page;
-      keys.set(page.path, listPageKey(paging, recordKey, [source.id, source.name, source.records.length, source.feed.atomPath, source.feed.jsonPath]));
+      keys.set(page.path, listPageKey(paging, recordKey, [source.id, source.name, page.front ? source.records.length : null, source.feed.atomPath, source.feed.jsonPath]));
     }
     for (const page of publish.monthPages) {
       const { month, ...paging } = page;
-      keys.set(page.path, listPageKey(paging, recordKey, [month.label, month.path, month.records.length]));
+      keys.set(page.path, listPageKey(paging, recordKey, [month.label, month.path, page.front ? month.records.length : null]));
     }
+    for (const page of publish.homePages) {
+      keys.set(page.path, listPageKey(page, recordKey, page.front ? [archive.records.length, archive.sources.length] : []));
+    }
+    for (const page of publish.storyPages) keys.set(page.path, listPageKey(page, storyKeys, []));
   });
   timeStep("keys.timeline", () => {
     const timelineKey = timelineKeyer();
@@ -102,15 +117,13 @@ function timelineKeyer(): (view: TimelinePageView) => string {
 }
 
 function entityKeys(keys: PageKeys, archive: Archive, lookups: ArchiveLookups, pages: EntityPage[], recordKey: Map<string, string>): void {
-  const heads = new Map<Entity, string>();
   for (const page of pages) {
-    // Every page prints the entity's heading; only page 1 its quotes, events and mentions, so a change
-    // there (an event merged elsewhere, one more quote) does not re-render the list's other pages.
-    let head = heads.get(page.entity);
-    if (head === undefined) heads.set(page.entity, (head = entityHeadKey(page.entity)));
+    // Only the front page prints the entity's count and name forms, its quotes, events and mentions, so
+    // a change there (one more report, an event merged elsewhere) does not re-render the numbered pages.
     const { entity, ...paging } = page;
+    const head = page.front ? entityHeadKey(entity) : JSON.stringify([entity.kind, entity.name]);
     const listed = page.items.map((id) => recordKey.get(id) ?? "-");
-    const first = page.number === 1 ? entityFirstPageKey(lookups, entityFirstPageOf(archive, entity)) : "";
+    const first = page.front ? entityFirstPageKey(lookups, entityFirstPageOf(archive, entity)) : "";
     keys.set(page.path, hashOf("entity", head, JSON.stringify(paging), listed.join(","), first));
   }
 }
@@ -120,10 +133,10 @@ function storyKey(story: Story, recordKey: Map<string, string>): string {
   return hashOf("story", JSON.stringify(story), story.articleIds.map((id) => recordKey.get(id) ?? "-").join(","));
 }
 
-/** A page of a source's or month's report list: its heading (`head`), its place in the list and its reports' teasers. */
-function listPageKey(page: ListPage<ArticleRecord>, recordKey: Map<string, string>, head: unknown[]): string {
+/** A page of a report (or story) list: its heading (`head`), its place in the list and its items' teasers, by their own pages' keys. */
+function listPageKey(page: ListPage<{ id: string }>, itemKey: Map<string, string>, head: unknown[]): string {
   const { items, ...paging } = page;
-  return hashOf("list", JSON.stringify(head), JSON.stringify(paging), items.map((r) => recordKey.get(r.id) ?? "-").join(","));
+  return hashOf("list", JSON.stringify(head), JSON.stringify(paging), items.map((r) => itemKey.get(r.id) ?? "-").join(","));
 }
 
 /** `/articles/<id>/`, as layouts/pages/article.njk's permalink. */
@@ -143,12 +156,12 @@ function articleKey(archive: Archive, lookups: ArchiveLookups, record: ArticleRe
   return hashOf("article", recordKey, JSON.stringify(stories), JSON.stringify(blocks));
 }
 
-/** The heading every page of an entity's list prints: kind, name, how many reports, the forms of its name. */
+/** The heading an entity's front page prints: kind, name, how many reports, the forms of its name. */
 function entityHeadKey(entity: Entity): string {
   return JSON.stringify([entity.kind, entity.name, entity.articleIds.length, mentionForms(entity)]);
 }
 
-/** What only page 1 prints: its capped quotes, timeline events and mentions, with each source's name. */
+/** What only the front page prints: its capped quotes, timeline events and mentions, with each source's name. */
 function entityFirstPageKey(lookups: ArchiveLookups, { quotes, events, mentions }: EntityFirstPage): string {
   const source = (articleId: string) => sourceNameOf(lookups, articleId);
   return JSON.stringify([

@@ -1,11 +1,11 @@
 /**
  * The pages that grow with the archive (one per report, per entity report-list page, per timeline
- * part, per story, per page of a source's or a month's report list) split into runs of at most
- * `pagesPerRun`. Eleventy keeps every page of a run in memory (a clone of its template, its data, its
+ * part, per story, per page of the home, a source's or a month's report list and of the stories index)
+ * split into runs of at most `pagesPerRun`. Eleventy keeps every page of a run in memory (a clone of its template, its data, its
  * output) until the run ends, so one run over a 10,000-report archive held about 3 GB; runs of 2,000
  * pages, with a garbage collection between runs (collect-garbage.ts), kept its render under 1.1 GB, and
  * runs of 1,500 pages at 855 MB (1,000: 927 MB; no slower, as far as a busy machine could tell).
- * The first run also renders every other page (home, indexes, feeds...).
+ * The first run also renders every other page (the entity and source indexes, feeds, search...).
  */
 import type { Archive } from "../archive/types.ts";
 import type { ArticleRecord } from "../record/schema.ts";
@@ -25,9 +25,21 @@ export interface RenderBatch {
   storyPages: unknown[];
   sourcePages: unknown[];
   monthPages: unknown[];
+  homePages: unknown[];
+  storyListPages: unknown[];
 }
 
-const emptyBatch = (index: number): RenderBatch => ({ index, records: [], entityPages: [], timelinePages: [], storyPages: [], sourcePages: [], monthPages: [] });
+const emptyBatch = (index: number): RenderBatch => ({
+  index,
+  records: [],
+  entityPages: [],
+  timelinePages: [],
+  storyPages: [],
+  sourcePages: [],
+  monthPages: [],
+  homePages: [],
+  storyListPages: [],
+});
 
 export const PAGES_PER_RUN = 1500;
 
@@ -36,7 +48,7 @@ export const PAGES_PER_RUN = 1500;
  */
 export function planRenderBatches(
   archive: Archive,
-  publish: Pick<PublishIndex, "sourcePages" | "monthPages">,
+  publish: Pick<PublishIndex, "sourcePages" | "monthPages" | "homePages" | "storyPages">,
   pagesPerRun = PAGES_PER_RUN,
   keep: ReadonlySet<string> = new Set(),
   recordOrder?: (a: ArticleRecord, b: ArticleRecord) => number,
@@ -50,6 +62,8 @@ export function planRenderBatches(
     storyPages: (archive.stories ?? []).filter((story) => !keep.has(storyPath(story))) as unknown[],
     sourcePages: publish.sourcePages.filter((p) => !keep.has(p.path)) as unknown[],
     monthPages: publish.monthPages.filter((p) => !keep.has(p.path)) as unknown[],
+    homePages: publish.homePages.filter((p) => !keep.has(p.path)) as unknown[],
+    storyListPages: publish.storyPages.filter((p) => !keep.has(p.path)) as unknown[],
   };
   const size = Math.max(1, Math.floor(pagesPerRun));
   const batches: RenderBatch[] = [];

@@ -174,7 +174,7 @@ function keepRecordFiles(records: readonly ArticleRecord[], kept: readonly Artic
 }
 
 /** Templates that paginate over the run's share (`renderBatch`); every other template renders in run 0 only. */
-const BATCHED_TEMPLATES = new Set(["article.njk", "entity.njk", "timeline.njk", "story.njk", "source.njk", "archive-month.njk"]);
+const BATCHED_TEMPLATES = new Set(["article.njk", "entity.njk", "timeline.njk", "story.njk", "source.njk", "archive-month.njk", "index.njk", "stories.njk"]);
 
 async function renderRun(
   options: RenderSiteOptions,

@@ -1,12 +1,15 @@
 /**
- * Long report lists paginate: an archive of 130 generated records (more than two pages of 50 on the
- * home page, on a source and on a month) rendered to a site, then read page by page by following the
- * pager's links, as a reader would.
+ * Long report lists paginate: an archive of 160 generated records (three pages on the home list, two
+ * on a source and on a month) rendered to a site, then read page by page by following the pager's
+ * links, as a reader would.
  *
- * The archive: records gen-0 (newest) .. gen-129, in the archive's newest-first order. Even i is AFP
- * (65 records), odd i is Al Jazeera (65). gen-0..gen-109 are dated September 2013, gen-110..gen-129
- * August 2013. So: home 50 + 50 + 30; each source 50 + 15; September 50 + 50 + 10; August 20.
- * Stories: gen-2k with gen-2k+1, 65 of them, latest first: the stories index has 50 + 15.
+ * Lists are newest first, their pages of 50 counted from the oldest end (paginate.ts): the front page
+ * at the list's URL holds what is left over, between 25 and 74 reports.
+ * The archive: records gen-0 (newest) .. gen-159, in the archive's newest-first order. Even i is AFP
+ * (80 records), odd i is Al Jazeera (80). gen-0..gen-109 are dated September 2013, gen-110..gen-159
+ * August 2013. So: home 60 (front) + 50 (page 2) + 50 (page 1); each source 30 + 50; September 60 +
+ * 50; August 50 on its front page alone.
+ * Stories: gen-2k with gen-2k+1, 80 of them, latest first: the stories index has 30 + 50.
  * Timeline: 108 events (more than the 100 a page), each cited by one report: one dated only "2013",
  * one on 1 June 2012, two on 5 August 2013, 101 on 10 September 2013 and three on 11 September. So it
  * is split by year, 2013 (107) by month and September (104) by day, and 10 September takes two pages.
@@ -28,11 +31,11 @@ import { checkLinks } from "../publish/link-check.ts";
 import { agencyWire } from "./fixtures.ts";
 
 const BASE = "https://archive.example.org/";
-const N = 130;
+const N = 160;
 
 function generated(i: number): ArticleRecord {
   const september = i < 110;
-  const day = september ? 30 - Math.floor(i / 4) : 31 - (i - 110);
+  const day = september ? 30 - Math.floor(i / 4) : 31 - Math.floor((i - 110) / 2);
   const afp = i % 2 === 0;
   return {
     ...agencyWire,
@@ -80,8 +83,8 @@ beforeAll(async () => {
   const archive: Archive = {
     records,
     sources: [
-      { id: "afp", name: "AFP", count: 65 },
-      { id: "al-jazeera", name: "Al Jazeera", count: 65 },
+      { id: "afp", name: "AFP", count: 80 },
+      { id: "al-jazeera", name: "Al Jazeera", count: 80 },
     ],
     timeline: { events },
     stories,
@@ -110,17 +113,17 @@ async function walk(start: string, pager = ".pager"): Promise<Array<{ url: strin
 }
 
 describe("paginated list pages", () => {
-  it("splits the home page into pages of at most 50, every report exactly once, newest first", async () => {
+  it("splits the home page into pages of 50 counted from the oldest, every report exactly once, newest first", async () => {
     const pages = await walk("/");
-    expect(pages.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/3/"]);
-    expect(pages.map((p) => p.hrefs.length)).toEqual([50, 50, 30]);
+    expect(pages.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/1/"]);
+    expect(pages.map((p) => p.hrefs.length)).toEqual([60, 50, 50]);
     expect(pages.flatMap((p) => p.hrefs)).toEqual(hrefsWhere(() => true));
   });
 
   it("splits each source's page, following its own URL", async () => {
     const afp = await walk("/sources/afp/");
-    expect(afp.map((p) => p.url)).toEqual(["/sources/afp/", "/sources/afp/page/2/"]);
-    expect(afp.map((p) => p.hrefs.length)).toEqual([50, 15]);
+    expect(afp.map((p) => p.url)).toEqual(["/sources/afp/", "/sources/afp/page/1/"]);
+    expect(afp.map((p) => p.hrefs.length)).toEqual([30, 50]);
     expect(afp.flatMap((p) => p.hrefs)).toEqual(hrefsWhere((i) => i % 2 === 0));
     const aj = await walk("/sources/al-jazeera/");
     expect(aj.flatMap((p) => p.hrefs)).toEqual(hrefsWhere((i) => i % 2 === 1));
@@ -129,7 +132,7 @@ describe("paginated list pages", () => {
 
   it("splits a month's page, and leaves a short month on one page without a pager", async () => {
     const september = await walk("/archive/2013/09/");
-    expect(september.map((p) => p.url)).toEqual(["/archive/2013/09/", "/archive/2013/09/page/2/", "/archive/2013/09/page/3/"]);
+    expect(september.map((p) => p.url)).toEqual(["/archive/2013/09/", "/archive/2013/09/page/1/"]);
     expect(september.flatMap((p) => p.hrefs)).toEqual(hrefsWhere((i) => i < 110));
     const august = await walk("/archive/2013/08/");
     expect(august).toHaveLength(1);
@@ -137,37 +140,47 @@ describe("paginated list pages", () => {
     expect(august[0]!.doc.querySelector("nav.pager")).toBeNull();
   });
 
-  it("splits the stories index into pages of at most 50, every story exactly once, with its own pager", async () => {
+  it("splits the stories index into pages of 50 counted from the oldest, every story exactly once, with its own pager", async () => {
     const pages = await walk("/stories/");
-    expect(pages.map((p) => p.url)).toEqual(["/stories/", "/stories/page/2/"]);
+    expect(pages.map((p) => p.url)).toEqual(["/stories/", "/stories/page/1/"]);
     const storyLinks = pages.map((p) => [...p.doc.querySelectorAll(".teaser__headline a")].map((a) => a.textContent));
-    expect(storyLinks.map((l) => l.length)).toEqual([50, 15]);
+    expect(storyLinks.map((l) => l.length)).toEqual([30, 50]);
     expect(storyLinks.flat()).toEqual(stories.map((s) => s.title));
     const second = pages[1]!.doc;
-    expect(second.querySelector("nav.pager")?.textContent).toContain("Stories 51–65 of 65");
-    expect(second.querySelector("title")?.textContent).toBe("Stories, page 2 of 2 · Wire Archive");
-    expect(second.querySelector("ol.report-list")?.getAttribute("start")).toBe("51");
+    expect(second.querySelector("nav.pager")?.textContent).toContain("Stories 1–50 counted from the oldest · page 1");
+    expect(pages[0]!.doc.querySelector("nav.pager")?.textContent).toContain("Stories: latest 30 of 80, newest first");
+    expect(second.querySelector("title")?.textContent).toBe("Stories, page 1 · Wire Archive");
+    // Numbered down from the page's newest, as counted from the oldest: 50 .. 1.
+    expect(second.querySelector("ol.report-list")?.getAttribute("start")).toBe("50");
+    expect(second.querySelector("ol.report-list")?.hasAttribute("reversed")).toBe(true);
     expect(pages[0]!.doc.querySelector("title")?.textContent).toBe("Stories · Wire Archive");
   });
 
-  it("gives a middle page a pager with previous, next, the current page and the range shown", async () => {
+  it("gives a middle page a pager with newer, older, the current page and the range shown, and no archive total", async () => {
     const doc = await site.html("/page/2/");
     const nav = doc.querySelector('nav[aria-label="Pages"]')!;
     expect(nav).not.toBeNull();
+    expect(nav.querySelector('a[rel="prev"]')?.textContent).toContain("Newer");
     expect(nav.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/");
-    expect(nav.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/page/3/");
+    expect(nav.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/page/1/");
     const current = [...nav.querySelectorAll('[aria-current="page"]')];
     expect(current.map((a) => [a.getAttribute("href"), a.textContent])).toEqual([["/page/2/", "Page 2"]]);
-    expect([...nav.querySelectorAll("a.pager__page")].map((a) => a.getAttribute("href"))).toEqual(["/", "/page/2/", "/page/3/"]);
-    expect(nav.textContent).toContain("Reports 51–100 of 130");
-    expect(doc.querySelector(".lede")?.textContent).toContain("Reports 51–100 of 130");
+    expect([...nav.querySelectorAll("a.pager__page")].map((a) => [a.getAttribute("href"), a.textContent])).toEqual([
+      ["/", "Latest"],
+      ["/page/2/", "Page 2"],
+      ["/page/1/", "Page 1"],
+    ]);
+    // Positions 51-100 from the oldest: gen-109 (the 51st oldest of 160) down to gen-60.
+    expect(nav.textContent).toContain("Reports 51–100 counted from the oldest · page 2");
+    expect(doc.querySelector(".lede")?.textContent).toContain("Reports 51–100, counted from the oldest; newest first.");
+    expect(doc.querySelector(".teaser__headline a")?.getAttribute("href")).toBe(hrefOf(60));
+    expect(doc.body.textContent).not.toContain("160");
     expect(doc.querySelector('head link[rel="prev"]')?.getAttribute("href")).toBe("/");
-    expect(doc.querySelector('head link[rel="next"]')?.getAttribute("href")).toBe("/page/3/");
-    expect(doc.querySelector("title")?.textContent).toBe("Earlier reports, page 2 of 3 · Wire Archive");
+    expect(doc.querySelector('head link[rel="next"]')?.getAttribute("href")).toBe("/page/1/");
+    expect(doc.querySelector("title")?.textContent).toBe("Earlier reports, page 2 · Wire Archive");
     expect(doc.querySelector("h1")?.textContent).toBe("Earlier reports");
     expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${BASE}page/2/`);
-    // The numbered list carries on from the page before.
-    expect(doc.querySelector("ol.report-list")?.getAttribute("start")).toBe("51");
+    expect(doc.querySelector("ol.report-list")?.getAttribute("start")).toBe("100");
   });
 
   it("has no previous link on the first page and no next link on the last", async () => {
@@ -176,18 +189,19 @@ describe("paginated list pages", () => {
     expect(first.querySelector('head link[rel="next"]')?.getAttribute("href")).toBe("/page/2/");
     expect(first.querySelector("title")?.textContent).toBe("Wire Archive");
     expect(first.querySelector("h1")?.textContent).toBe("Latest reports");
-    const last = await site.html("/page/3/");
+    expect(first.querySelector(".lede")?.textContent).toContain("160 reports from 2 sources: the latest 60 here, newest first.");
+    const last = await site.html("/page/1/");
     expect(last.querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
-    expect(last.querySelector('.pager [aria-current="page"]')?.getAttribute("href")).toBe("/page/3/");
+    expect(last.querySelector('.pager [aria-current="page"]')?.getAttribute("href")).toBe("/page/1/");
   });
 
   it("lists later pages in the sitemap", async () => {
     const doc = await site.xml("/sitemap.xml");
     const locs = [...doc.getElementsByTagName("loc")].map((l) => l.textContent);
-    for (const p of ["", "page/2/", "page/3/", "sources/afp/page/2/", "sources/al-jazeera/page/2/", "archive/2013/09/page/3/", "stories/page/2/", "timeline/2013/09/", "timeline/2013/09/10/page/2/"]) {
+    for (const p of ["", "page/2/", "page/1/", "sources/afp/page/1/", "sources/al-jazeera/page/1/", "archive/2013/09/page/1/", "stories/page/1/", "timeline/2013/09/", "timeline/2013/09/10/page/2/"]) {
       expect(locs).toContain(`${BASE}${p}`);
     }
-    expect(locs).not.toContain(`${BASE}page/4/`);
+    expect(locs).not.toContain(`${BASE}page/3/`);
   });
 
   it("splits a long timeline by year, month and day, every event once and in order along the pager", async () => {
@@ -237,14 +251,14 @@ describe("paginated list pages", () => {
     expect([...doc.querySelectorAll("a.tl-ref")].map((a) => a.getAttribute("href"))).toEqual(["/timeline/2013/09/11/#sep11-0", "/timeline/2013/09/11/#sep11-1", "/timeline/2013/09/11/#sep11-2"]);
   });
 
-  it("caps the whole-archive feed at the newest 100 entries; a source of 65 keeps all", async () => {
+  it("caps the whole-archive feed at the newest 100 entries; a source of 80 keeps all", async () => {
     const atom = await site.xml("/feed.xml");
     const entries = childrenNamed(atom.documentElement, "entry");
     expect(entries).toHaveLength(100);
     expect(childrenNamed(entries[0]!, "title")[0]?.textContent).toBe("Generated report number 0");
     expect(childrenNamed(entries[99]!, "title")[0]?.textContent).toBe("Generated report number 99");
     expect((await site.json("/feed.json")).items).toHaveLength(100);
-    expect((await site.json("/sources/afp/feed.json")).items).toHaveLength(65);
+    expect((await site.json("/sources/afp/feed.json")).items).toHaveLength(80);
   });
 
   it("has no broken internal links", () => {
@@ -270,9 +284,9 @@ describe.skipIf(!shouldRunBrowserTests())("pager in a browser", () => {
   for (const [colorScheme, width] of [["light", 1280], ["dark", 1280], ["light", 360]] as const) {
     it(`a middle page has no axe violations and no sideways overflow (${colorScheme}, ${width}px)`, async () => {
       await checkPage(browser, `${server.url}/page/2/`, { colorScheme, width, height: 800 }, async (page) => {
-        // Next is a real link that leads to page 3.
+        // Older is a real link that leads to page 1.
         await page.click('.pager a[rel="next"]');
-        expect(new URL(page.url()).pathname).toBe("/page/3/");
+        expect(new URL(page.url()).pathname).toBe("/page/1/");
       });
     });
   }
@@ -294,7 +308,7 @@ describe.skipIf(!shouldRunBrowserTests())("pager in a browser", () => {
   });
 
   it("the stories index's last page has no axe violations and no sideways overflow on a phone (360px)", async () => {
-    await checkPage(browser, `${server.url}/stories/page/2/`, { colorScheme: "light", width: 360, height: 800 }, async (page) => {
+    await checkPage(browser, `${server.url}/stories/page/1/`, { colorScheme: "light", width: 360, height: 800 }, async (page) => {
       await page.click('.pager a[rel="prev"]');
       expect(new URL(page.url()).pathname).toBe("/stories/");
     });

@@ -47,7 +47,7 @@ describe("rendering in runs", () => {
   it("plans one run per item when a run holds one page, each list split in order", () => {
     const publish = buildPublishIndex(archive, "Wire Archive");
     const runs = planRenderBatches(archive, publish, 1);
-    const lists = (r: RenderBatch) => [r.records, r.entityPages, r.timelinePages, r.storyPages, r.sourcePages, r.monthPages];
+    const lists = (r: RenderBatch) => [r.records, r.entityPages, r.timelinePages, r.storyPages, r.sourcePages, r.monthPages, r.homePages, r.storyListPages];
     const items = runs.flatMap((r) => lists(r).flat());
     expect(runs.every((r) => lists(r).flat().length === 1)).toBe(true);
     expect(runs.map((r) => r.index)).toEqual(runs.map((_, i) => i));
@@ -57,6 +57,10 @@ describe("rendering in runs", () => {
     expect(runs.flatMap((r) => r.sourcePages)).toEqual(publish.sourcePages);
     expect(publish.sourcePages).toHaveLength(3);
     expect(runs.flatMap((r) => r.monthPages)).toEqual(publish.monthPages);
+    // The home list and the stories index: one page each.
+    expect(runs.flatMap((r) => r.homePages)).toEqual(publish.homePages);
+    expect(runs.flatMap((r) => r.storyListPages)).toEqual(publish.storyPages);
+    expect(publish.homePages.map((p) => p.path)).toEqual(["/"]);
     expect(planRenderBatches(archive, publish, 100_000)).toHaveLength(1);
   });
 

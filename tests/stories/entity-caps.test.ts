@@ -42,16 +42,17 @@ describe("entityPages", () => {
     const kerry = entity("kerry", "person", ["r3", "r0", "zz", "r4", "r1", "r2"]);
     const lavrov = entity("lavrov", "person", ["r2"]);
     const pages = entityPages(lookups, [kerry, lavrov], 2);
+    // Pages count from the oldest: the two oldest on page 1, the newest two (of six) on the front page.
     expect(pages.map((p) => [p.entity.id, p.path, p.items])).toEqual([
       ["kerry", "/entities/kerry/", ["r0", "r1"]],
       ["kerry", "/entities/kerry/page/2/", ["r2", "r3"]],
-      ["kerry", "/entities/kerry/page/3/", ["r4", "zz"]],
+      ["kerry", "/entities/kerry/page/1/", ["r4", "zz"]],
       ["lavrov", "/entities/lavrov/", ["r2"]],
     ]);
-    expect(pages[1].rangeLabel).toBe("3–4 of 6");
+    expect(pages[1].rangeLabel).toBe("3–4");
     expect(pages[1].prev).toBe("/entities/kerry/");
-    expect(pages[1].next).toBe("/entities/kerry/page/3/");
-    expect(pages[3].count).toBe(1);
+    expect(pages[1].next).toBe("/entities/kerry/page/1/");
+    expect(pages[3]).toMatchObject({ front: true, paged: false, total: 1 });
   });
 
   it("gives no pages when there are no entities", () => {
