@@ -9,7 +9,8 @@
  * - entity page: its heading (name and kind; on the front page also its report count and name forms);
  *   its page of the list and each report it lists; on the front page, its quotes, timeline events and
  *   mentions with their sources' names.
- * - timeline page: its view, which holds everything it prints.
+ * - timeline page: its view, which holds everything it prints, with its events taken as what their
+ *   views are made from (`timelineKeyer`).
  * - story page: the story with its comparison, and each of its reports.
  * - home page and stories index page: its page of the list and each report or story on it (as its own
  *   page's key covers it); the home's front page also the archive's report and source counts.
@@ -40,7 +41,8 @@ import {
   type EntityFirstPage,
   type EntityPage,
 } from "../stories/story-view.ts";
-import type { TimelinePageView } from "./timeline-page.ts";
+import { MAX_QUOTES_PER_EVENT, type TimelinePageView } from "./timeline-page.ts";
+import type { TimelineEvent } from "../timeline/types.ts";
 import { memoForArchive } from "./archive-memo.ts";
 import { entityFirstPageOf, entityPagesOf } from "./stories-plugin.ts";
 import { timelineModel } from "./timeline-plugin.ts";
@@ -91,28 +93,47 @@ export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePa
     for (const page of publish.storyPages) keys.set(page.path, listPageKey(page, storyKeys, []));
   });
   timeStep("keys.timeline", () => {
-    const timelineKey = timelineKeyer();
+    const timelineKey = timelineKeyer(lookups, recordKey);
     for (const view of timelineModel(archive).pages as TimelinePageView[]) keys.set(view.url, timelineKey(view));
   });
   return keys;
 }
 
 /**
- * What a timeline page prints: its view. A scope's year index and chips are one object shared by all
- * its pages (2,542 pages at 10,000 reports), and an event's view one object shared by the unfiltered
- * page and its outlets' pages: each is written out once, not once per page that prints it.
+ * What a timeline page prints: its view, less the events' views (`months`), for which it takes what
+ * they are made from (`eventKeyer`): the views are then worked out only for the pages rendered again.
+ * The month and day headings come from the events' dates. A scope's year index and chips are one
+ * object shared by all its pages (2,542 pages at 10,000 reports), and an event one object shared by
+ * the unfiltered page and its outlets' pages: each is written out once, not once per page.
  */
-function timelineKeyer(): (view: TimelinePageView) => string {
+function timelineKeyer(lookups: ArchiveLookups, recordKey: Map<string, string>): (view: TimelinePageView) => string {
   const shared = new Map<object, string>();
   const once = (value: object) => shared.get(value) ?? shared.set(value, JSON.stringify(value)).get(value)!;
+  const eventKey = eventKeyer(lookups, recordKey);
   return (view) => {
-    const { index, chips, months, ...own } = view;
-    const parts = ["timeline", JSON.stringify(own), once(index), once(chips)];
-    for (const { days, ...month } of months) {
-      parts.push(JSON.stringify(month));
-      for (const { events, ...day } of days) parts.push(JSON.stringify(day), ...events.map(once));
+    // `months` is not enumerable: the rest leaves it out without working it out.
+    const { index, chips, events, ...own } = view;
+    return hashOf("timeline", JSON.stringify(own), once(index), once(chips), ...events.map(eventKey));
+  };
+}
+
+/**
+ * What an event's view on a timeline page (timeline-page.ts `eventView`) is made from: the event; its
+ * sources' records (outlet, headline, date: their keys cover them); past MAX_QUOTES_PER_EVENT sources,
+ * the stories of their reports (the view links the one they share). One key per event, however many
+ * pages show it.
+ */
+function eventKeyer(lookups: ArchiveLookups, recordKey: Map<string, string>): (e: TimelineEvent) => string {
+  const known = new Map<TimelineEvent, string>();
+  return (e) => {
+    let key = known.get(e);
+    if (key === undefined) {
+      const records = e.sources.map((s) => recordKey.get(s.articleId) ?? "-");
+      const stories = e.sources.length > MAX_QUOTES_PER_EVENT ? e.sources.map((s) => storiesOf(lookups, s.articleId).map((story) => [story.id, story.title])) : [];
+      key = hashOf("event", JSON.stringify(e), records.join(","), JSON.stringify(stories));
+      known.set(e, key);
     }
-    return hashOf(...parts);
+    return key;
   };
 }
 

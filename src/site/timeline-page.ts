@@ -144,7 +144,14 @@ export interface TimelinePageView {
    */
   count: number;
   total: number | null;
-  months: MonthGroup[];
+  /** The events this page shows, in date order (none on an index page). */
+  events: readonly TimelineEvent[];
+  /**
+   * `events` grouped by month and day, as the page prints them. Worked out when first read (it is
+   * not enumerable, so neither JSON nor a spread of the view reads it): a rebuild keys the pages by
+   * their events (page-keys.ts) and reads this only on the pages it renders again.
+   */
+  readonly months: MonthGroup[];
   /** "All sources" and one chip per outlet, each with its event count. */
   chips: PageLink[];
   /**
@@ -450,9 +457,9 @@ function scopePages(
       links: links.map((l) => ({ ...(counted ? l : withoutCount(l)), current: key.startsWith(l.indexKey!) })),
     };
   };
-  const pages: TimelinePageView[] = [];
+  const pages: Array<Omit<TimelinePageView, "months">> = [];
   if (split) {
-    const indexPage = (key: string, label: string | null, first: Part): TimelinePageView => ({
+    const indexPage = (key: string, label: string | null, first: Part): Omit<TimelinePageView, "months"> => ({
       url: scope.base + key,
       title: `Timeline${who}${label ? `, ${label}` : ""}`,
       description,
@@ -464,7 +471,7 @@ function scopePages(
       isIndex: true,
       count: 0,
       total: scope.events.length,
-      months: [],
+      events: [],
       chips,
       index: nearYears(index, key ? key.slice(0, 4) : null),
       allYears: key ? allYears : null,
@@ -488,7 +495,6 @@ function scopePages(
     }
   }
   parts.forEach((part, i) => {
-    const views = part.events.map(viewOf);
     const link = (p: Part | undefined): PageLink | null => (p ? { href: scope.base + p.key, label: partLabel(p) ?? "" } : null);
     const label = partLabel(part);
     pages.push({
@@ -503,7 +509,7 @@ function scopePages(
       isIndex: false,
       count: part.events.length,
       total: split ? null : scope.events.length,
-      months: monthGroups(views, part.events),
+      events: part.events,
       chips: partChips,
       // A single page still gets the index: it jumps within the page ("#m-2013-09").
       index: nearYears(partIndex, split ? part.key.slice(0, 4) : null),
@@ -515,7 +521,16 @@ function scopePages(
       next: link(parts[i + 1]),
     });
   });
-  return pages;
+  return pages.map((page) => withMonths(page, viewOf));
+}
+
+/** The page with `months` worked out from its events when first read, then kept. */
+function withMonths(page: Omit<TimelinePageView, "months">, viewOf: (e: TimelineEvent) => EventView): TimelinePageView {
+  let months: MonthGroup[] | undefined;
+  return Object.defineProperty(page, "months", {
+    get: () => (months ??= monthGroups(page.events.map(viewOf), page.events)),
+    enumerable: false,
+  }) as TimelinePageView;
 }
 
 /** Every timeline page (unfiltered, then one set per outlet), the events' homes and the article marks. */
@@ -576,7 +591,7 @@ export function buildTimelineModel(
   const eventHref = new Map<string, string>();
   for (const page of pages) {
     if (page.source) continue;
-    for (const month of page.months) for (const day of month.days) for (const e of day.events) eventHref.set(e.id, `${page.url}#${e.id}`);
+    for (const e of page.events) eventHref.set(e.id, `${page.url}#${e.id}`);
   }
   const refs = new Map<string, Map<number, TimelineRef[]>>();
   for (const e of events) {

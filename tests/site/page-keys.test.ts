@@ -188,6 +188,23 @@ describe("timeline page keys", () => {
     expect(changedOf(keysOf(two, geneva(["gen-0"]), retold))).toEqual(["/timeline/", "/timeline/source/al-jazeera/"]);
   });
 
+  it("a source report's corrected headline changes the pages printing its event, and only those", () => {
+    // aj-1 is the source of the event of the 14th: the unfiltered timeline and Al Jazeera's print its headline.
+    const corrected = two.map((r) => (r.id === "aj-1" ? { ...r, headline: "Envoys meet in Geneva, a correction" } : r));
+    expect(changedOf(keysOf(corrected, geneva(["gen-0"]), events))).toEqual(["/timeline/", "/timeline/source/al-jazeera/"]);
+  });
+
+  it("past five sources, a new title of the story they share changes the event's pages", () => {
+    // One event told by six AFP reports: the page shows five quotes and links the rest through their story.
+    const six = records.slice(0, 6);
+    const quote = "Envoys met in Geneva on 2013-09-12.";
+    const told: TimelineEvent = { id: "2013-09-12-envoys-met", date: "2013-09-12", precision: "day", text: quote, sources: six.map((r) => ({ articleId: r.id, blockIndex: 0, quote, expression: "Thursday" })) };
+    const ids = six.map((r) => r.id);
+    const keys = (title: string) => keysOf(six, geneva(["gen-0"]), [told], [{ ...story("gen-0", ids), title }]);
+    expect(keys("Geneva talks").get("/timeline/")).toBe(keys("Geneva talks").get("/timeline/"));
+    expect(keys("Geneva talks, day two").get("/timeline/")).not.toBe(keys("Geneva talks").get("/timeline/"));
+  });
+
   it("an event moved to another day changes its pages even with the same words", () => {
     // The AFP event of the 13th moved onto the 12th: its dating and its day heading change.
     const moved = events.map((e, i) => (i === 1 ? { ...e, date: "2013-09-12" } : e));

@@ -158,6 +158,19 @@ describe("buildTimelineModel", () => {
     ]);
   });
 
+  it("works a page's month and day groups out when they are first read, from its events, and keeps them", () => {
+    const events = [ev("e1", "2013-09-13", "day", ["afp-1"]), ev("e2", "2013-10-01", "day", ["bbc-1"])];
+    const [page] = buildTimelineModel({ records, timeline: { events } }).pages;
+    // The view as a rebuild's page keys read it (a spread, JSON) holds the events, not their groups.
+    expect(Object.keys(page)).not.toContain("months");
+    expect(JSON.parse(JSON.stringify(page)).events.map((e: TimelineEvent) => e.id)).toEqual(["e1", "e2"]);
+    expect(page.months.map((m) => [m.label, m.days.flatMap((d) => d.events.map((e) => e.id))])).toEqual([
+      ["September 2013", ["e1"]],
+      ["October 2013", ["e2"]],
+    ]);
+    expect(page.months).toBe(page.months);
+  });
+
   it("groups by month then day, labelling each day group at its own precision", () => {
     const events = [
       ev("m", "2013-09", "month", ["afp-1"]),
