@@ -29,7 +29,7 @@ export const PHONE = { width: 360, height: 740, cpuSlowdown: 4, latencyMs: 150, 
 const SCROLL_STEP = 200;
 /** A frame longer than this is a visible hitch (RAIL: input answered within 50 ms of work). */
 export const LONG_FRAME_MS = 50;
-/** Top-level folders that hold pages, by kind; the home page's later pages are under page/. */
+/** Top-level folders that hold pages, by kind; the home list's numbered pages are under page/. */
 const KINDS: Record<string, string> = { page: "home", articles: "article", timeline: "timeline", entities: "entity", sources: "source", stories: "story", archive: "month" };
 
 export interface PhonePage {
@@ -84,7 +84,7 @@ export async function heaviestPages(siteDir: string): Promise<Array<{ kind: stri
   for (const [folder, kind] of Object.entries(KINDS)) if (existsSync(path.join(siteDir, folder))) await walk(path.join(siteDir, folder), kind);
   const home = path.join(siteDir, "index.html");
   const pages = [...chosen.values()];
-  if (existsSync(home)) pages.unshift({ kind: "home page 1", url: "/", bytes: (await stat(home)).size });
+  if (existsSync(home)) pages.unshift({ kind: "home front page", url: "/", bytes: (await stat(home)).size });
   return pages;
 }
 
