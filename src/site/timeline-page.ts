@@ -443,10 +443,15 @@ function scopePages(
   const days = dayLinks(parts, scope.base);
   const yearAt = new Map(index.map((y, i) => [y.year, i]));
   const allYears: PageLink | null = index.length > MAX_YEARS_LISTED ? { href: scope.base, label: "All years" } : null;
-  // The years listed on a page of `year`: all of them while they are few, else its neighbours.
+  // The years listed on a page of `year`: all of them while they are few, else its neighbours. One
+  // list per year, shared by that year's pages: a rebuild's page keys write each shared list out once.
+  const near = new Map<unknown[], Map<string, unknown[]>>();
   const nearYears = <T>(years: T[], year: string | null): T[] => {
     const at = year === null || !allYears ? undefined : yearAt.get(year);
-    return at === undefined ? years : years.slice(Math.max(0, at - NEAR_YEARS), at + NEAR_YEARS + 1);
+    if (at === undefined) return years;
+    const lists = near.get(years) ?? near.set(years, new Map()).get(years)!;
+    const list = lists.get(year!) ?? lists.set(year!, years.slice(Math.max(0, at - NEAR_YEARS), at + NEAR_YEARS + 1)).get(year!)!;
+    return list as T[];
   };
   // A page in a month cut by day lists the month's days, its own marked.
   const daysOf = (indexKey: string, key: string, counted: boolean): DayIndex | null => {

@@ -55,6 +55,20 @@ describe("timeline year index over many years", () => {
     expect(years(page(pages, "/timeline/2019/"))).toEqual(["2014", "2015", "2016", "2017", "2018", "2019"]);
   });
 
+  it("gives a year's pages one shared list of the years near it (a rebuild's page keys write it out once)", () => {
+    const events: TimelineEvent[] = [...Array.from({ length: 30 }, (_, i) => 1990 + i), 2009, 2009].map((year, i) => {
+      const date = `${year}-${String(3 + (i >= 30 ? 4 * (i - 29) : 0)).padStart(2, "0")}-05`;
+      return { id: `e${i}`, date, precision: "day", text: `Event ${i}`, sources: [{ articleId: "a", blockIndex: 0, quote: "x", expression: date }] };
+    });
+    const all = buildTimelineModel({ records: [record("a", "AP", "2020-01-01", ["x"])], timeline: { events } }, 2).pages.filter((p) => !p.source);
+    // 2009 holds three events (March, July, November), more than a page of two: a page a month.
+    const of2009 = all.filter((p) => /^\/timeline\/2009\/\d\d\/$/.test(p.url));
+    expect(of2009.map((p) => p.url)).toEqual(["/timeline/2009/03/", "/timeline/2009/07/", "/timeline/2009/11/"]);
+    expect(years(of2009[0]!)).toEqual(["2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011", "2012", "2013", "2014"]);
+    expect(of2009[1]!.index).toBe(of2009[0]!.index);
+    expect(of2009[2]!.index).toBe(of2009[0]!.index);
+  });
+
   it("lists every year on the index page, and on every page of a short span", () => {
     const index = page(pages, "/timeline/");
     expect(index.index).toHaveLength(30);
