@@ -21,7 +21,10 @@ import { startWorkerPool, type WorkerPool } from "./worker-pool.ts";
 export interface ParallelOptions {
   /** Worker threads; default: $WIRE_ARCHIVE_THREADS, else the machine's cores. Fewer than 2 means none. */
   threads?: number;
-  /** Below this many reports to compute, the build's thread does them: a worker takes a second to start. */
+  /**
+   * Below this many reports to compute, the build's thread does their steps (their tagging may still
+   * go to one other thread: `tagAheadAlongside`): a pool takes a second to start.
+   */
   minReports?: number;
   /** Reports per message: small enough to balance the threads, large enough to keep messages few. */
   chunkSize?: number;
