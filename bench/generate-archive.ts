@@ -258,14 +258,19 @@ function bodyLines(outlet: Outlet, paragraphs: string[]): string[] {
   return out;
 }
 
-/** Report `index` of the archive for `seed`; independent of how many reports the archive has. */
-export function generateReport(corpus: CorpusArticle[], seed: number, index: number, opts: { undatedShare?: number } = {}): GeneratedReport {
+/**
+ * Report `index` of the archive for `seed`; independent of how many reports the archive has. With
+ * `latest`, it is dated after every report the generator makes (as news arrives: newer than the rest).
+ */
+export function generateReport(corpus: CorpusArticle[], seed: number, index: number, opts: { undatedShare?: number; latest?: boolean } = {}): GeneratedReport {
   const rng = mulberry32(hash32(`report:${seed}:${index}`));
   const m = material(corpus, seed, index, rng);
   const outlet = pickOutlet(rng);
-  const stamp = pickStamp(rng);
+  const picked = pickStamp(rng);
+  // The year after the range; day 28 at most, so that 29 February of a leap year stays a date.
+  const stamp = opts.latest ? { ...picked, year: FIRST_YEAR + YEARS, day: Math.min(picked.day, 28) } : picked;
   // Only outlets that print their date in the text can lose it; front matter always states one.
-  const undated = outlet.dateline !== undefined && chance(rng, opts.undatedShare ?? 0.02);
+  const undated = !opts.latest && outlet.dateline !== undefined && chance(rng, opts.undatedShare ?? 0.02);
   const section = SECTIONS[m.topic] ?? m.topic;
   const paragraphs = [...m.paragraphs];
   if (chance(rng, 0.3)) glueOneSentence(rng, paragraphs);

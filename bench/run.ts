@@ -258,6 +258,21 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       }
     }
     log(`N=${n}: add rebuild ${median(adds.map((r) => r.wallSeconds)).toFixed(2)} s (${viaAdd ? "wire-archive add" : "copy + build"})`);
+    // The add as news arrives: a report newer than every other (the one above has a random date, and
+    // every list page newer than it changes). Reports after the ones above, same material otherwise.
+    const latestAdds: CliRun[] = [];
+    if (viaAdd) {
+      for (let r = 0; r < runs; r++) {
+        const report = generateReport(corpus, opts.seed, n + runs + r, { latest: true });
+        const file = path.join(incoming, report.fileName);
+        await writeFile(file, report.text);
+        const run = await runCli(bench.root, ["add", file, "--quiet"], { timeoutMs });
+        if (run.timedOut || run.exitCode !== 0) throw new Error(`add (newest report) exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
+        latestAdds.push(run);
+      }
+      log(`N=${n}: add rebuild, a report newer than all, ${median(latestAdds.map((r) => r.wallSeconds)).toFixed(2)} s`);
+      notes.push(`add of a report newer than all: ${median(latestAdds.map((r) => r.wallSeconds)).toFixed(2)} s (CPU ${medianOf(latestAdds.map((r) => r.cpuSeconds))?.toFixed(2)} s)`);
+    }
     if (viaAdd) notes.push("add s: `wire-archive add <file>` wall time (assumed to include the rebuild)");
     // The median runs' own stage timings and steps: where an add's time goes, without a profile.
     const addRun = medianRun(adds, (r) => r.wallSeconds);
@@ -268,6 +283,7 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       editStages: editRun.stages,
       editSteps: stepsOf(editRun),
       addSeconds: median(adds.map((r) => r.wallSeconds)),
+      addLatestSeconds: latestAdds.length ? median(latestAdds.map((r) => r.wallSeconds)) : undefined,
       addVia: viaAdd ? "add" : "copy+build",
       editSeconds: median(edits.map((r) => r.wallSeconds)),
       noChangeSeconds: median(noChange.map((r) => r.wallSeconds)),
@@ -275,7 +291,12 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       addCpuSeconds: medianOf(adds.map((r) => r.cpuSeconds)),
       editCpuSeconds: medianOf(edits.map((r) => r.cpuSeconds)),
       noChangeCpuSeconds: medianOf(noChange.map((r) => r.cpuSeconds)),
-      allSeconds: { add: adds.map((r) => r.wallSeconds), edit: edits.map((r) => r.wallSeconds), noChange: noChange.map((r) => r.wallSeconds) },
+      allSeconds: {
+        add: adds.map((r) => r.wallSeconds),
+        addLatest: latestAdds.map((r) => r.wallSeconds),
+        edit: edits.map((r) => r.wallSeconds),
+        noChange: noChange.map((r) => r.wallSeconds),
+      },
     };
 
     const site = path.join(bench.root, "_site");

@@ -40,6 +40,8 @@ export interface SizeResult {
   };
   rebuild?: {
     addSeconds?: number;
+    /** The same for a report dated after every other (as news arrives); `addSeconds`' report has a random date. */
+    addLatestSeconds?: number;
     /** `add`: the CLI's add command; `copy+build`: the report copied into seeds/ and `build` run. */
     addVia?: "add" | "copy+build";
     editSeconds?: number;
@@ -50,7 +52,7 @@ export interface SizeResult {
     editCpuSeconds?: number;
     noChangeCpuSeconds?: number;
     /** Wall seconds of every run the medians are over. */
-    allSeconds?: { add: number[]; edit: number[]; noChange: number[] };
+    allSeconds?: { add: number[]; addLatest?: number[]; edit: number[]; noChange: number[] };
     /** The median add's and edit's own stage timings (s) and finer steps (ms), as the CLI reports them. */
     addStages?: Record<string, number>;
     addSteps?: Record<string, number>;

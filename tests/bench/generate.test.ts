@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CORPUS, generateArchive, hardWrap, OUTLETS, type GenerateResult } from "../../bench/generate-archive.ts";
+import { DEFAULT_CORPUS, generateArchive, generateReport, hardWrap, loadCorpus, OUTLETS, type GenerateResult } from "../../bench/generate-archive.ts";
 import { runCli } from "../../bench/run-cli.ts";
 import { makeBenchRoot, type BenchRoot } from "../../bench/temp-root.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
@@ -51,6 +51,19 @@ describe("generateArchive on a small hand-made corpus (past the corpus size: rec
     for (const [name, [title, ...paragraphs]] of Object.entries(articles)) {
       mkdirSync(path.join(corpus, path.dirname(name)), { recursive: true });
       writeFileSync(path.join(corpus, name), `${title}\n\n${paragraphs.join("\n\n")}\n`);
+    }
+  });
+
+  it("dates a report asked for as the latest after every report it makes, and always prints the date", async () => {
+    const articles = await loadCorpus(corpus);
+    const dates = Array.from({ length: 400 }, (_, i) => generateReport(articles, 3, i).date).filter((d): d is string => !!d);
+    const latest = Array.from({ length: 50 }, (_, i) => generateReport(articles, 3, 400 + i, { latest: true }));
+    const newest = dates.reduce((a, b) => (a > b ? a : b));
+    for (const r of latest) {
+      expect(r.date, r.fileName).toBeDefined();
+      expect(r.date! > newest, `${r.date} after ${newest}`).toBe(true);
+      // A real calendar date (no 29 February outside leap years).
+      expect(new Date(`${r.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(r.date);
     }
   });
 
