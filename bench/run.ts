@@ -241,38 +241,30 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
     const viaAdd = await hasCommand(bench.root, "add");
     const incoming = path.join(bench.root, "incoming");
     await mkdir(incoming, { recursive: true });
-    const adds: CliRun[] = [];
-    for (let r = 0; r < runs; r++) {
-      const report = generateReport(corpus, opts.seed, n + r);
-      if (viaAdd) {
-        const file = path.join(incoming, report.fileName);
-        await writeFile(file, report.text);
-        let run = await runCli(bench.root, ["add", file, "--quiet"], { timeoutMs });
-        if (run.exitCode === 2) run = await runCli(bench.root, ["add", file], { timeoutMs }); // no --quiet on add
-        if (run.timedOut) throw new Error(`add did not finish within ${timeoutMs / 60_000} min (--timeout-min); stopped`);
-        if (run.exitCode !== 0) throw new Error(`add exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
-        adds.push(run);
-      } else {
+    /** Report `index` of the sequence added to the archive: by `add`, else copied into seeds/ and built. */
+    const addReport = async (index: number, latest = false): Promise<CliRun> => {
+      const report = generateReport(corpus, opts.seed, index, { latest });
+      if (!viaAdd) {
         await writeFile(path.join(bench.seedsDir, report.fileName), report.text);
-        adds.push(await build(bench.root));
+        return build(bench.root);
       }
-    }
+      const file = path.join(incoming, report.fileName);
+      await writeFile(file, report.text);
+      let run = await runCli(bench.root, ["add", file, "--quiet"], { timeoutMs });
+      if (run.exitCode === 2) run = await runCli(bench.root, ["add", file], { timeoutMs }); // no --quiet on add
+      if (run.timedOut) throw new Error(`add did not finish within ${timeoutMs / 60_000} min (--timeout-min); stopped`);
+      if (run.exitCode !== 0) throw new Error(`add exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
+      return run;
+    };
+    const adds: CliRun[] = [];
+    for (let r = 0; r < runs; r++) adds.push(await addReport(n + r));
     log(`N=${n}: add rebuild ${median(adds.map((r) => r.wallSeconds)).toFixed(2)} s (${viaAdd ? "wire-archive add" : "copy + build"})`);
-    // The add as news arrives: a report newer than every other (the one above has a random date, and
-    // every list page newer than it changes). Reports after the ones above, same material otherwise.
+    // The add as news arrives: a report newer than every other (the ones above have random dates, and
+    // every list page newer than them changes). Reports after the ones above, same material otherwise.
     const latestAdds: CliRun[] = [];
-    if (viaAdd) {
-      for (let r = 0; r < runs; r++) {
-        const report = generateReport(corpus, opts.seed, n + runs + r, { latest: true });
-        const file = path.join(incoming, report.fileName);
-        await writeFile(file, report.text);
-        const run = await runCli(bench.root, ["add", file, "--quiet"], { timeoutMs });
-        if (run.timedOut || run.exitCode !== 0) throw new Error(`add (newest report) exited ${run.exitCode}: ${run.stderr.trim().split("\n").slice(-5).join(" / ")}`);
-        latestAdds.push(run);
-      }
-      log(`N=${n}: add rebuild, a report newer than all, ${median(latestAdds.map((r) => r.wallSeconds)).toFixed(2)} s`);
-      notes.push(`add of a report newer than all: ${median(latestAdds.map((r) => r.wallSeconds)).toFixed(2)} s (CPU ${medianOf(latestAdds.map((r) => r.cpuSeconds))?.toFixed(2)} s)`);
-    }
+    for (let r = 0; r < runs; r++) latestAdds.push(await addReport(n + runs + r, true));
+    log(`N=${n}: add rebuild, a report newer than all, ${median(latestAdds.map((r) => r.wallSeconds)).toFixed(2)} s`);
+    notes.push(`add of a report newer than all: ${median(latestAdds.map((r) => r.wallSeconds)).toFixed(2)} s (CPU ${medianOf(latestAdds.map((r) => r.cpuSeconds))?.toFixed(2)} s)`);
     if (viaAdd) notes.push("add s: `wire-archive add <file>` wall time (assumed to include the rebuild)");
     // The median runs' own stage timings and steps: where an add's time goes, without a profile.
     const addRun = medianRun(adds, (r) => r.wallSeconds);
@@ -283,7 +275,7 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       editStages: editRun.stages,
       editSteps: stepsOf(editRun),
       addSeconds: median(adds.map((r) => r.wallSeconds)),
-      addLatestSeconds: latestAdds.length ? median(latestAdds.map((r) => r.wallSeconds)) : undefined,
+      addLatestSeconds: median(latestAdds.map((r) => r.wallSeconds)),
       addVia: viaAdd ? "add" : "copy+build",
       editSeconds: median(edits.map((r) => r.wallSeconds)),
       noChangeSeconds: median(noChange.map((r) => r.wallSeconds)),
