@@ -142,7 +142,7 @@ function entityKeys(keys: PageKeys, archive: Archive, lookups: ArchiveLookups, p
     // Only the front page prints the entity's count and name forms, its quotes, events and mentions, so
     // a change there (one more report, an event merged elsewhere) does not re-render the numbered pages.
     const { entity, ...paging } = page;
-    const head = page.front ? entityHeadKey(entity) : JSON.stringify([entity.kind, entity.name]);
+    const head = entityHeadKey(entity, page.front);
     const listed = page.items.map((id) => recordKey.get(id) ?? "-");
     const first = page.front ? entityFirstPageKey(lookups, entityFirstPageOf(archive, entity)) : "";
     keys.set(page.path, hashOf("entity", head, JSON.stringify(paging), listed.join(","), first));
@@ -177,9 +177,9 @@ function articleKey(archive: Archive, lookups: ArchiveLookups, record: ArticleRe
   return hashOf("article", recordKey, JSON.stringify(stories), JSON.stringify(blocks));
 }
 
-/** The heading an entity's front page prints: kind, name, how many reports, the forms of its name. */
-function entityHeadKey(entity: Entity): string {
-  return JSON.stringify([entity.kind, entity.name, entity.articleIds.length, mentionForms(entity)]);
+/** The heading an entity's page prints: kind and name; on the front page also how many reports and the forms of its name. */
+function entityHeadKey(entity: Entity, front: boolean): string {
+  return JSON.stringify(front ? [entity.kind, entity.name, entity.articleIds.length, mentionForms(entity)] : [entity.kind, entity.name]);
 }
 
 /** What only the front page prints: its capped quotes, timeline events and mentions, with each source's name. */

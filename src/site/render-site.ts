@@ -119,7 +119,8 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     timeStep("render.gc", collectGarbage);
     const keys = timeStep("render.keys", () => pageKeys(options.archive, publish));
     const reuse = timeStep("render.reuse", () => reusablePages(keys, version, options.previous));
-    if (options.previous) options.onKept?.(new Set(reuse.keys()));
+    const keptUrls = new Set(reuse.keys());
+    if (options.previous) options.onKept?.(keptUrls);
     const keptRecords = options.previous ? options.archive.records.filter((r) => reuse.has(articleUrl(r))) : [];
     const kept = new Set([...reuse.values(), ...keptRecords.flatMap(recordFiles)]);
     // All but the kept files go first, so everything rendered or written below is a new file, never one
@@ -129,7 +130,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
       timeStep("render.prune", () => pruneExcept(outDir, files, kept));
     }
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
-    for (const batch of planRenderBatches(options.archive, publish, options.pagesPerRun, new Set(reuse.keys()), options.recordOrder)) {
+    for (const batch of planRenderBatches(options.archive, publish, options.pagesPerRun, keptUrls, options.recordOrder)) {
       // Before each run: what the last run (or the archive stage) left is garbage by now.
       timeStep("render.gc", collectGarbage);
       written.push(...(await timeStepAsync("render.eleventy", () => renderRun(options, { site, publish, batch, outDir, kept }))));
@@ -151,7 +152,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     return {
       pages: written.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length,
       manifest: manifestOf(version, keys, files),
-      kept: new Set(reuse.keys()),
+      kept: keptUrls,
     };
   } catch (error) {
     throw new Error(`Site rendering failed: ${describeError(error)}`, { cause: error });

@@ -443,16 +443,20 @@ function scopePages(
   const days = dayLinks(parts, scope.base);
   const yearAt = new Map(index.map((y, i) => [y.year, i]));
   const allYears: PageLink | null = index.length > MAX_YEARS_LISTED ? { href: scope.base, label: "All years" } : null;
-  // The years listed on a page of `year`: all of them while they are few, else its neighbours. One
-  // list per year, shared by that year's pages: a rebuild's page keys write each shared list out once.
-  const near = new Map<unknown[], Map<string, unknown[]>>();
-  const nearYears = <T>(years: T[], year: string | null): T[] => {
-    const at = year === null || !allYears ? undefined : yearAt.get(year);
-    if (at === undefined) return years;
-    const lists = near.get(years) ?? near.set(years, new Map()).get(years)!;
-    const list = lists.get(year!) ?? lists.set(year!, years.slice(Math.max(0, at - NEAR_YEARS), at + NEAR_YEARS + 1)).get(year!)!;
-    return list as T[];
+  // The years listed on a page of `year`: all of them while they are few, else its neighbours, one list
+  // per year shared by that year's pages (a rebuild's page keys write each shared list out once).
+  const nearYearsOf = <T>(years: T[]) => {
+    const lists = new Map<string, T[]>();
+    return (year: string | null): T[] => {
+      const at = year === null || !allYears ? undefined : yearAt.get(year);
+      if (year === null || at === undefined) return years;
+      let list = lists.get(year);
+      if (!list) lists.set(year, (list = years.slice(Math.max(0, at - NEAR_YEARS), at + NEAR_YEARS + 1)));
+      return list;
+    };
   };
+  const nearIndex = nearYearsOf(index);
+  const nearPartIndex = nearYearsOf(partIndex);
   // A page in a month cut by day lists the month's days, its own marked.
   const daysOf = (indexKey: string, key: string, counted: boolean): DayIndex | null => {
     const links = days.get(indexKey);
@@ -478,7 +482,7 @@ function scopePages(
       total: scope.events.length,
       events: [],
       chips,
-      index: nearYears(index, key ? key.slice(0, 4) : null),
+      index: nearIndex(key ? key.slice(0, 4) : null),
       allYears: key ? allYears : null,
       indexKey: key || null,
       days: daysOf(key, key, true),
@@ -517,7 +521,7 @@ function scopePages(
       events: part.events,
       chips: partChips,
       // A single page still gets the index: it jumps within the page ("#m-2013-09").
-      index: nearYears(partIndex, split ? part.key.slice(0, 4) : null),
+      index: nearPartIndex(split ? part.key.slice(0, 4) : null),
       allYears: split ? allYears : null,
       indexKey: split ? part.indexKey : null,
       days: daysOf(part.indexKey, part.key, false),
