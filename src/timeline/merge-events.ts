@@ -90,6 +90,9 @@ function within(fine: ExtractedEvent, coarse: ExtractedEvent): boolean {
 
 const RANK = { year: 0, month: 1, week: 2, day: 3 } as const;
 
+/** Where an event was first printed: its first source's report and block, and the report's date. */
+const accountOf = (e: ExtractedEvent) => ({ published: e.published, articleId: e.sources[0].articleId, blockIndex: e.sources[0].blockIndex });
+
 function toEvent(cluster: Cluster): TimelineEvent {
   const sources = [];
   const seen = new Set<string>();
@@ -105,14 +108,23 @@ function toEvent(cluster: Cluster): TimelineEvent {
   const text = [...finest].sort((x, y) => wordCount(x.text) - wordCount(y.text))[0].text;
   // The id takes its words from the first published account instead: a terser one added later (most
   // reports are added after the ones they follow up) must not move the anchor citations point at.
-  const accountOf = (e: ExtractedEvent) => ({ published: e.published, articleId: e.sources[0].articleId, blockIndex: e.sources[0].blockIndex });
   const first = finest.reduce((a, b) => (byPublication(accountOf(b), accountOf(a)) < 0 ? b : a));
   const { date, end, precision } = dated;
   return { id: eventBaseId(date, first.text), date, ...(end ? { end } : {}), precision, text, sources };
 }
 
-/** Events grouped into happenings; sources kept in input order, duplicates (same block and quote) dropped. */
-export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
+/**
+ * Events grouped into happenings; sources in the order their reports were published (the first
+ * account first), duplicates (same block and quote) dropped.
+ *
+ * Both passes are greedy, so their result depends on the order they meet events in: they take them
+ * oldest account first, whatever order they are given. A report newer than all the others (how news
+ * arrives) is then met last: its events join happenings or start new ones, and cannot regroup the
+ * archive's earlier events (at 10,000 reports, taken newest first, one added report re-formed clusters
+ * of hundreds of sources and moved their anchors).
+ */
+export function mergeEvents(input: ExtractedEvent[]): TimelineEvent[] {
+  const events = inPublicationOrder(input);
   // Each distinct text's words are read once; df still counts every event, as before.
   const wordsOfText = new Map<string, Set<string>>();
   const wordsOf = (text: string) => wordsOfText.get(text) ?? wordsOfText.set(text, contentWords(text)).get(text)!;
@@ -124,6 +136,16 @@ export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
   const clusters = sameDateClusters(events, bagOf);
   const absorbed = absorbVagueReferences(clusters, bagOf);
   return clusters.filter((c, i) => !absorbed.has(i)).map(toEvent);
+}
+
+/** Oldest account first (publication-order.ts); a report's events in the order it gives them. */
+function inPublicationOrder(events: ExtractedEvent[]): ExtractedEvent[] {
+  const accounts = events.map(accountOf);
+  // Sorted by index: Array.prototype.sort is stable, so events of one block keep their order.
+  return events
+    .map((_, i) => i)
+    .sort((a, b) => byPublication(accounts[a], accounts[b]))
+    .map((i) => events[i]);
 }
 
 /**

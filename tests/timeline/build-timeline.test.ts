@@ -208,13 +208,34 @@ describe("merging across reports: a sentence many reports print", () => {
   const { events } = buildTimeline([...copies, other]);
   const day = events.filter((e) => e.date === "2013-09-14");
 
-  it("is one event citing every report that printed it, each once", () => {
+  it("is one event citing every report that printed it, each once, the first published first", () => {
     const framework = day.find((e) => e.text.includes("framework"))!;
-    expect(framework.sources.map((s) => s.articleId)).toEqual([...copies.map((c) => c.id), "other"]);
+    // All published the same day: then by report id, as code units compare ("copy-10" before "copy-2").
+    expect(framework.sources.map((s) => s.articleId)).toEqual([...copies.map((c) => c.id), "other"].sort());
   });
 
   it("leaves another happening of that day apart", () => {
     expect(day).toHaveLength(2);
     expect(day.find((e) => e.text.includes("Aleppo"))!.sources.map((s) => s.articleId)).toEqual(["other"]);
+  });
+});
+
+describe("merging across reports: a report newer than all the others", () => {
+  // Two earlier reports tell two happenings of one day that share no word; a later one tells both in one sentence.
+  const shelling = record("a", "AFP", "2013-09-14", ["Rebels shelled an army base in Aleppo on Saturday."]);
+  const bombing = record("b", "BBC", "2013-09-15", ["Government jets bombed villages around Homs on Saturday."]);
+  const both = record("c", "CNN", "2013-09-16", ["On Saturday rebels shelled an army base in Aleppo as government jets bombed villages around Homs."]);
+  const saturday = (events: TimelineEvent[]) => events.filter((e) => e.date === "2013-09-14").map((e) => e.sources.map((s) => s.articleId)).sort();
+
+  it("joins a happening without regrouping the earlier reports' events", () => {
+    expect(saturday(buildTimeline([shelling, bombing]).events)).toEqual([["a"], ["b"]]);
+    // It matches both equally and joins the first told; taken first, it would have joined the two into one event.
+    expect(saturday(buildTimeline([both, bombing, shelling]).events)).toEqual([["a", "c"], ["b"]]);
+  });
+
+  it("gives the same timeline whatever order the reports come in", () => {
+    const reports = [shelling, bombing, both];
+    const expected = buildTimeline(reports).events;
+    for (const order of [[1, 0, 2], [2, 1, 0], [2, 0, 1]]) expect(buildTimeline(order.map((i) => reports[i])).events).toEqual(expected);
   });
 });
