@@ -5,18 +5,35 @@
 import { compareCodeUnits, groupBy } from "../util/collections.ts";
 import type { TimelineEvent } from "./types.ts";
 
+/** Characters of a text enough for SLUG_WORDS words but for texts of very long words; cut at white space. */
+const SLUG_SAMPLE = 200;
+const SLUG_WORDS = 6;
+
 function slugWords(text: string): string {
-  return text
+  // Its first words only: long texts (whole paragraphs) are not normalised to the end. A cut at white
+  // space splits no word; a sample that yields fewer words than wanted is not used.
+  const cut = text.length > SLUG_SAMPLE ? text.indexOf(" ", SLUG_SAMPLE) : -1;
+  if (cut > 0) {
+    const sample = slugOf(text.slice(0, cut));
+    if (sample.words >= SLUG_WORDS) return sample.slug;
+  }
+  return slugOf(text).slug;
+}
+
+function slugOf(text: string): { slug: string; words: number } {
+  const words = text
     .toLowerCase()
     .normalize("NFKD")
     .replace(/[^a-z0-9\s-]/g, "")
     .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 6)
+    .filter(Boolean);
+  const slug = words
+    .slice(0, SLUG_WORDS)
     .join("-")
     .replace(/-+/g, "-")
     .slice(0, 60)
     .replace(/-$/, "");
+  return { slug, words: words.length };
 }
 
 /** An event's id before repeats are numbered: its date and the first words of `text`. */

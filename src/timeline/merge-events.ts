@@ -17,6 +17,7 @@ import { eventBaseId } from "./event-ids.ts";
 import { vocabulary } from "../util/vocabulary.ts";
 import { makeBag, OverlapIndex, sharedWeight, type WordBag } from "./overlap-index.ts";
 import { byPublication } from "./publication-order.ts";
+import { isSpaceCode } from "../parse/text-shape.ts";
 import type { ExtractedEvent, TimelineEvent } from "./types.ts";
 
 /** Share of the smaller text's rare-word weight two texts must have in common to be one happening. */
@@ -73,7 +74,13 @@ function bagSimilarity(a: WordBag, b: WordBag): number {
 }
 
 const keyOf = (e: TimelineEvent) => `${e.date}|${e.end ?? ""}|${e.precision}`;
-const wordCount = (s: string) => s.split(/\s+/).length;
+
+/** `text.split(/\s+/).length` without the array: one more than its runs of white space. */
+function wordCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i)) && (i === 0 || !isSpaceCode(text.charCodeAt(i - 1)))) n++;
+  return n;
+}
 
 type Cluster = ExtractedEvent[];
 type BagOf = (e: ExtractedEvent) => WordBag;
@@ -102,10 +109,11 @@ function toEvent(cluster: Cluster): TimelineEvent {
     seen.add(k);
     sources.push(s);
   }
-  // The finest-dated member dates the happening; the tersest account names it (timeline entries are written that way).
-  const dated = [...cluster].sort((x, y) => RANK[y.precision] - RANK[x.precision])[0];
+  // The finest-dated member dates the happening; the tersest account names it (timeline entries are
+  // written that way). The first of equals, in cluster order, each time.
+  const dated = cluster.reduce((a, b) => (RANK[b.precision] > RANK[a.precision] ? b : a));
   const finest = cluster.filter((e) => e.precision === dated.precision);
-  const text = [...finest].sort((x, y) => wordCount(x.text) - wordCount(y.text))[0].text;
+  const text = finest.map((e) => ({ text: e.text, words: wordCount(e.text) })).reduce((a, b) => (b.words < a.words ? b : a)).text;
   // The id takes its words from the first published account instead: a terser one added later (most
   // reports are added after the ones they follow up) must not move the anchor citations point at.
   const first = finest.reduce((a, b) => (byPublication(accountOf(b), accountOf(a)) < 0 ? b : a));
@@ -132,7 +140,10 @@ export function mergeEvents(input: ExtractedEvent[]): TimelineEvent[] {
   const bags = new Map<string, WordBag>();
   // Words numbered once, so that scores and the overlap index work on ids, not look each word up by name.
   const words = vocabulary();
-  const bagOf: BagOf = (e) => bags.get(e.text) ?? bags.set(e.text, makeBag(wordsOf(e.text), idf, UNSEEN, words)).get(e.text)!;
+  const bagOfText = (text: string) => bags.get(text) ?? bags.set(text, makeBag(wordsOf(text), idf, UNSEEN, words)).get(text)!;
+  // Each event's bag found by the event, not by its text (long strings, hashed and compared again per lookup).
+  const eventBags = new Map(events.map((e) => [e, bagOfText(e.text)]));
+  const bagOf: BagOf = (e) => eventBags.get(e)!;
   const clusters = sameDateClusters(events, bagOf);
   const absorbed = absorbVagueReferences(clusters, bagOf);
   return clusters.filter((c, i) => !absorbed.has(i)).map(toEvent);
@@ -290,7 +301,6 @@ class SpanIndex {
   private readonly byMonth = new Map<string, { ids: number[]; words: OverlapIndex }>();
   private readonly byDay = new Map<string, { ids: number[]; words: OverlapIndex }>();
   private days: string[] | null = null;
-
   add(id: number, head: ExtractedEvent, bags: WordBag[]): void {
     for (const bucket of this.bucketsOf(head, true)) {
       bucket.ids.push(id);

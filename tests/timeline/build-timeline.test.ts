@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildTimeline, timelineOf } from "../../src/timeline/build-timeline.ts";
+import { eventBaseId } from "../../src/timeline/event-ids.ts";
 import { toTimelineJs } from "../../src/timeline/timelinejs.ts";
 import type { ExtractedEvent, TimelineEvent } from "../../src/timeline/types.ts";
 import { record } from "./records.ts";
@@ -111,6 +112,21 @@ describe("merging across reports", () => {
     expect(dated(buildTimeline([summit, invitation]).events)).toEqual([["1997-07", "ap,nyt"]]);
   });
 
+  it("a reference to last week joins the happening of a day inside that week, not one after it", () => {
+    const lastWeek = record("a", "AFP", "2013-09-20", ["Inspectors visited the chemical weapons depot near Damascus last week."]);
+    const thursday = record("b", "BBC", "2013-09-13", ["Inspectors visited the chemical weapons depot near Damascus on Thursday."]);
+    const monday = record("c", "CNN", "2013-09-20", ["Inspectors visited the chemical weapons depot near Damascus on Monday."]);
+    const dated = (events: TimelineEvent[]) => events.map((e) => [e.date, e.precision, e.sources.map((s) => s.articleId).join(",")]);
+    expect(dated(buildTimeline([lastWeek, monday]).events)).toEqual([
+      ["2013-09-09", "week", "a"],
+      ["2013-09-16", "day", "c"],
+    ]);
+    expect(dated(buildTimeline([lastWeek, thursday, monday]).events)).toEqual([
+      ["2013-09-12", "day", "b,a"],
+      ["2013-09-16", "day", "c"],
+    ]);
+  });
+
   it("a plan for later this month is not merged into a past meeting", () => {
     expect(on("2013-09").map((e) => e.sources.map((s) => s.articleId))).toEqual([["afp"]]);
     expect(on("2013-09-12")[0].sources.map((s) => s.articleId)).toEqual(["bbc"]);
@@ -148,6 +164,15 @@ describe("event ids", () => {
   // Same day, same first six words, different happenings (one report: no lower bar joins them).
   const wheat = "It was reported on Friday that wheat prices rose sharply across Europe.";
   const museum = "It was reported on Friday that the museum reopened its ancient gallery.";
+
+  it("is the date and the text's first six words, however long the text", () => {
+    const paragraph = `Kerry and Lavrov — met in Geneva on Friday, ${"and talked about the weapons ".repeat(20)}until late.`;
+    expect(eventBaseId("2013-09-13", paragraph)).toBe("2013-09-13-kerry-and-lavrov-met-in-geneva");
+    // No six words of Latin letters or digits in the first 200 characters: the words are read further on.
+    expect(eventBaseId("2013", `${"叙利亚 ".repeat(70)}Kerry met Lavrov in Geneva today`)).toBe("2013-kerry-met-lavrov-in-geneva-today");
+    expect(eventBaseId("2013", `${"x".repeat(150)} ${"y".repeat(100)} a b c d e f g`)).toBe(`2013-${"x".repeat(60)}`);
+    expect(eventBaseId("2013", "“ — ”")).toBe("2013-event");
+  });
 
   it("takes an event's id from its first published account, so a terser one added later leaves it", () => {
     const long = "US Secretary of State John Kerry and Sergei Lavrov met in Geneva on Friday.";
