@@ -79,23 +79,30 @@ export function takeSpare(stagingDir: string, outDir: string, retired: RetiredSi
   return false;
 }
 
+/** What is known of the site a build replaces: the render version of its pages and the build that made it. */
+export interface ReplacedSite {
+  version?: string;
+  build?: string;
+}
+
 /**
  * Puts the finished staging folder in place of the site; the site it replaces is retired (spare or
- * trash), noted as rendered with `replacedVersion` when known.
+ * trash), noted with what is known of it.
  */
-export function swapIn(stagingDir: string, outDir: string, retired: RetiredSites = {}, replacedVersion?: string): void {
+export function swapIn(stagingDir: string, outDir: string, retired: RetiredSites = {}, replaced: ReplacedSite = {}): void {
   const previous = `${outDir}${PREVIOUS}${process.pid}`;
   const hadSite = existsSync(outDir);
   if (hadSite) renameSync(outDir, previous);
   renameSync(stagingDir, outDir);
-  if (hadSite) retire(previous, retired, replacedVersion);
+  if (hadSite) retire(previous, retired, replaced);
 }
 
 /**
  * The site a build replaced becomes the spare, in place of any older one (the newer shares more files
- * with the live site), with the render version of its pages when known; deleted when there is no slot.
+ * with the live site), with the render version of its pages (and its build) when known; deleted when
+ * there is no slot.
  */
-function retire(dir: string, retired: RetiredSites, version?: string): void {
+function retire(dir: string, retired: RetiredSites, { version, build }: ReplacedSite): void {
   const { spareDir } = retired;
   if (spareDir) {
     rmSync(versionFile(spareDir), { force: true });
@@ -103,7 +110,7 @@ function retire(dir: string, retired: RetiredSites, version?: string): void {
     try {
       mkdirSync(path.dirname(spareDir), { recursive: true });
       renameSync(dir, spareDir);
-      if (version) writeFileSync(versionFile(spareDir), version);
+      if (version) writeFileSync(versionFile(spareDir), build ? `${version}\n${build}` : version);
       return;
     } catch {
       // Another file system (EXDEV): deleted below.
@@ -112,17 +119,27 @@ function retire(dir: string, retired: RetiredSites, version?: string): void {
   discard(dir, retired.trashDir);
 }
 
-/** Beside the spare: the render version its pages were rendered with. */
+/** Beside the spare: the render version its pages were rendered with, and on a second line its build. */
 function versionFile(spareDir: string): string {
   return `${spareDir}.version`;
 }
 
-function readSpareVersion(spareDir: string): string | undefined {
+function readSpareNote(spareDir: string): ReplacedSite {
   try {
-    return readFileSync(versionFile(spareDir), "utf8");
+    const [version, build] = readFileSync(versionFile(spareDir), "utf8").split("\n");
+    return { version, build: build || undefined };
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+function readSpareVersion(spareDir: string): string | undefined {
+  return readSpareNote(spareDir).version;
+}
+
+/** The build that made the spare site (taken or not), when it was noted. */
+export function spareBuild(retired: RetiredSites): string | undefined {
+  return retired.spareDir ? readSpareNote(retired.spareDir).build : undefined;
 }
 
 /** Moves `dir` into `trashDir` and empties the trash in the background; deletes `dir` at once when it cannot be moved there. */

@@ -7,6 +7,7 @@
  * The pages that grow with the archive render in several Eleventy runs (render-batches.ts); the
  * assets, raw reports, the sitemap and the ninjs files are written once, after the last run.
  */
+import { randomUUID } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { CODE_DIR, COMPILED_DIR } from "../code-dir.ts";
@@ -26,7 +27,7 @@ import { copyRawReports } from "./raw-reports.ts";
 import { articleUrl, pageKeys, renderVersion } from "./page-keys.ts";
 import { planRenderBatches, type RenderBatch } from "./render-batches.ts";
 import { listTree } from "./list-tree.ts";
-import { linkFromPrevious, manifestOf, pruneExcept, reusablePages, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
+import { linkFromPrevious, manifestOf, pruneExcept, reusablePages, sameFilesInSpare, type PreviousRender, type RenderManifest } from "./reuse-pages.ts";
 import { BUNDLE_DIR } from "../search/shard-manifest.ts";
 import { writeSitemap, type WrittenPage } from "./sitemap.ts";
 import { ensureTypeScriptImports } from "./typescript-imports.ts";
@@ -65,10 +66,11 @@ export interface RenderSiteOptions {
   /**
    * Called with the render version when there is a previous build (pages may be kept): may put an
    * older site at `outDir` to write into rather than a new folder (its folders and kept files are
-   * already there); true when it did. Everything in it but the kept files is then removed before
-   * anything is written (the search index's folder is left to the search step).
+   * already there); says so, with the build that made that site when known. Everything in it but the
+   * kept files is then removed before anything is written (the search index's folder is left to the
+   * search step).
    */
-  recycle?: (version: string) => boolean;
+  recycle?: (version: string) => { build?: string } | false;
 }
 
 export interface RenderSiteResult {
@@ -113,7 +115,8 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     const version = timeStep("render.version", () => renderVersion(site));
     // A rebuild may write into an older site (swap-output.ts), taken now so that its files are listed
     // (in another thread) while the page keys are worked out.
-    const recycled = options.previous && options.recycle?.(version) ? listTree(outDir, [BUNDLE_DIR]) : undefined;
+    const spare = options.previous && options.recycle?.(version);
+    const recycled = spare ? listTree(outDir, [BUNDLE_DIR]) : undefined;
     recycled?.catch(() => {}); // awaited below; not unhandled if the keys fail first
     // The archive stage's garbage goes before the page keys build the lookups every page reads.
     timeStep("render.gc", collectGarbage);
@@ -125,9 +128,13 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     const kept = new Set([...reuse.values(), ...keptRecords.flatMap(recordFiles)]);
     // All but the kept files go first, so everything rendered or written below is a new file, never one
     // the live site shares.
+    let linkedAlready: ((file: string) => boolean) | undefined;
     if (recycled) {
-      const files = await timeStepAsync("render.list", () => recycled);
-      timeStep("render.prune", () => pruneExcept(outDir, files, kept));
+      const listed = await timeStepAsync("render.list", () => recycled);
+      timeStep("render.prune", () => pruneExcept(outDir, listed, kept));
+      // Most kept files are there already as the live site's own: linking them needs no look at them
+      // (at 10,000 reports, two stats each of some 45,000 files).
+      if (spare && options.previous) linkedAlready = sameFilesInSpare(options.previous.manifest, spare.build, new Set(listed));
     }
     // Eleventy holds a run's pages in memory until it ends: the growing page lists go in several runs.
     for (const batch of planRenderBatches(options.archive, publish, options.pagesPerRun, keptUrls, options.recordOrder)) {
@@ -135,12 +142,14 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
       timeStep("render.gc", collectGarbage);
       written.push(...(await timeStepAsync("render.eleventy", () => renderRun(options, { site, publish, batch, outDir, kept }))));
     }
-    if (options.previous) timeStep("render.link", () => linkFromPrevious(reuse.values(), options.previous!.dir, outDir));
+    if (options.previous) timeStep("render.link", () => linkFromPrevious(reuse.values(), options.previous!.dir, outDir, linkedAlready));
     const files = new Map(reuse);
     for (const w of written) if (typeof w.url === "string" && typeof w.outputPath === "string") files.set(w.url, path.relative(outDir, path.resolve(w.outputPath)));
     for (const [url, file] of reuse) written.push({ url, outputPath: path.join(outDir, file) });
     // A kept article page means an unchanged record: its raw copy and ninjs file are kept with it.
-    const fresh = options.previous ? timeStep("render.link", () => keepRecordFiles(options.archive.records, keptRecords, options.previous!.dir, outDir)) : options.archive.records;
+    const fresh = options.previous
+      ? timeStep("render.link", () => keepRecordFiles(options.archive.records, keptRecords, options.previous!.dir, outDir, linkedAlready))
+      : options.archive.records;
     await timeStepAsync("render.files", async () => {
       await copyAssets(outDir);
       await copyRawReports({ records: fresh, rootDir: path.resolve(options.rootDir) }, outDir);
@@ -151,7 +160,11 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     });
     return {
       pages: written.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length,
-      manifest: manifestOf(version, keys, files),
+      manifest: manifestOf(version, keys, files, {
+        build: randomUUID(),
+        base: options.previous?.manifest.build,
+        fresh: [...[...files].filter(([url]) => !reuse.has(url)).map(([, file]) => file), ...fresh.flatMap(recordFiles)],
+      }),
       kept: keptUrls,
     };
   } catch (error) {
@@ -165,8 +178,14 @@ function recordFiles(record: ArticleRecord): string[] {
 }
 
 /** Links the raw copy and ninjs file of each kept record (its article page is kept); returns the records to write afresh. */
-function keepRecordFiles(records: readonly ArticleRecord[], kept: readonly ArticleRecord[], previousDir: string, outDir: string): ArticleRecord[] {
-  const missing = new Set(linkFromPrevious(kept.flatMap(recordFiles), previousDir, outDir));
+function keepRecordFiles(
+  records: readonly ArticleRecord[],
+  kept: readonly ArticleRecord[],
+  previousDir: string,
+  outDir: string,
+  linkedAlready?: (file: string) => boolean,
+): ArticleRecord[] {
+  const missing = new Set(linkFromPrevious(kept.flatMap(recordFiles), previousDir, outDir, linkedAlready));
   // A record with either file missing from the previous site is written whole (copying over a link would write into the previous site).
   const broken = new Set(kept.filter((r) => recordFiles(r).some((f) => missing.has(f))));
   for (const r of broken) for (const f of recordFiles(r)) if (!missing.has(f)) rmSync(path.join(outDir, f));

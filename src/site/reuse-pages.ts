@@ -18,6 +18,12 @@ export interface RenderManifest {
   version: string;
   /** URL -> the page's key and its file, relative to the site folder. */
   pages: Record<string, { key: string; file: string }>;
+  /** This build's id: the site, once a later build replaces it and it becomes the spare, is known by it. */
+  build?: string;
+  /** The build whose site this one linked its kept files from (`previous`), when there was one. */
+  base?: string;
+  /** Files of pages and record copies this build wrote (relative): every other one is a link of `base`'s. */
+  fresh?: string[];
 }
 
 /** The previous build's site and what it rendered. */
@@ -42,11 +48,13 @@ export function reusablePages(keys: PageKeys, version: string, previous: Previou
  * site lacks (the caller writes them afresh). `outDir` may be a recycled site (swap-output.ts) that
  * already holds a file there: the same file (inode) as the previous site's is left as it is, any other
  * is replaced by the link. So a rebuild that keeps most pages makes neither folders nor links for them.
+ * `linkedAlready` names files known to be that same file without looking (`sameFilesInSpare`).
  */
-export function linkFromPrevious(files: Iterable<string>, fromDir: string, outDir: string): string[] {
+export function linkFromPrevious(files: Iterable<string>, fromDir: string, outDir: string, linkedAlready?: (file: string) => boolean): string[] {
   const made = new Set<string>();
   const missing: string[] = [];
   for (const file of files) {
+    if (linkedAlready?.(file)) continue;
     const from = path.join(fromDir, file);
     const to = path.join(outDir, file);
     const there = lstatSync(to, { throwIfNoEntry: false });
@@ -108,13 +116,25 @@ function removeEmptyUpTo(from: string, root: string): void {
   }
 }
 
-export function manifestOf(version: string, keys: PageKeys, files: ReadonlyMap<string, string>): RenderManifest {
+export function manifestOf(version: string, keys: PageKeys, files: ReadonlyMap<string, string>, lineage: Pick<RenderManifest, "build" | "base" | "fresh"> = {}): RenderManifest {
   const pages: RenderManifest["pages"] = {};
   for (const [url, key] of keys) {
     const file = files.get(url);
     if (file) pages[url] = { key, file };
   }
-  return { format: FORMAT, version, pages };
+  return { format: FORMAT, version, pages, ...lineage };
+}
+
+/**
+ * Which kept files a recycled site (the spare, `spareBuild` its build) already holds as the very file
+ * the live site has, so that linking them needs no look at either: the live site's build (`live`)
+ * linked every file it did not write afresh from the spare's site, if that was its base. Files the
+ * spare does not hold (`inSpare`, its listing) are never among them. Undefined when it cannot tell.
+ */
+export function sameFilesInSpare(live: RenderManifest, spareBuild: string | undefined, inSpare: ReadonlySet<string>): ((file: string) => boolean) | undefined {
+  if (!spareBuild || live.base !== spareBuild || !live.fresh) return undefined;
+  const fresh = new Set(live.fresh);
+  return (file) => !fresh.has(file) && inSpare.has(file);
 }
 
 /** The manifest at `file`, or undefined when missing or unreadable (the next build then renders everything). */

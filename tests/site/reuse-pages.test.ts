@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { listTree } from "../../src/site/list-tree.ts";
-import { linkFromPrevious, pruneExcept } from "../../src/site/reuse-pages.ts";
+import { linkFromPrevious, pruneExcept, sameFilesInSpare, type RenderManifest } from "../../src/site/reuse-pages.ts";
 
 const roots: string[] = [];
 afterEach(() => {
@@ -78,5 +78,31 @@ describe("linkFromPrevious into a recycled folder", () => {
     expect(readFileSync(oldVersion, "utf8")).toBe("old version");
     expect(existsSync(path.join(staging, "gone/index.html"))).toBe(false);
     expect(existsSync(path.join(staging, "fresh/index.html"))).toBe(false);
+  });
+});
+
+describe("sameFilesInSpare: kept files the recycled site already holds as the live site's own", () => {
+  // The live site's build linked its kept files from build "b1"'s site and wrote two afresh.
+  const live: RenderManifest = { format: 1, version: "v", pages: {}, build: "b2", base: "b1", fresh: ["new/index.html", "raw/new.txt"] };
+  const listed = new Set(["kept/index.html", "new/index.html", "raw/kept.txt"]);
+
+  it("are the files the live build did not write, which the spare holds, when the spare is the live build's base", () => {
+    const same = sameFilesInSpare(live, "b1", listed)!;
+    expect(["kept/index.html", "raw/kept.txt", "new/index.html", "raw/new.txt", "gone/index.html"].filter(same)).toEqual(["kept/index.html", "raw/kept.txt"]);
+  });
+
+  it("are not known for a spare of another build, of an unknown one, or beside a manifest that does not say what it wrote", () => {
+    expect(sameFilesInSpare(live, "b0", listed)).toBeUndefined();
+    expect(sameFilesInSpare(live, undefined, listed)).toBeUndefined();
+    expect(sameFilesInSpare({ ...live, fresh: undefined }, "b1", listed)).toBeUndefined();
+    expect(sameFilesInSpare({ ...live, base: undefined }, "b1", listed)).toBeUndefined();
+  });
+
+  it("are left as they are by linkFromPrevious, without a look at either site", () => {
+    const previous = tree({ "kept/index.html": "live" });
+    const staging = tree({ "kept/index.html": "what the spare holds" });
+    expect(linkFromPrevious(["kept/index.html", "gone/index.html"], previous, staging, (f) => f.startsWith("kept/"))).toEqual(["gone/index.html"]);
+    // Not relinked: the caller vouched for it.
+    expect(readFileSync(path.join(staging, "kept/index.html"), "utf8")).toBe("what the spare holds");
   });
 });
