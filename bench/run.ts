@@ -263,8 +263,9 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
     // every list page newer than them changes). Reports after the ones above, same material otherwise.
     const latestAdds: CliRun[] = [];
     for (let r = 0; r < runs; r++) latestAdds.push(await addReport(n + runs + r, true));
-    log(`N=${n}: add rebuild, a report newer than all, ${median(latestAdds.map((r) => r.wallSeconds)).toFixed(2)} s`);
-    notes.push(`add of a report newer than all: ${median(latestAdds.map((r) => r.wallSeconds)).toFixed(2)} s (CPU ${medianOf(latestAdds.map((r) => r.cpuSeconds))?.toFixed(2)} s)`);
+    const addLatestSeconds = median(latestAdds.map((r) => r.wallSeconds));
+    log(`N=${n}: add rebuild, a report newer than all, ${addLatestSeconds.toFixed(2)} s`);
+    notes.push(`add of a report newer than all: ${addLatestSeconds.toFixed(2)} s (CPU ${medianOf(latestAdds.map((r) => r.cpuSeconds))?.toFixed(2)} s)`);
     if (viaAdd) notes.push("add s: `wire-archive add <file>` wall time (assumed to include the rebuild)");
     // The median runs' own stage timings and steps: where an add's time goes, without a profile.
     const addRun = medianRun(adds, (r) => r.wallSeconds);
@@ -275,7 +276,7 @@ async function benchSize(n: number, opts: BenchOptions): Promise<SizeResult> {
       editStages: editRun.stages,
       editSteps: stepsOf(editRun),
       addSeconds: median(adds.map((r) => r.wallSeconds)),
-      addLatestSeconds: median(latestAdds.map((r) => r.wallSeconds)),
+      addLatestSeconds,
       addVia: viaAdd ? "add" : "copy+build",
       editSeconds: median(edits.map((r) => r.wallSeconds)),
       noChangeSeconds: median(noChange.map((r) => r.wallSeconds)),

@@ -20,7 +20,7 @@ import { readRenderManifest, removeRenderManifest, writeRenderManifest } from ".
 import { acquireBuildLock } from "./build-lock.ts";
 import { fingerprintTree, withPermalinks, writeFingerprint } from "./fingerprint.ts";
 import { silentProgress, type Progress } from "./progress.ts";
-import { discard, emptyTrash, outputCachePath, recoverOutput, spareBuild, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
+import { discard, emptyTrash, outputCachePath, recoverOutput, spareDirFor, stagingDirFor, swapIn, takeSpare, type RetiredSites } from "./swap-output.ts";
 import { writeDataFiles } from "./write-data.ts";
 import { writePublishedIndex } from "./published-index.ts";
 import { openSiteIndexer, type SiteIndexer } from "./index-site.ts";
@@ -134,7 +134,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         quiet: true,
         previous: previousManifest && { dir: outDir, manifest: previousManifest },
         // The site the last build replaced becomes this one's staging folder when pages are kept.
-        recycle: (version) => timeStep("render.spare", () => takeSpare(staging, outDir, retired, version) && { build: spareBuild(retired) }),
+        recycle: (version) => timeStep("render.spare", () => takeSpare(staging, outDir, retired, version)),
         recordOrder: urlOrder && ((a, b) => urlOrder(articleUrl(a), articleUrl(b))),
         // With one: the shards holding pages rendered again are indexed as those pages come.
         onKept: (kept) => searchIndex.expectChanges(loaded.archive.records.map(articleUrl), kept, staging, outDir, earlyIndexDir),

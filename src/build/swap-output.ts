@@ -60,17 +60,19 @@ export function recoverOutput(outDir: string, retired: RetiredSites = {}): void 
 
 /**
  * Takes the spare site as the staging folder of a build of `outDir` rendered with `version` (the render
- * version, page-keys.ts); false when there is none worth taking. A spare is worth it beside a live
- * site whose files the build keeps, and when it was rendered by the same code: one rendered before a
- * code change shares no file with today's, and emptying it would cost more than a new folder.
+ * version, page-keys.ts), with the build that made it when noted; false when there is none worth
+ * taking. A spare is worth it beside a live site whose files the build keeps, and when it was rendered
+ * by the same code: one rendered before a code change shares no file with today's, and emptying it
+ * would cost more than a new folder.
  */
-export function takeSpare(stagingDir: string, outDir: string, retired: RetiredSites, version: string): boolean {
+export function takeSpare(stagingDir: string, outDir: string, retired: RetiredSites, version: string): { build?: string } | false {
   const { spareDir } = retired;
   if (!spareDir || !existsSync(spareDir)) return false;
-  if (existsSync(outDir) && readSpareVersion(spareDir) === version) {
+  const note = readSpareNote(spareDir);
+  if (existsSync(outDir) && note.version === version) {
     try {
       renameSync(spareDir, stagingDir);
-      return true;
+      return { build: note.build };
     } catch {
       // Another file system (EXDEV): the spare cannot serve here.
     }
@@ -133,14 +135,6 @@ function readSpareNote(spareDir: string): ReplacedSite {
   }
 }
 
-function readSpareVersion(spareDir: string): string | undefined {
-  return readSpareNote(spareDir).version;
-}
-
-/** The build that made the spare site (taken or not), when it was noted. */
-export function spareBuild(retired: RetiredSites): string | undefined {
-  return retired.spareDir ? readSpareNote(retired.spareDir).build : undefined;
-}
 
 /** Moves `dir` into `trashDir` and empties the trash in the background; deletes `dir` at once when it cannot be moved there. */
 export function discard(dir: string, trashDir: string | undefined): void {

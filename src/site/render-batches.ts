@@ -2,9 +2,10 @@
  * The pages that grow with the archive (one per report, per entity report-list page, per timeline
  * part, per story, per page of the home, a source's or a month's report list and of the stories index)
  * split into runs of at most `pagesPerRun`. Eleventy keeps every page of a run in memory (a clone of
- * its template, its data, its output) until the run ends, so one run over a 10,000-report archive held about 3 GB; runs of 2,000
- * pages, with a garbage collection between runs (collect-garbage.ts), kept its render under 1.1 GB, and
- * runs of 1,500 pages at 855 MB (1,000: 927 MB; no slower, as far as a busy machine could tell).
+ * its template, its data, its output) until the run ends, so one run over a 10,000-report archive
+ * held about 3 GB; runs of 2,000 pages, with a garbage collection between runs (collect-garbage.ts),
+ * kept its render under 1.1 GB, and runs of 1,500 pages at 855 MB (1,000: 927 MB; no slower, as far
+ * as a busy machine could tell).
  * The first run also renders every other page (the entity and source indexes, feeds, search...).
  */
 import type { Archive } from "../archive/types.ts";
