@@ -125,7 +125,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     // (in a folder of this output's own: builds of other output folders may run at the same time).
     const earlyIndexDir = outputCachePath(cacheDir, "early-index", outDir);
     const urlOrder = previousManifest ? undefined : searchIndex.expect(loaded.archive.records.map(articleUrl), staging, earlyIndexDir);
-    const { pages, manifest, kept } = await timed("render", () =>
+    const { pages, manifest, kept, files } = await timed("render", () =>
       renderSite({
         archive: loaded.archive,
         outDir: staging,
@@ -154,7 +154,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const [, search] = await Promise.all([
       timed("data", () => writeDataFiles(staging, loaded.archive)),
       // Only the index shards holding a changed page are indexed again; the others are linked from the live site.
-      timed("index", () => searchIndex.finish(staging, { expectedPages: loaded.archive.records.length, previous: existsSync(outDir) ? outDir : undefined, unchanged: kept })),
+      timed("index", () => searchIndex.finish(staging, { expectedPages: loaded.archive.records.length, previous: existsSync(outDir) ? outDir : undefined, unchanged: kept, siteFiles: files })),
     ]);
     indexing.done(`${search.pages} pages indexed (${search.shardsIndexed} of ${search.shardCount} index shards rebuilt), ${Math.round(search.size.totalBytes / 1024)} KiB in pagefind/`);
     // The manifest describes the live site: gone while the site is swapped, so a crash in between

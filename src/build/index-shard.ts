@@ -32,27 +32,33 @@ export async function indexShard(siteDir: string, pages: ShardPage[], out: strin
   return indexShardFrom(pages, await Promise.all(pages.map((p) => readPage(siteDir, p.url))), out, primary);
 }
 
-/** `indexShard` from the pages' HTML at hand (`files[i]` is page i's). */
-export async function indexShardFrom(pages: ShardPage[], files: string[], out: string, primary: boolean): Promise<ShardPage[]> {
+/**
+ * `indexShard` from the pages' HTML: `files[i]` is page i's, or `files(i)` gives it, perhaps later (a
+ * page still being rendered): the pages before it are with Pagefind meanwhile.
+ */
+export async function indexShardFrom(pages: ShardPage[], files: string[] | ((i: number) => string | Promise<string>), out: string, primary: boolean): Promise<ShardPage[]> {
+  const fileOf = typeof files === "function" ? files : (i: number) => files[i]!;
   const created = await pagefind.createIndex({});
   fail(created.errors);
   const index = created.index;
   if (!index) throw new SearchIndexError(["Unexpected missing index, expected Pagefind to create one"]);
   const problems: string[] = [];
   try {
-    const indexed = pages.map((p, i): ShardPage => {
-      const { sort } = sortValues(files[i]!);
-      return { url: p.url, hash: hashPage(files[i]!), ...(sort ? { sort } : {}) };
-    });
-    // Sent without waiting: the service answers in the order it receives, so the order holds.
-    await Promise.all(
-      pages.map((p, i) =>
-        index.addHTMLFile({ url: p.url, content: files[i]! }).then(
-          (added) => void problems.push(...(added.errors ?? []).map((e) => `${p.url}: ${e}`)),
+    const indexed: ShardPage[] = [];
+    const added: Array<Promise<void>> = [];
+    for (const [i, p] of pages.entries()) {
+      const file = await fileOf(i);
+      const { sort } = sortValues(file);
+      indexed.push({ url: p.url, hash: hashPage(file), ...(sort ? { sort } : {}) });
+      // Sent without waiting for the answer: the service answers in the order it receives, so the order holds.
+      added.push(
+        index.addHTMLFile({ url: p.url, content: file }).then(
+          (result) => void problems.push(...(result.errors ?? []).map((e) => `${p.url}: ${e}`)),
           (error: unknown) => void problems.push(`${p.url}: ${error instanceof Error ? error.message : String(error)}`),
         ),
-      ),
-    );
+      );
+    }
+    await Promise.all(added);
     fail(problems);
     fail((await index.writeFiles({ outputPath: out })).errors);
     if (!primary) await pruneShard(out);

@@ -54,7 +54,12 @@ export interface IndexSiteOptions {
   previous?: string;
   /** URLs of pages not rendered this build whose files in siteDir are byte-identical to `previous`'s. */
   unchanged?: ReadonlySet<string>;
-  /** Target shard size (default 500); tests force it small. */
+  /**
+   * The site's files (relative, forward slashes) besides the search index, for the offline list, when
+   * the caller knows them (the render does); else they are listed, in another thread while Pagefind works.
+   */
+  siteFiles?: readonly string[];
+  /** Target shard size (default DEFAULT_PAGES_PER_SHARD); tests force it small. */
   pagesPerShard?: number;
 }
 
@@ -86,7 +91,8 @@ export interface SiteIndexer {
    * site (`kept`, files in `previousDir`): the searchable pages of the build (`urls`). A shard (but the
    * first) holding a page rendered again is indexed as soon as those pages have been handed over, its
    * kept pages read from the previous site, while the rest of the site renders: an add's shard was
-   * indexed after the render, 2-4 s on the build's critical path.
+   * indexed after the render, 2-4 s on the build's critical path. One holding a page the previous index
+   * lacks (an added report's) starts at once, and takes its pages rendered again as they come.
    */
   expectChanges(urls: readonly string[], kept: ReadonlySet<string>, siteDir: string, previousDir: string, workDir: string, pagesPerShard?: number): void;
   /** One rendered page, by its URL in the site ("/articles/x/"). */
@@ -168,6 +174,8 @@ export async function openSiteIndexer(): Promise<SiteIndexer> {
  * from the previous site, and a shard with none rendered again is left to `finish` (which links it).
  */
 type FilledShard = Pick<EarlyShardJob, "k" | "pages" | "html" | "dirs">;
+/** A shard started before its pages rendered again came: those still to come (URL -> index in the shard). */
+type StreamedShard = { item: FilledShard; toCome: Map<string, number>; started: boolean; whenComplete?: () => void };
 
 class EarlyShards {
   private readonly shardOf = new Map<string, number>();
@@ -186,6 +194,8 @@ class EarlyShards {
   private reply?: { resolve: (pages: ShardPage[]) => void; reject: (error: Error) => void };
   /** `finish` has begun: shards not started by now are left to it (it indexes two at a time). */
   private stopped = false;
+  /** Shards started before their pages rendered again came (see `stream`). */
+  private readonly streams = new Map<number, StreamedShard>();
 
   constructor(
     private readonly shards: string[][],
@@ -201,6 +211,32 @@ class EarlyShards {
     try {
       rmSync(workDir, { recursive: true, force: true });
     } catch {}
+    previous?.indexed.then((indexed) => this.stream(indexed)).catch(() => {});
+  }
+
+  /**
+   * On a rebuild, a shard that will hold a page the previous index lacks (an added report's) is indexed
+   * again whatever comes: it starts now, its kept pages going to Pagefind while the render starts up
+   * (1.5-2.5 s before the first page at 10,000 reports), and each page rendered again joins it in turn.
+   * Other shards wait for their pages: rendered again with the same bytes, they need no index.
+   */
+  private stream(indexed: ReadonlyMap<string, string>): void {
+    const { kept, dir } = this.previous!;
+    for (const [k, urls] of this.shards.entries()) {
+      if (k === 0 || this.filled.has(k) || this.spoilt.has(k) || this.stopped) continue;
+      if (!urls.some((url) => !kept.has(url) && !indexed.has(url))) continue;
+      const filling = this.filling[k]!;
+      const toCome = new Map(urls.flatMap((url, at) => (kept.has(url) || filling.has(url) ? [] : [[url, at] as const])));
+      const html = urls.map((url) => filling.get(url)?.html);
+      const pages = urls.map((url) => filling.get(url)?.page ?? { url, hash: "" });
+      const dirs = urls.map((url) => (kept.has(url) ? dir : this.siteDir));
+      filling.clear();
+      this.filled.add(k);
+      const item = { k, pages, html, dirs };
+      this.streams.set(k, { item, toCome, started: false });
+      this.pending.push(item);
+    }
+    this.next();
   }
 
   /** Shards 1, 2, ... first, the first shard (never indexed early) last; by URL within a shard. */
@@ -215,6 +251,8 @@ class EarlyShards {
   add(page: ShardPage, html: string): void {
     const k = this.shardOf.get(page.url);
     if (k === undefined || k === 0 || this.stopped || this.spoilt.has(k)) return;
+    const stream = this.streams.get(k);
+    if (stream) return this.streamPage(k, stream, page, html);
     if (this.filled.has(k)) {
       this.spoilt.add(k);
       return;
@@ -232,6 +270,23 @@ class EarlyShards {
     this.next();
   }
 
+  /** A page rendered again for a shard already started (or queued) without it. */
+  private streamPage(k: number, stream: StreamedShard, page: ShardPage, html: string): void {
+    const at = stream.toCome.get(page.url);
+    // A second copy of a page: the shard was given the first (as for a filled shard, below).
+    if (at === undefined) {
+      this.spoilt.add(k);
+      return;
+    }
+    stream.toCome.delete(page.url);
+    if (stream.started) this.worker?.postMessage({ k, at, html } satisfies ToEarlyIndexer);
+    else {
+      stream.item.html![at] = html;
+      stream.item.pages[at] = page;
+    }
+    if (stream.toCome.size === 0) stream.whenComplete?.();
+  }
+
   private next(): void {
     if (this.running || this.stopped) return;
     const item = this.pending.shift();
@@ -247,7 +302,7 @@ class EarlyShards {
     const dir = path.join(this.workDir, shardBundle(k));
     try {
       // Pages rendered again as they were (a link or a note changed): the shard is the previous one.
-      const indexed = await this.previous?.indexed;
+      const indexed = this.streams.has(k) ? undefined : await this.previous?.indexed;
       if (indexed && pages.every((p) => p.hash === "" || indexed.get(p.url) === p.hash)) return;
       const early = await timeStepAsync("index.early", () => this.indexElsewhere({ k, pages, html, dirs, siteDir: this.siteDir, out: dir }));
       this.done.set(k, { pages: early, dir });
@@ -264,10 +319,18 @@ class EarlyShards {
   private indexElsewhere(job: EarlyShardJob): Promise<ShardPage[]> {
     const worker = (this.worker ??= this.startWorker());
     let timer: NodeJS.Timeout | undefined;
+    // A shard started before its pages came has its deadline from the last one on (a render takes its time).
+    const stream = this.streams.get(job.k);
+    const deadline = () => (timer = setTimeout(() => void this.stopWorker(), EARLY_SHARD_DEADLINE_MS + 20 * job.pages.length));
     return new Promise<ShardPage[]>((resolve, reject) => {
-      timer = setTimeout(() => void this.stopWorker(), EARLY_SHARD_DEADLINE_MS + 20 * job.pages.length);
       this.reply = { resolve, reject };
       worker.ref(); // a shard in hand keeps the process alive; an idle thread does not
+      if (stream) {
+        stream.started = true;
+        job.later = [...stream.toCome.values()];
+        if (stream.toCome.size) stream.whenComplete = deadline;
+        else deadline();
+      } else deadline();
       worker.postMessage(job satisfies ToEarlyIndexer);
     }).finally(() => {
       clearTimeout(timer);
@@ -314,6 +377,12 @@ class EarlyShards {
   async take(k: number, pages: ShardPage[], out: string): Promise<ShardPage[] | undefined> {
     this.stopped = true;
     this.pending = [];
+    // Every page has been handed over by now: a shard still waiting for one waits in vain.
+    const stream = this.running && this.streams.get(this.running.k);
+    if (stream?.started && stream.toCome.size) {
+      this.worker?.postMessage({ k: this.running!.k, abandon: `pages never rendered: ${[...stream.toCome.keys()].join(", ")}` } satisfies ToEarlyIndexer);
+      stream.toCome.clear();
+    }
     if (this.running?.k === k) await this.running.finished;
     const found = this.done.get(k);
     if (!found || this.spoilt.has(k) || found.pages.length !== pages.length) return undefined;
@@ -362,9 +431,8 @@ async function writeShards(dir: string, rendered: Map<string, ShardPage>, opts: 
     return !!old && old.pages.length === shards[k]!.length && old.pages.every((p, i) => p.url === shards[k]![i]!.url && p.hash === shards[k]![i]!.hash);
   };
 
-  // Listed in another thread while Pagefind works, for the offline list (which leaves out the data files
-  // the build may still be writing, listed or not).
-  const siteFiles = listTree(dir, [BUNDLE_DIR]);
+  // For the offline list (which leaves out the data files the build may still be writing, listed or not).
+  const siteFiles = opts.siteFiles ? Promise.resolve(opts.siteFiles) : listTree(dir, [BUNDLE_DIR]);
   siteFiles.catch(() => {}); // awaited below; not unhandled if a shard fails first
   await mkdir(bundleDir, { recursive: true });
   // The site folder may be a recycled site (swap-output.ts) holding an older index: what the shards

@@ -1,4 +1,5 @@
 /** Copies the site's own static assets (stylesheets, search scripts, icon) to /assets/. Nothing is loaded from elsewhere. */
+import { readdirSync } from "node:fs";
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import { CODE_DIR } from "../code-dir.ts";
@@ -12,4 +13,11 @@ export const ASSETS_DIR = path.join(CODE_DIR, "layouts", "assets");
  */
 export async function copyAssets(outDir: string): Promise<void> {
   await cp(ASSETS_DIR, path.join(outDir, "assets"), { recursive: true });
+}
+
+/** The files `copyAssets` puts in a site, relative to it ("assets/site.css"). */
+export function assetFiles(): string[] {
+  return readdirSync(ASSETS_DIR, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(path.dirname(ASSETS_DIR), path.join(e.parentPath, e.name)).split(path.sep).join("/"));
 }

@@ -11,6 +11,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { defaultCacheDir } from "../../src/archive/parse-cache.ts";
 import { buildSite, type BuildResult } from "../../src/build/build-site.ts";
 import { spareDirFor } from "../../src/build/swap-output.ts";
+import { listFiles } from "../../src/search/bundle-size.ts";
+import { OFFLINE_MANIFEST, OFFLINE_PAGES, planOffline } from "../../src/search/offline-manifest.ts";
 import { AFP, ALJAZEERA, BBC, REPO_ROOT } from "../helpers/seeds.ts";
 
 /** A report on another subject: shares no story, name or date with the seeds. */
@@ -64,6 +66,22 @@ async function expectSameAsFullBuild(root: string): Promise<void> {
   expect([...incremental.keys()].sort()).toEqual([...expected.keys()].sort());
   const differing = [...expected].filter(([file, text]) => incremental.get(file) !== text).map(([file]) => file);
   expect(differing).toEqual([]);
+  for (const dir of [path.join(root, "_site"), path.join(fresh, "_site")]) expectOfflineListsOfFilesThere(dir);
+}
+
+/**
+ * The offline lists a build wrote (from the files the render says it left) are those of the files the
+ * site holds: a file the render made but did not name would never be cached, one it named but did not
+ * make would fail the service worker's install.
+ */
+function expectOfflineListsOfFilesThere(siteDir: string): void {
+  const read = (name: string) => JSON.parse(readFileSync(path.join(siteDir, name), "utf8"));
+  const written = { shell: read(OFFLINE_MANIFEST).shell, pages: read(OFFLINE_PAGES).pages };
+  const entry = read("pagefind/pagefind-entry.json") as { languages: Record<string, { wasm?: string }> };
+  const wasm = Object.values(entry.languages).flatMap((l) => (l.wasm ? [l.wasm] : []));
+  const sizeOf = (rel: string) => statSync(path.join(siteDir, rel)).size;
+  expect(written).toEqual(planOffline(listFiles(siteDir), "pagefind", wasm, { sizeOf }));
+  expect(written.shell).toContain("assets/site.css");
 }
 
 /**

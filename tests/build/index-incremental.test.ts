@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSiteIndexer, type IndexSiteOptions, type IndexSiteResult } from "../../src/build/index-site.ts";
+import { shardOf } from "../../src/build/index-shards.ts";
 import { loadBundle } from "../../src/search/load-bundle.ts";
 import { searchSite, type SearchHit } from "../../src/search/search-site.ts";
 
@@ -44,7 +45,7 @@ async function build(
     render?: Set<number>;
     order?: number[];
     /** A first build's early shards (`expect`), or with `previous`, a rebuild's (`expectChanges`). */
-    early?: { workDir: string; beforeFinish: () => Promise<void> };
+    early?: { workDir: string; beforeFinish: () => Promise<void>; beforeRender?: () => Promise<void> };
   } = {},
 ): Promise<IndexSiteResult> {
   const indexer = await openSiteIndexer();
@@ -54,6 +55,7 @@ async function build(
     if (opts.early && opts.previous) {
       const kept = new Set([...pages.keys()].filter((i) => !opts.render?.has(i)).map(url));
       indexer.expectChanges([...pages.keys()].map(url), kept, dir, opts.previous, opts.early.workDir, PER_SHARD);
+      await opts.early.beforeRender?.();
     } else if (opts.early) {
       const byUrl = indexer.expect([...pages.keys()].map(url), dir, opts.early.workDir, PER_SHARD);
       order = [...order].sort((a, b) => byUrl(url(a), url(b)));
@@ -271,6 +273,64 @@ describe("a rebuild that indexes the shards of the pages rendered again as they 
     const outcome = await searchSite(dir, "quagga");
     expect(outcome.kind === "ok" ? outcome.hits.map((h) => h.url) : ["search failed"]).toEqual([url(33)]);
   });
+
+  /** A page number past the final pages whose URL goes to a shard other than the first (that one is never indexed early). */
+  const NEW = Array.from({ length: 100 }, (_, i) => 81 + i).find((i) => shardOf(url(i), 8) > 0)!;
+
+  /** The final pages plus the new one, and a full build of them. */
+  async function withNewPage(name: string, newPage: string): Promise<{ pages: Pages; fullDir: string; k: number }> {
+    const pages = new Map(final).set(NEW, newPage);
+    const fullDir = path.join(root, name);
+    await build(fullDir, pages);
+    return { pages, fullDir, k: shardOf(url(NEW), 8) };
+  }
+
+  it("starts the shard of a page the previous index lacks before that page comes, and writes a full build's index", async () => {
+    const { pages, fullDir: fullNew, k } = await withNewPage("stream-full", page(NEW, "okapi"));
+    expect(shardOfPage(fullNew, url(NEW))).toBe(k);
+    const dir = path.join(root, "stream");
+    const workDir = path.join(root, "stream-work");
+    const entry = (base: string) => path.join(base, `shard-${k}`, "pagefind-entry.json");
+    let early = 0;
+    await build(dir, pages, {
+      previous: fullDir,
+      render: new Set([NEW]),
+      early: {
+        workDir,
+        // The render's start-up: the shard is with the early thread, its kept pages read, before the new page is handed over.
+        beforeRender: () => new Promise((r) => setTimeout(r, 300)),
+        beforeFinish: async () => {
+          for (let waited = 0; !existsSync(entry(workDir)) && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+          early = statSync(entry(workDir)).ino;
+        },
+      },
+    });
+    // The shard indexed early, with the new page sent after it started, is the one in the site.
+    expect(statSync(entry(path.join(dir, "pagefind"))).ino).toBe(early);
+    expect(await tree(dir)).toEqual(await tree(fullNew));
+    const outcome = await searchSite(dir, "okapi");
+    expect(outcome.kind === "ok" ? outcome.hits.map((h) => h.url) : ["search failed"]).toEqual([url(NEW)]);
+  });
+
+  it("gives up a shard started for a page that never comes (not searchable after all), and writes a full build's index", async () => {
+    // The new page is rendered without the mark that makes it a result: the early shard waits for it in
+    // vain. A page of the same shard is edited: `finish` must index that shard, not wait for the early one.
+    const k = shardOf(url(NEW), 8);
+    const edited = [...final.keys()].find((i) => shardOf(url(i), 8) === k)!;
+    const pages = new Map(final).set(NEW, page(NEW).replace(" data-pagefind-body", "")).set(edited, page(edited, "wombat"));
+    const fullNew = path.join(root, "unmarked-full");
+    await build(fullNew, pages);
+    const dir = path.join(root, "unmarked");
+    const result = await build(dir, pages, {
+      previous: fullDir,
+      render: new Set([NEW, edited]),
+      early: { workDir: path.join(root, "unmarked-work"), beforeRender: () => new Promise((r) => setTimeout(r, 300)), beforeFinish: async () => {} },
+    });
+    expect(result.pages).toBe(80);
+    expect(await tree(dir)).toEqual(await tree(fullNew));
+    const outcome = await searchSite(dir, "wombat");
+    expect(outcome.kind === "ok" ? outcome.hits.map((h) => h.url) : ["search failed"]).toEqual([url(edited)]);
+  }, 30_000);
 });
 
 describe("sorted search across shards", () => {
