@@ -38,7 +38,7 @@ export async function openArchiveCaches(cacheDir: string): Promise<ArchiveCaches
     openDatesCache(cacheDir),
   ]);
   return {
-    options: { extractEvents: events.get, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get, compareStory: comparisons.compare },
+    options: { extractEvents: events.get, eventsTextOf: events.text, entityFactsOf: entityFacts.get, storyWordsOf: storyWords.get, compareStory: comparisons.compare },
     dates,
     prime: (records, opts) => primeInWorkers(records, [events, entityFacts, storyWords], opts),
     tagAhead: (records, opts) => tagAheadAlongside(records, entityFacts, opts),

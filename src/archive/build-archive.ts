@@ -6,6 +6,7 @@ import { validateRecord, type ArticleRecord } from "../record/schema.ts";
 import { timelineOf } from "../timeline/build-timeline.ts";
 import { extractEvents } from "../timeline/extract-events.ts";
 import type { ExtractedEvent, Timeline } from "../timeline/types.ts";
+import type { EventsToMerge } from "../timeline/events-to-merge.ts";
 import { buildStories } from "../stories/build-stories.ts";
 import type { ReportWords } from "../stories/tfidf.ts";
 import type { StoryComparison } from "../stories/types.ts";
@@ -27,6 +28,8 @@ export interface BuildArchiveOptions {
   permalinks?: readonly PermalinkEntry[];
   /** One report's timeline events; default: extracted afresh (the build passes a cache's). */
   extractEvents?: (record: ArticleRecord) => ExtractedEvent[];
+  /** `extractEvents` as JSON text, unparsed, for a merge in another thread (the build passes its cache's). */
+  eventsTextOf?: (record: ArticleRecord) => string;
   /** One report's names and quotes; default: computed afresh (the build passes a cache's). */
   entityFactsOf?: (record: ArticleRecord) => EntityFacts;
   /** One report's words for story grouping; default: read afresh (the build passes a cache's). */
@@ -66,16 +69,18 @@ export function assembleArchive(valid: ArticleRecord[], generatedAt = new Date()
 
 /**
  * `assembleArchive` with the timeline merged by `mergeElsewhere` (another thread) while this thread
- * works out the stories and names; merged here after all if that fails. The same archive.
+ * works out the stories and names; merged here after all if that fails (from events read anew: a
+ * torn cache entry is then worked out again). The same archive.
  */
 export async function assembleArchiveAlongside(
   valid: ArticleRecord[],
-  mergeElsewhere: (events: ExtractedEvent[]) => Promise<Timeline>,
+  mergeElsewhere: (events: EventsToMerge) => Promise<Timeline>,
   generatedAt = new Date().toISOString(),
   opts: BuildArchiveOptions = {},
 ): Promise<Archive> {
   // Handed over (copied) and let go here: 40 MB at 10,000 reports, read again only if the merge fails.
-  const merging = mergeElsewhere(readEvents(valid, opts));
+  const input: EventsToMerge = opts.eventsTextOf ? { texts: timeStep("archive.events", () => valid.map(opts.eventsTextOf!)) } : { events: readEvents(valid, opts) };
+  const merging = mergeElsewhere(input);
   merging.catch(() => {}); // awaited below, after the other parts
   const stories = storyParts(valid, opts);
   if (opts.namesReady) await timeStepAsync("archive.names-wait", () => opts.namesReady!);

@@ -14,6 +14,11 @@ const MAX_UNUSED = 0.2;
 export interface LineCache {
   /** `compute()`, or the stored result for `key`. Fresh objects each call. */
   get<T>(key: string, compute: () => T): T;
+  /**
+   * The stored result for `key` as its JSON text, unread (for another thread to parse), or `compute()`'s.
+   * A line a killed build tore comes out as it is: its reader must fail on it and `get` it instead.
+   */
+  text(key: string, compute: () => unknown): string;
   /** The stored result for `key` (a fresh object), or undefined when there is none or it is torn. */
   lookup<T>(key: string): T | undefined;
   /** Stores a result computed by the caller, to be saved. */
@@ -63,6 +68,19 @@ export async function openLineCache(file: string, prefix: string): Promise<LineC
       stored.set(key, json);
       added.add(key);
       stats.primed++;
+    },
+    text(key, compute) {
+      const hit = stored.get(key);
+      if (hit !== undefined) {
+        stats.hits++;
+        used.set(key, hit);
+        return hit;
+      }
+      stats.misses++;
+      const json = JSON.stringify(compute());
+      used.set(key, json);
+      added.add(key);
+      return json;
     },
     get<T>(key: string, compute: () => T): T {
       const found = lookup<T>(key);

@@ -15,6 +15,8 @@ export interface ReportCache<T> {
   readonly name: ReportStepName;
   /** `compute(record)`, or its stored result when the report is unchanged. Fresh objects each call. */
   get(record: ArticleRecord): T;
+  /** `get(record)` as JSON text, read from the cache without parsing it (see LineCache.text). */
+  text(record: ArticleRecord): string;
   /** Whether `get(record)` would be answered from the cache. */
   has(record: ArticleRecord): boolean;
   /** Stores `compute(record)` worked out elsewhere (another thread), as its JSON text, for `get`. */
@@ -48,6 +50,7 @@ export async function openReportCache<N extends ReportStepName>(opts: ReportCach
     has: (record) => cache.has(keyOf(record)),
     prime: (record, json) => cache.prime(keyOf(record), json),
     get: (record) => cache.get(keyOf(record), () => compute(record)),
+    text: (record) => cache.text(keyOf(record), () => compute(record)),
     save: () => cache.save(),
   };
 }

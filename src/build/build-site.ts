@@ -7,8 +7,8 @@ import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openArchiveCaches } from "../archive/archive-caches.ts";
 import { assembleArchive, assembleArchiveAlongside, prepareRecords } from "../archive/build-archive.ts";
+import { eventsOf, type EventsToMerge } from "../timeline/events-to-merge.ts";
 import { timelineWorkerFor } from "../timeline/timeline-elsewhere.ts";
-import type { ExtractedEvent } from "../timeline/types.ts";
 import { timelineOf } from "../timeline/build-timeline.ts";
 import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { nextPermalinks, PermalinksError, removedEntries, serialisePermalinks, writePermalinks } from "../archive/permalinks.ts";
@@ -91,14 +91,14 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         const workers = await timeStepAsync("archive.workers", () => caches.prime(records));
         // Not fatal (this thread computes what they did not), but a slower build should say why.
         if (workers.error) progress.info(`Worker threads stopped early; the rest is computed in one thread: ${workers.error.split("\n")[0]}`);
-        const mergeElsewhere = (events: ExtractedEvent[]) =>
+        const mergeElsewhere = (events: EventsToMerge) =>
           timelineWorker!.timelineOf(events).catch((error: Error) => {
             progress.info(`The timeline worker failed; the timeline is merged in this thread: ${error.message.split("\n")[0]}`);
             throw error;
           });
         // A few new reports: their new names tagged in another thread while this one merges the timeline.
         const namesReady = caches.tagAhead(records);
-        const mergeHere = async (events: ExtractedEvent[]) => timeStep("archive.timeline", () => timelineOf(events));
+        const mergeHere = async (events: EventsToMerge) => timeStep("archive.timeline", () => timelineOf(eventsOf(events)));
         const assembled =
           timelineWorker || namesReady
             ? await assembleArchiveAlongside(records, timelineWorker ? mergeElsewhere : mergeHere, undefined, { ...caches.options, namesReady })

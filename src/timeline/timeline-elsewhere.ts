@@ -6,14 +6,15 @@
  */
 import { threadsWanted, tsWorker } from "../archive/threads.ts";
 import type { FromTimelineWorker, ToTimelineWorker } from "./timeline-worker.ts";
-import type { ExtractedEvent, Timeline } from "./types.ts";
+import type { EventsToMerge } from "./events-to-merge.ts";
+import type { Timeline } from "./types.ts";
 
 /** Below this many reports the merge takes a fraction of a second: no worker is worth its start. */
 export const TIMELINE_WORKER_MIN_REPORTS = 2000;
 
 export interface TimelineWorker {
   /** The timeline of `events`, merged in the worker; rejects, saying why, when the worker fails. One at a time. */
-  timelineOf(events: ExtractedEvent[]): Promise<Timeline>;
+  timelineOf(events: EventsToMerge): Promise<Timeline>;
   /** Stops the worker (safe to call more than once). */
   close(): Promise<void>;
 }
@@ -48,7 +49,7 @@ export function startTimelineWorker(): TimelineWorker {
       return new Promise<Timeline>((resolve, reject) => {
         pending = { resolve, reject };
         worker.ref();
-        worker.postMessage({ events } satisfies ToTimelineWorker);
+        worker.postMessage(events satisfies ToTimelineWorker);
       });
     },
     close: async () => {

@@ -4,16 +4,17 @@
  */
 import { parentPort } from "node:worker_threads";
 import { timelineOf } from "./build-timeline.ts";
-import type { ExtractedEvent, Timeline } from "./types.ts";
+import { eventsOf, type EventsToMerge } from "./events-to-merge.ts";
+import type { Timeline } from "./types.ts";
 
-export type ToTimelineWorker = { events: ExtractedEvent[] };
+export type ToTimelineWorker = EventsToMerge;
 export type FromTimelineWorker = { timeline: Timeline } | { failed: string };
 
 const port = parentPort!;
-port.on("message", ({ events }: ToTimelineWorker) => {
+port.on("message", (events: ToTimelineWorker) => {
   let answer: FromTimelineWorker;
   try {
-    answer = { timeline: timelineOf(events) };
+    answer = { timeline: timelineOf(eventsOf(events)) };
   } catch (error) {
     answer = { failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -74,6 +74,7 @@ describe("tagAheadAlongside", () => {
     vi.resetModules();
     const { openArchiveCaches: open } = await import("../../src/archive/archive-caches.ts");
     const { assembleArchiveAlongside, assembleArchive: assemble } = await import("../../src/archive/build-archive.ts");
+    const { eventsOf } = await import("../../src/timeline/events-to-merge.ts");
     const { runsOf, taggedRuns } = await import("../../src/entities/find-mentions.ts");
     const { timelineOf } = await import("../../src/timeline/build-timeline.ts");
     const records = [...seedArchive().values()];
@@ -82,7 +83,7 @@ describe("tagAheadAlongside", () => {
     expect(untagged).toBeGreaterThan(50);
     const namesReady = caches.tagAhead(records, { threads: 2 });
     expect(namesReady).toBeDefined();
-    const archive = await assembleArchiveAlongside(records, async (events) => timelineOf(events), GENERATED_AT, { ...caches.options, namesReady });
+    const archive = await assembleArchiveAlongside(records, async (events) => timelineOf(eventsOf(events)), GENERATED_AT, { ...caches.options, namesReady });
     expect(await namesReady).toBe(untagged);
     // Every run was tagged there, none again here: this thread asked the tagger nothing.
     expect(taggedRuns()).toHaveLength(untagged);

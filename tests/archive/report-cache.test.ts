@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/record/schema.ts";
 import { openEventCache } from "../../src/timeline/event-cache.ts";
+import { extractEvents } from "../../src/timeline/extract-events.ts";
 import { seedArchive } from "../helpers/seeds.ts";
 
 const dirs: string[] = [];
@@ -83,5 +84,32 @@ describe("report cache file", () => {
     writeFileSync(fileOf(dir), text.slice(0, text.length - 20));
     expect(await useCache(dir, [a!, b!, c!])).toEqual({ hits: 1, misses: 2, primed: 0 });
     expect(await useCache(dir, [a!, b!, c!])).toEqual({ hits: 3, misses: 0, primed: 0 });
+  });
+
+  it("`text` hands an entry over as JSON text, stored or worked out, and keeps it as `get` would", async () => {
+    const dir = await cacheDir();
+    const [a, b] = more(2);
+    await useCache(dir, [a!]);
+    const stored = linesOf(dir)[0]!.split("\t")[1];
+    const cache = await openEventCache(dir);
+    // The stored entry is the file's own text; the new one is the events worked out, as JSON.
+    expect(cache.text(a!)).toBe(stored);
+    expect(JSON.parse(cache.text(b!))).toEqual(extractEvents(b!));
+    expect(cache.stats).toEqual({ hits: 1, misses: 1, primed: 0 });
+    await cache.save();
+    expect(await useCache(dir, [a!, b!])).toEqual({ hits: 2, misses: 0, primed: 0 });
+  });
+
+  it("a torn line comes out of `text` as it is; `get` works it out again, and the next build has it whole", async () => {
+    const dir = await cacheDir();
+    const [a] = more(1);
+    await useCache(dir, [a!]);
+    writeFileSync(fileOf(dir), readFileSync(fileOf(dir), "utf8").slice(0, -20));
+    const cache = await openEventCache(dir);
+    expect(() => JSON.parse(cache.text(a!))).toThrow();
+    expect(cache.get(a!)).toEqual(extractEvents(a!));
+    await cache.save();
+    const next = await openEventCache(dir);
+    expect(JSON.parse(next.text(a!))).toEqual(extractEvents(a!));
   });
 });

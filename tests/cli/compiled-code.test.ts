@@ -158,7 +158,7 @@ describe("the CLI on the compiled copy", () => {
     const events = [...seedArchive().values()].flatMap((r) => extractEvents(r));
     const worker = startTimelineWorker();
     try {
-      expect(await worker.timelineOf(events)).toEqual(timelineOf(structuredClone(events)));
+      expect(await worker.timelineOf({ events })).toEqual(timelineOf(structuredClone(events)));
     } finally {
       await worker.close();
     }

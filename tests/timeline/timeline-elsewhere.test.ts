@@ -35,23 +35,31 @@ describe("the timeline worker", () => {
     const here = timelineOf(structuredClone(seedEvents));
     // Reports of one story (the seeds): some happenings are told by more than one of them.
     expect(here.events.some((e) => new Set(e.sources.map((s) => s.articleId)).size > 1)).toBe(true);
-    expect(await w.timelineOf(seedEvents)).toEqual(here);
+    expect(await w.timelineOf({ events: seedEvents })).toEqual(here);
     const bigger = timelineOf(structuredClone(syndicated));
     expect(bigger.events.length).toBe(here.events.length);
-    expect(await w.timelineOf(syndicated)).toEqual(bigger);
+    expect(await w.timelineOf({ events: syndicated })).toEqual(bigger);
+  });
+
+  it("merges each report's events handed over as JSON text (the event cache's) into the same timeline", async () => {
+    const w = worker();
+    const texts = records.map((r) => JSON.stringify(extractEvents(r)));
+    expect(await w.timelineOf({ texts })).toEqual(timelineOf(structuredClone(seedEvents)));
   });
 
   it("says why it failed, and stays usable for the next build", async () => {
     const w = worker();
     const broken = [{ ...seedEvents[0], sources: undefined }] as unknown as ExtractedEvent[];
-    await expect(w.timelineOf(broken)).rejects.toThrow(/^The timeline worker failed: /);
-    expect(await w.timelineOf(seedEvents)).toEqual(timelineOf(structuredClone(seedEvents)));
+    await expect(w.timelineOf({ events: broken })).rejects.toThrow(/^The timeline worker failed: /);
+    // A text a killed build tore in the cache.
+    await expect(w.timelineOf({ texts: ['[{"date":"2013-09'] })).rejects.toThrow(/^The timeline worker failed: .*JSON/);
+    expect(await w.timelineOf({ events: seedEvents })).toEqual(timelineOf(structuredClone(seedEvents)));
   });
 
   it("refuses work once closed, saying it stopped", async () => {
     const w = worker();
     await w.close();
-    await expect(w.timelineOf(seedEvents)).rejects.toThrow(/stopped/);
+    await expect(w.timelineOf({ events: seedEvents })).rejects.toThrow(/stopped/);
   });
 
   it("is started only for many reports and with a second thread", async () => {
@@ -73,5 +81,22 @@ describe("assembleArchiveAlongside", () => {
   it("merges in this thread when the other one fails", async () => {
     const failing = () => Promise.reject(new Error("no worker today"));
     expect(await assembleArchiveAlongside(structuredClone(records), failing, GENERATED_AT)).toEqual(assembleArchive(structuredClone(records), GENERATED_AT));
+  });
+
+  it("hands the events over as text when it can, and merges from events read anew when a text is torn", async () => {
+    const w = worker();
+    const handed: string[] = [];
+    const archive = await assembleArchiveAlongside(
+      structuredClone(records),
+      (events) => {
+        handed.push(Object.keys(events)[0]!);
+        return w.timelineOf(events);
+      },
+      GENERATED_AT,
+      // One report's text cut short, as a killed build leaves a cache line; its events are read whole.
+      { eventsTextOf: (r) => JSON.stringify(extractEvents(r)).slice(0, r === records[0] ? -5 : undefined), extractEvents },
+    );
+    expect(handed).toEqual(["texts"]);
+    expect(archive).toEqual(assembleArchive(structuredClone(records), GENERATED_AT));
   });
 });
