@@ -216,8 +216,9 @@ class EarlyShards {
 
   /**
    * On a rebuild, a shard that will hold a page the previous index lacks (an added report's) is indexed
-   * again whatever comes: it starts now, its kept pages going to Pagefind while the render starts up
-   * (1.5-2.5 s before the first page at 10,000 reports), and each page rendered again joins it in turn.
+   * again whatever comes: it starts now, its kept pages going to Pagefind before the render hands over
+   * its first page (1.6-2.0 s into an add's Eleventy run at 10,000 reports), and each page rendered
+   * again joins it in turn.
    * Other shards wait for their pages: rendered again with the same bytes, they need no index.
    */
   private stream(indexed: ReadonlyMap<string, string>): void {
