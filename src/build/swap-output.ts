@@ -135,7 +135,6 @@ function readSpareNote(spareDir: string): ReplacedSite {
   }
 }
 
-
 /** Moves `dir` into `trashDir` and empties the trash in the background; deletes `dir` at once when it cannot be moved there. */
 export function discard(dir: string, trashDir: string | undefined): void {
   if (trashDir) {

@@ -1,8 +1,8 @@
 /** Copies the site's own static assets (stylesheets, search scripts, icon) to /assets/. Nothing is loaded from elsewhere. */
-import { readdirSync } from "node:fs";
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import { CODE_DIR } from "../code-dir.ts";
+import { listFiles } from "../search/bundle-size.ts";
 
 export const ASSETS_DIR = path.join(CODE_DIR, "layouts", "assets");
 
@@ -17,7 +17,5 @@ export async function copyAssets(outDir: string): Promise<void> {
 
 /** The files `copyAssets` puts in a site, relative to it ("assets/site.css"). */
 export function assetFiles(): string[] {
-  return readdirSync(ASSETS_DIR, { recursive: true, withFileTypes: true })
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(path.dirname(ASSETS_DIR), path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+  return listFiles(ASSETS_DIR).map((file) => `assets/${file}`);
 }

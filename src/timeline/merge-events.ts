@@ -301,6 +301,7 @@ class SpanIndex {
   private readonly byMonth = new Map<string, { ids: number[]; words: OverlapIndex }>();
   private readonly byDay = new Map<string, { ids: number[]; words: OverlapIndex }>();
   private days: string[] | null = null;
+
   add(id: number, head: ExtractedEvent, bags: WordBag[]): void {
     for (const bucket of this.bucketsOf(head, true)) {
       bucket.ids.push(id);
