@@ -17,7 +17,7 @@ import { openDatesCache, type DatesCache } from "./dates-cache.ts";
 import type { ArticleRecord } from "../record/schema.ts";
 
 export interface ArchiveCaches {
-  options: Required<Omit<BuildArchiveOptions, "handOver" | "permalinks" | "dates" | "namesReady">>;
+  options: Required<Omit<BuildArchiveOptions, "handOver" | "permalinks" | "dates" | "namesReady" | "whileMerging">>;
   /** The date inference's last outcomes, for `prepareRecords`. */
   dates: DatesCache;
   /** Computes the entries the records miss in worker threads, when there are many (a cold build). */

@@ -41,6 +41,12 @@ export interface BuildArchiveOptions {
    * async assembly waits for it just before the names step, after the timeline and the stories.
    */
   namesReady?: Promise<unknown>;
+  /**
+   * Work on the finished records for this thread while another merges the timeline: called by
+   * `assembleArchiveAlongside` once the stories and names are done, before it waits for the merge (at
+   * 10,000 reports this thread waited 1.0-1.1 s there). The build works out the records' page keys.
+   */
+  whileMerging?: (valid: readonly ArticleRecord[]) => void;
 }
 
 export function buildArchive(parsed: ArticleRecord[], generatedAt = new Date().toISOString(), opts: BuildArchiveOptions = {}): Archive {
@@ -85,6 +91,7 @@ export async function assembleArchiveAlongside(
   const stories = storyParts(valid, opts);
   if (opts.namesReady) await timeStepAsync("archive.names-wait", () => opts.namesReady!);
   const names = nameParts(valid, opts);
+  opts.whileMerging?.(valid);
   // What is left of the merge once the other parts are done (0 when the other thread was quicker).
   const timeline = await timeStepAsync("archive.timeline", () => merging.catch(() => timelineOf(readEvents(valid, opts))));
   return { records: valid, timeline, ...stories, ...names, generatedAt };

@@ -14,7 +14,8 @@ import { loadParsed, type LoadResult } from "../archive/load-archive.ts";
 import { nextPermalinks, PermalinksError, removedEntries, serialisePermalinks, writePermalinks } from "../archive/permalinks.ts";
 import { defaultCacheDir } from "../archive/parse-cache.ts";
 import { renderSite } from "../site/render-site.ts";
-import { articleUrl } from "../site/page-keys.ts";
+import type { ArticleRecord } from "../record/schema.ts";
+import { articleUrl, recordKeys } from "../site/page-keys.ts";
 import { collectGarbage } from "../site/collect-garbage.ts";
 import { readRenderManifest, removeRenderManifest, writeRenderManifest } from "../site/reuse-pages.ts";
 import { acquireBuildLock } from "./build-lock.ts";
@@ -81,6 +82,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const linking = progress.stage("Dating, timeline, stories and names across reports");
     // What the slowest archive steps learnt about unchanged reports in earlier builds.
     const caches = await timeStepAsync("archive.caches-open", () => openArchiveCaches(cacheDir));
+    let recordKeyed: ReadonlyMap<string, string> | undefined;
     const archive = await timed("archive", async () => {
       // Many reports: the timeline is merged in another thread, started now so that its start-up
       // overlaps the dating of the reports.
@@ -99,9 +101,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         // A few new reports: their new names tagged in another thread while this one merges the timeline.
         const namesReady = caches.tagAhead(records);
         const mergeHere = async (events: EventsToMerge) => timeStep("archive.timeline", () => timelineOf(eventsOf(events)));
+        // The render's record keys need only the finished records: worked out while the timeline merges.
+        const whileMerging = (valid: readonly ArticleRecord[]) => void (recordKeyed = timeStep("archive.record-keys", () => recordKeys(valid)));
         const assembled =
           timelineWorker || namesReady
-            ? await assembleArchiveAlongside(records, timelineWorker ? mergeElsewhere : mergeHere, undefined, { ...caches.options, namesReady })
+            ? await assembleArchiveAlongside(records, timelineWorker ? mergeElsewhere : mergeHere, undefined, { ...caches.options, namesReady, whileMerging })
             : assembleArchive(records, undefined, caches.options);
         assembled.removed = removedEntries(parsed.permalinks.entries, records).map(({ id, file }) => ({ id, file }));
         return assembled;
@@ -133,6 +137,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         baseUrl: opts.baseUrl,
         quiet: true,
         previous: previousManifest && { dir: outDir, manifest: previousManifest },
+        recordKeys: recordKeyed,
         // The site the last build replaced becomes this one's staging folder when pages are kept.
         recycle: (version) => timeStep("render.spare", () => takeSpare(staging, outDir, retired, version)),
         recordOrder: urlOrder && ((a, b) => urlOrder(articleUrl(a), articleUrl(b))),

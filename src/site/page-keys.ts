@@ -60,9 +60,17 @@ export function renderVersion(site: { generatedAt?: string }): string {
 /** URL of each growing page -> its key. */
 export type PageKeys = Map<string, string>;
 
-export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePages" | "monthPages" | "homePages" | "storyPages">): PageKeys {
+/**
+ * `known`: the records' keys (`recordKeys`), worked out earlier from the same records (the build does
+ * so while the timeline merges); used when it has a key for every record.
+ */
+export function pageKeys(
+  archive: Archive,
+  publish: Pick<PublishIndex, "sourcePages" | "monthPages" | "homePages" | "storyPages">,
+  known?: ReadonlyMap<string, string>,
+): PageKeys {
   const lookups = timeStep("keys.lookups", () => memoForArchive(archive, "story-lookups", archiveLookups) as ArchiveLookups);
-  const recordKey = timeStep("keys.records", () => recordKeys(archive.records));
+  const recordKey = known && archive.records.every((r) => known.has(r.id)) ? known : timeStep("keys.records", () => recordKeys(archive.records));
   const keys: PageKeys = new Map();
   timeStep("keys.timeline-model", () => timelineModel(archive));
   timeStep("keys.articles", () => {
@@ -106,7 +114,7 @@ export function pageKeys(archive: Archive, publish: Pick<PublishIndex, "sourcePa
  * object shared by all its pages (2,542 pages at 10,000 reports), and an event one object shared by
  * the unfiltered page and its outlets' pages: each is written out once, not once per page.
  */
-function timelineKeyer(lookups: ArchiveLookups, recordKey: Map<string, string>): (view: TimelinePageView) => string {
+function timelineKeyer(lookups: ArchiveLookups, recordKey: ReadonlyMap<string, string>): (view: TimelinePageView) => string {
   const shared = new Map<object, string>();
   const once = (value: object) => shared.get(value) ?? shared.set(value, JSON.stringify(value)).get(value)!;
   const eventKey = eventKeyer(lookups, recordKey);
@@ -123,7 +131,7 @@ function timelineKeyer(lookups: ArchiveLookups, recordKey: Map<string, string>):
  * the stories of their reports (the view links the one they share). One key per event, however many
  * pages show it.
  */
-function eventKeyer(lookups: ArchiveLookups, recordKey: Map<string, string>): (e: TimelineEvent) => string {
+function eventKeyer(lookups: ArchiveLookups, recordKey: ReadonlyMap<string, string>): (e: TimelineEvent) => string {
   const known = new Map<TimelineEvent, string>();
   return (e) => {
     let key = known.get(e);
@@ -137,7 +145,7 @@ function eventKeyer(lookups: ArchiveLookups, recordKey: Map<string, string>): (e
   };
 }
 
-function entityKeys(keys: PageKeys, archive: Archive, lookups: ArchiveLookups, pages: EntityPage[], recordKey: Map<string, string>): void {
+function entityKeys(keys: PageKeys, archive: Archive, lookups: ArchiveLookups, pages: EntityPage[], recordKey: ReadonlyMap<string, string>): void {
   for (const page of pages) {
     // Only the front page prints the entity's count and name forms, its quotes, events and mentions, so
     // a change there (one more report, an event merged elsewhere) does not re-render the numbered pages.
@@ -150,12 +158,12 @@ function entityKeys(keys: PageKeys, archive: Archive, lookups: ArchiveLookups, p
 }
 
 /** A story page prints the story (its comparison included) and each of its reports' teaser. */
-function storyKey(story: Story, recordKey: Map<string, string>): string {
+function storyKey(story: Story, recordKey: ReadonlyMap<string, string>): string {
   return hashOf("story", JSON.stringify(story), story.articleIds.map((id) => recordKey.get(id) ?? "-").join(","));
 }
 
 /** A page of a report (or story) list: its heading (`head`), its place in the list and its items' teasers, by their own pages' keys. */
-function listPageKey(page: ListPage<{ id: string }>, itemKey: Map<string, string>, head: unknown[]): string {
+function listPageKey(page: ListPage<{ id: string }>, itemKey: ReadonlyMap<string, string>, head: unknown[]): string {
   const { items, ...paging } = page;
   return hashOf("list", JSON.stringify(head), JSON.stringify(paging), items.map((r) => itemKey.get(r.id) ?? "-").join(","));
 }
@@ -165,7 +173,8 @@ export function articleUrl(record: Pick<ArticleRecord, "id">): string {
   return `/articles/${record.id}/`;
 }
 
-function recordKeys(records: readonly ArticleRecord[]): Map<string, string> {
+/** Record id -> a hash of the whole record: what every page printing the record covers of it. */
+export function recordKeys(records: readonly ArticleRecord[]): Map<string, string> {
   return new Map(records.map((r) => [r.id, hashOf("record", JSON.stringify(r))]));
 }
 

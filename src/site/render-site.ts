@@ -71,6 +71,8 @@ export interface RenderSiteOptions {
    * search step).
    */
   recycle?: (version: string) => { build?: string } | false;
+  /** The records' keys (page-keys.ts `recordKeys`), when worked out before the render. */
+  recordKeys?: ReadonlyMap<string, string>;
 }
 
 export interface RenderSiteResult {
@@ -126,7 +128,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderSite
     recycled?.catch(() => {}); // awaited below; not unhandled if the keys fail first
     // The archive stage's garbage goes before the page keys build the lookups every page reads.
     timeStep("render.gc", collectGarbage);
-    const keys = timeStep("render.keys", () => pageKeys(options.archive, publish));
+    const keys = timeStep("render.keys", () => pageKeys(options.archive, publish, options.recordKeys));
     const reuse = timeStep("render.reuse", () => reusablePages(keys, version, options.previous));
     const keptUrls = new Set(reuse.keys());
     if (options.previous) options.onKept?.(keptUrls);

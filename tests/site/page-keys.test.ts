@@ -13,7 +13,7 @@ import type { Archive } from "../../src/archive/types.ts";
 import type { Entity } from "../../src/entities/types.ts";
 import type { ArticleRecord } from "../../src/record/schema.ts";
 import { buildPublishIndex } from "../../src/export/archive-index.ts";
-import { pageKeys } from "../../src/site/page-keys.ts";
+import { pageKeys, recordKeys } from "../../src/site/page-keys.ts";
 import { entityFirstPageOf } from "../../src/site/stories-plugin.ts";
 import type { Story } from "../../src/stories/types.ts";
 import type { TimelineEvent } from "../../src/timeline/types.ts";
@@ -209,5 +209,22 @@ describe("timeline page keys", () => {
     // The AFP event of the 13th moved onto the 12th: its dating and its day heading change.
     const moved = events.map((e, i) => (i === 1 ? { ...e, date: "2013-09-12" } : e));
     expect(changedOf(keysOf(two, geneva(["gen-0"]), moved))).toEqual(["/timeline/", "/timeline/source/afp/"]);
+  });
+});
+
+describe("record keys worked out before the render (the build does it while the timeline merges)", () => {
+  const archive = archiveOf(records, geneva(ids), [event("gen-7", "2013-09-26")]);
+  const publish = buildPublishIndex(archive, "Wire Archive");
+  const alone = pageKeys(archive, publish);
+
+  it("give every page the key it has when the render works them out itself", () => {
+    expect(pageKeys(archive, publish, recordKeys(records))).toEqual(alone);
+  });
+
+  it("are not used when they miss a record (keys of other records): the render works them out", () => {
+    const others = recordKeys([record(0, "Another headline"), ...records.slice(1, -1)]);
+    expect(pageKeys(archive, publish, others)).toEqual(alone);
+    // Had the map been used, the page of gen-0 would have another key.
+    expect(pageKeys(archive, publish, new Map([...others, [records.at(-1)!.id, "stale"]])).get("/articles/gen-0/")).not.toBe(alone.get("/articles/gen-0/"));
   });
 });

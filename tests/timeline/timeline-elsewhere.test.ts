@@ -99,4 +99,27 @@ describe("assembleArchiveAlongside", () => {
     expect(handed).toEqual(["texts"]);
     expect(archive).toEqual(assembleArchive(structuredClone(records), GENERATED_AT));
   });
+
+  it("hands this thread's idle time to `whileMerging`, with the archive's final records, before the merge is in", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const seen: Array<readonly unknown[]> = [];
+    const assembling = assembleArchiveAlongside(
+      structuredClone(records),
+      async (events) => {
+        await held;
+        return timelineOf("events" in events ? events.events : []);
+      },
+      GENERATED_AT,
+      { whileMerging: (valid) => seen.push(valid) },
+    );
+    // The merge is held until `whileMerging` has run: the stories and names are done by then.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.length).toBe(1);
+    release();
+    const archive = await assembling;
+    // The records it saw are the archive's, as they are published.
+    expect(seen[0]).toBe(archive.records);
+    expect(archive).toEqual(assembleArchive(structuredClone(records), GENERATED_AT));
+  });
 });
