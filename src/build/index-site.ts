@@ -8,7 +8,7 @@
  */
 import { once } from "node:events";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
@@ -88,11 +88,12 @@ export interface SiteIndexer {
   expect(urls: readonly string[], siteDir: string, workDir: string, pagesPerShard?: number): (a: string, b: string) => number;
   /**
    * Before a rebuild's pages render into `siteDir`, once it is known which are kept from the previous
-   * site (`kept`, files in `previousDir`): the searchable pages of the build (`urls`). A shard (but the
-   * first) holding a page rendered again is indexed as soon as those pages have been handed over, its
-   * kept pages read from the previous site, while the rest of the site renders: an add's shard was
-   * indexed after the render, 2-4 s on the build's critical path. One holding a page the previous index
-   * lacks (an added report's) starts at once, and takes its pages rendered again as they come.
+   * site (`kept`, files in `previousDir`): the searchable pages of the build (`urls`). A shard holding a
+   * page rendered again (the first one too: moved into pagefind/ entry by entry) is indexed as soon as
+   * those pages have been handed over, its kept pages read from the previous site, while the rest of
+   * the site renders: an add's shard was indexed after the render, 2-4 s on the build's critical path.
+   * One holding a page the previous index lacks (an added report's) starts at once, and takes its pages
+   * rendered again as they come.
    */
   expectChanges(urls: readonly string[], kept: ReadonlySet<string>, siteDir: string, previousDir: string, workDir: string, pagesPerShard?: number): void;
   /** One rendered page, by its URL in the site ("/articles/x/"). */
@@ -224,7 +225,7 @@ class EarlyShards {
   private stream(indexed: ReadonlyMap<string, string>): void {
     const { kept, dir } = this.previous!;
     for (const [k, urls] of this.shards.entries()) {
-      if (k === 0 || this.filled.has(k) || this.spoilt.has(k) || this.stopped) continue;
+      if (this.filled.has(k) || this.spoilt.has(k) || this.stopped) continue;
       if (!urls.some((url) => !kept.has(url) && !indexed.has(url))) continue;
       const filling = this.filling[k]!;
       const toCome = new Map(urls.flatMap((url, at) => (kept.has(url) || filling.has(url) ? [] : [[url, at] as const])));
@@ -240,7 +241,7 @@ class EarlyShards {
     this.next();
   }
 
-  /** Shards 1, 2, ... first, the first shard (never indexed early) last; by URL within a shard. */
+  /** Shards 1, 2, ... first, the first shard (not indexed early in a first build) last; by URL within a shard. */
   renderOrder(): (a: string, b: string) => number {
     const rank = (url: string) => {
       const k = this.shardOf.get(url);
@@ -251,7 +252,8 @@ class EarlyShards {
 
   add(page: ShardPage, html: string): void {
     const k = this.shardOf.get(page.url);
-    if (k === undefined || k === 0 || this.stopped || this.spoilt.has(k)) return;
+    // A first build renders the first shard last: `finish` indexes it with the rest of the bundle.
+    if (k === undefined || (k === 0 && !this.previous) || this.stopped || this.spoilt.has(k)) return;
     const stream = this.streams.get(k);
     if (stream) return this.streamPage(k, stream, page, html);
     if (this.filled.has(k)) {
@@ -300,12 +302,12 @@ class EarlyShards {
   }
 
   private async index({ k, pages, html, dirs }: FilledShard): Promise<void> {
-    const dir = path.join(this.workDir, shardBundle(k));
+    const dir = path.join(this.workDir, `shard-${k}`);
     try {
       // Pages rendered again as they were (a link or a note changed): the shard is the previous one.
       const indexed = this.streams.has(k) ? undefined : await this.previous?.indexed;
       if (indexed && pages.every((p) => p.hash === "" || indexed.get(p.url) === p.hash)) return;
-      const early = await timeStepAsync("index.early", () => this.indexElsewhere({ k, pages, html, dirs, siteDir: this.siteDir, out: dir }));
+      const early = await timeStepAsync("index.early", () => this.indexElsewhere({ k, pages, html, dirs, siteDir: this.siteDir, out: dir, primary: k === 0 }));
       this.done.set(k, { pages: early, dir });
     } catch {
       // Indexed again in `finish`, which reports the error if it happens again.
@@ -389,7 +391,9 @@ class EarlyShards {
     if (!found || this.spoilt.has(k) || found.pages.length !== pages.length) return undefined;
     if (!found.pages.every((p, i) => p.url === pages[i]!.url && p.hash === pages[i]!.hash)) return undefined;
     try {
-      await rename(found.dir, out);
+      // The first shard is pagefind/ itself, beside the other shards' folders: moved entry by entry.
+      if (k === 0) await moveEntries(found.dir, out);
+      else await rename(found.dir, out);
     } catch {
       return undefined; // another file system: indexed again
     }
@@ -521,6 +525,23 @@ function clearBundle(bundleDir: string, shardCount: number, reused: (k: number) 
     const k = shard ? Number(shard[1]) : 0;
     const keep = shard ? k > 0 && k < shardCount && reused(k) : isShardZeroEntry(entry) && reused(0);
     if (!keep) rmSync(path.join(bundleDir, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves each entry of `from` into `to` (whose entries of those names are gone: `clearBundle`). Should
+ * one fail (another file system), those moved are taken out again and the error thrown.
+ */
+async function moveEntries(from: string, to: string): Promise<void> {
+  const moved: string[] = [];
+  try {
+    for (const name of await readdir(from)) {
+      await rename(path.join(from, name), path.join(to, name));
+      moved.push(name);
+    }
+  } catch (error) {
+    for (const name of moved) rmSync(path.join(to, name), { recursive: true, force: true });
+    throw error;
   }
 }
 
