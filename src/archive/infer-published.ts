@@ -13,7 +13,7 @@ import { clauseTense, type Tense } from "../dates/tense.ts";
 import { resolveWeekday, weekdayNumber } from "../dates/weekday.ts";
 import { parseTimelineLabel } from "../parse/timeline-labels.ts";
 import type { ArticleRecord, Diagnostic } from "../record/schema.ts";
-import { rareWordsOf, rarest, withAddedReports, type RareWords } from "./rare-words.ts";
+import { rareWordsOf, rarest, withChangedReports, type RareWords } from "./rare-words.ts";
 import { countVectors, type CountVectors } from "./similarity.ts";
 
 /** Below this cosine two reports are not taken to be about the same events. */
@@ -122,7 +122,7 @@ export interface StoredInferences {
   undated: Record<string, StoredInference>;
 }
 
-/** The last build's outcomes in, this build's out: a build that only adds dated reports then indexes their words alone. */
+/** The last build's outcomes in, this build's out: a build that adds, changes or removes dated reports then indexes the new ones' words alone. */
 export interface InferenceMemo {
   previous?: StoredInferences;
   keep(next: StoredInferences): void;
@@ -138,9 +138,9 @@ export function inferenceKey(record: ArticleRecord): string {
  *
  * Reports of the same story share rare words: an undated report is compared only with the dated
  * reports holding one of its rarest words (an inverted index), not with every dated report. With a
- * memo of the last build, when this one only added dated reports, each undated report's rare words are
- * brought up to date from the added reports alone (rare-words.ts), and its last outcome is kept when
- * they pick the same reports.
+ * memo of the last build, when this one added, changed or removed dated reports (and no undated one is
+ * new), each undated report's rare words are brought up to date from those reports alone
+ * (rare-words.ts), and its last outcome is kept when they pick the same reports.
  */
 export function inferMissingDates(records: ArticleRecord[], memo?: InferenceMemo): void {
   const undated = records.filter((r) => !r.published);
@@ -190,10 +190,10 @@ function freshOutcomes(undated: ArticleRecord[], stated: ArticleRecord[], vector
 }
 
 /**
- * The outcomes from the last build's, when this build kept every report dated then and every undated
- * report was undated then too: rare words updated from the added dated reports; an outcome worked out
- * again only where they pick other reports. Undefined (work everything out afresh) otherwise, or when
- * a report's kept rare words no longer tell its rarest.
+ * The outcomes from the last build's, when every undated report was undated then too: rare words
+ * updated from the dated reports added, changed (a changed one is gone and added) and gone; an outcome
+ * worked out again only where they pick other reports (a changed report among them is another). Undefined
+ * (work everything out afresh) otherwise, or when a report's kept rare words no longer tell its rarest.
  */
 function updatedOutcomes(
   undated: ArticleRecord[],
@@ -203,19 +203,20 @@ function updatedOutcomes(
 ): Map<ArticleRecord, StoredInference> | undefined {
   const indexNow = new Map(stated.map((r, i) => [inferenceKey(r), i]));
   const moved = previous.stated.map((key) => indexNow.get(key));
-  if (moved.some((i) => i === undefined)) return undefined;
+  const removed = moved.filter((i) => i === undefined).length;
   const known = new Set(previous.stated);
   const added = stated.flatMap((r, index) => (known.has(inferenceKey(r)) ? [] : [{ index, terms: new Set(vectors.termsOf(vectors.of(r))) }]));
   const outcomes = new Map<ArticleRecord, StoredInference>();
   for (const record of undated) {
     const stored = previous.undated[inferenceKey(record)];
     // A cache file written by hand or torn could point past the list: then it is no memo.
-    if (!stored || !stored.words.rare.every(([, reports]) => reports.every((i) => moved[i] !== undefined))) return undefined;
-    const words = withAddedReports(stored.words, (i) => moved[i]!, added);
-    const chosen = rarest(words, CANDIDATE_TERMS);
-    // The last build's choice, in this build's indexes (reports keep their order, so lists stay sorted).
-    const before = rarest(stored.words, CANDIDATE_TERMS)?.map(([term, reports]): [string, number[]] => [term, reports.map((i) => moved[i]!)]);
-    if (!chosen || !before) return undefined;
+    if (!stored || !stored.words.rare.every(([, reports]) => reports.every((i) => Number.isInteger(i) && i >= 0 && i < moved.length))) return undefined;
+    const words = withChangedReports(stored.words, (i) => moved[i], added, removed);
+    const chosen = words && rarest(words, CANDIDATE_TERMS);
+    // The last build's choice, in this build's indexes (reports keep their order, so lists stay sorted);
+    // a report gone since is -1, which no choice holds.
+    const before = rarest(stored.words, CANDIDATE_TERMS)?.map(([term, reports]): [string, number[]] => [term, reports.map((i) => moved[i] ?? -1)]);
+    if (!words || !chosen || !before) return undefined;
     const same = JSON.stringify(chosen) === JSON.stringify(before);
     const found = same ? stored.found : inferPublished(record, candidates(chosen, stated), vectors);
     outcomes.set(record, found ? { found, words } : { words });

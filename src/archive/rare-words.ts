@@ -1,12 +1,13 @@
 /**
  * An undated report's rarest words among the dated reports, each with the dated reports that hold it:
  * what picks the reports date inference compares it with (infer-published.ts). Kept between builds and
- * brought up to date when dated reports are added, so that a build which only adds reports does not
+ * brought up to date when dated reports are added, changed or removed, so that such a build does not
  * index the words of every dated report again.
  *
  * Why an update is exact: adding reports only makes a word commoner (or, for a word no dated report
- * had, seen), so a word outside the kept ones never becomes rarer than `bound`; the rarest words stay
- * known as long as enough kept ones are rarer than it.
+ * had, seen), so a word outside the kept ones never becomes rarer than `bound`; removing k reports makes
+ * such a word rarer by k at most, so `bound` is lowered by k (to a rank before any word of that count).
+ * The rarest words stay known as long as enough kept ones are rarer than the bound.
  */
 /** Word rarity, rarest first: fewer dated reports, then the word (localeCompare). */
 type Rank = [reports: number, term: string];
@@ -43,12 +44,21 @@ export function rareWordsOf(own: Iterable<string>, postings: { get(term: string)
 }
 
 /**
- * The same words after a build that keeps every earlier dated report and adds some: `moved(i)` is
- * earlier report i's index now, `added` the new dated reports with their indexes now.
+ * The same words after a build that adds, changes or removes dated reports: `moved(i)` is earlier report
+ * i's index now (undefined when it is gone: a changed report is gone and added), `removed` how many
+ * earlier ones are gone, `added` the new dated reports with their indexes now. Undefined when a kept
+ * word no dated report holds any more: where it goes among the unseen words is not known here.
  */
-export function withAddedReports(words: RareWords, moved: (i: number) => number, added: ReadonlyArray<{ index: number; terms: ReadonlySet<string> }>): RareWords {
+export function withChangedReports(
+  words: RareWords,
+  moved: (i: number) => number | undefined,
+  added: ReadonlyArray<{ index: number; terms: ReadonlySet<string> }>,
+  removed = 0,
+): RareWords | undefined {
   const holding = (term: string) => added.filter((a) => a.terms.has(term)).map((a) => a.index);
-  const rare: RareWords["rare"] = words.rare.map(([term, reports]) => [term, [...reports.map(moved), ...holding(term)].sort((a, b) => a - b)]);
+  const stillHeld = (reports: number[]) => reports.flatMap((i) => moved(i) ?? []);
+  const rare: RareWords["rare"] = words.rare.map(([term, reports]) => [term, [...stillHeld(reports), ...holding(term)].sort((a, b) => a - b)]);
+  if (rare.some(([, reports]) => reports.length === 0)) return undefined;
   const unseen: string[] = [];
   for (const term of words.unseen) {
     const reports = holding(term);
@@ -56,7 +66,9 @@ export function withAddedReports(words: RareWords, moved: (i: number) => number,
     else unseen.push(term);
   }
   rare.sort((a, b) => compareRank(rankOf(a), rankOf(b)));
-  return { rare, bound: words.bound, unseen };
+  // "" ranks before every word of its count: no word left out can rank before the lowered bound.
+  const bound: Rank | null = words.bound && removed > 0 ? [words.bound[0] - removed, ""] : words.bound;
+  return { rare, bound, unseen };
 }
 
 /** The `count` rarest words, or undefined when the kept words cannot tell them (too few rank before `bound`). */

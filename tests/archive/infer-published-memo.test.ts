@@ -4,6 +4,7 @@
  * and takes its last outcome when they pick the same reports; whatever path it takes, every report
  * comes out dated as a fresh inference dates it, and keeps what a fresh inference keeps.
  */
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inferMissingDates, type StoredInferences } from "../../src/archive/infer-published.ts";
@@ -38,13 +39,24 @@ describe("inferMissingDates with the last build's outcomes", () => {
     expect(infer(added, marked).dated.find(([id]) => id === "u1")![1]).toMatchObject({ date: "1999-01-01", evidence: "stored" });
   });
 
-  it("works them out again when an added dated report holds a rare word, a dated report changed or went, or an undated one is new", () => {
+  it("takes them when a dated report that holds none of an undated report's rarest words changed or went", () => {
+    const first = infer(talks);
+    const key = Object.keys(first.kept.undated)[0];
+    const marked: StoredInferences = { ...first.kept, undated: { [key]: { ...first.kept.undated[key], found: { date: "1999-01-01", evidence: "stored" } } } };
+    // o1, the harvest report, shares no word with u1: a correction of it (new checksum) or its removal.
+    const edited = talks.map((r) => (r.id === "o1" ? { ...r, checksum: "1".repeat(64) } : r));
+    const removed = talks.filter((r) => r.id !== "o1");
+    for (const records of [edited, removed]) expect(infer(records, marked).dated.find(([id]) => id === "u1")![1]).toMatchObject({ date: "1999-01-01", evidence: "stored" });
+  });
+
+  it("works them out again when an added dated report holds a rare word, the related dated report changed or went, or an undated one is new", () => {
     const first = infer(talks);
     const key = Object.keys(first.kept.undated)[0];
     const marked: StoredInferences = { ...first.kept, undated: { [key]: { ...first.kept.undated[key], found: { date: "1999-01-01", evidence: "stored" } } } };
     const related = [...talks, rec("a2", "Agency", "2013-09-13", ["Geneva negotiators met over chemical weapons."])];
-    const edited = talks.map((r) => (r.id === "o1" ? { ...r, checksum: "1".repeat(64) } : r));
-    const removed = talks.filter((r) => r.id !== "o1");
+    // d1, the report u1 was dated from: corrected (same words, new checksum), or removed.
+    const edited = talks.map((r) => (r.id === "d1" ? { ...r, checksum: "1".repeat(64) } : r));
+    const removed = talks.filter((r) => r.id !== "d1");
     const newUndated = [...talks, rec("u2", "Paper", null, ["Chemical weapons talks in Geneva went on."])];
     // A memo pointing past its own list of dated reports (written by hand, or torn) is no memo.
     const broken: StoredInferences = { ...first.kept, undated: { [key]: { ...marked.undated[key], words: { ...first.kept.undated[key].words, rare: [["geneva", [7]]] } } } };
@@ -55,7 +67,7 @@ describe("inferMissingDates with the last build's outcomes", () => {
     }
   });
 
-  it("dates every report as a fresh inference does, build after build of added reports (and takes the stored outcomes often)", () => {
+  it("dates every report as a fresh inference does, build after build of added, changed and removed reports (and takes the stored outcomes often)", () => {
     // Topics with words of their own: an added report of one topic leaves the others' undated reports as they were.
     // Twenty words a topic, up to fifteen a report: more than the twelve rarest an undated report is looked up by.
     const topics = ["talks", "harvest", "league"].map((base) => Array.from({ length: 20 }, (_, j) => `${base}${String.fromCharCode(97 + j)}`));
@@ -64,32 +76,46 @@ describe("inferMissingDates with the last build's outcomes", () => {
       .tuple(fc.constantFrom(0, 1, 2), fc.array(fc.integer({ min: 0, max: 19 }), { minLength: 2, maxLength: 15 }), fc.option(fc.constantFrom(...days)))
       .map(([topic, picks, day]) => `${day ? `On ${day}, ` : ""}${picks.map((k) => topics[topic][k]).join(" ")}.`);
     const report = fc.record({ text, day: fc.option(fc.integer({ min: 1, max: 20 }), { freq: 3 }) });
-    const asRecord = (r: { text: string; day: number | null }, i: number) =>
-      rec(`r${i}`, i % 2 ? "Wire" : "Paper", r.day === null ? null : `2013-09-${String(r.day).padStart(2, "0")}`, [r.text]);
+    // A report's checksum follows its text, as a file's does: a changed report is another to the memo.
+    const asRecord = (r: { text: string; day: number | null }, i: number) => ({
+      ...rec(`r${i}`, i % 2 ? "Wire" : "Paper", r.day === null ? null : `2013-09-${String(r.day).padStart(2, "0")}`, [r.text]),
+      checksum: createHash("sha256").update(`${r.day} ${r.text}`).digest("hex"),
+    });
     const sentinel = (kept: StoredInferences): StoredInferences => ({
       ...kept,
       undated: Object.fromEntries(Object.entries(kept.undated).map(([k, o]) => [k, { ...o, found: { date: "1999-01-01", evidence: "stored" } }])),
     });
-    let steps = 0;
+    const step = fc.record({
+      added: fc.array(report, { maxLength: 2 }),
+      changed: fc.array(fc.record({ at: fc.nat(), report }), { maxLength: 1 }),
+      removed: fc.array(fc.nat(), { maxLength: 1 }),
+    });
+    let rebuilds = 0;
     let taken = 0;
     fc.assert(
-      fc.property(fc.array(report, { minLength: 2, maxLength: 8 }), fc.array(fc.array(report, { minLength: 1, maxLength: 2 }), { maxLength: 3 }), (base, additions) => {
+      fc.property(fc.array(report, { minLength: 2, maxLength: 8 }), fc.array(step, { maxLength: 3 }), (base, steps) => {
         let records = base.map(asRecord);
         let kept = infer(records).kept;
-        for (const batch of additions) {
-          records = [...records, ...batch.map((r, j) => asRecord(r, records.length + j))];
+        let made = records.length;
+        for (const { added, changed, removed } of steps) {
+          // A changed report keeps its file and id; a removed one goes; the added ones come last.
+          const changes = new Map(changed.map(({ at, report: r }) => [at % records.length, r]));
+          const gone = new Set(removed.map((at) => at % records.length));
+          records = records.flatMap((r, i) => (gone.has(i) ? [] : changes.has(i) ? [{ ...asRecord(changes.get(i)!, 0), id: r.id, sourceFile: r.sourceFile, headline: r.headline }] : [r]));
+          records = [...records, ...added.map((r) => asRecord(r, made++))];
+          if (!records.length) return;
           const withMemo = infer(records, kept);
           const fresh = infer(records);
           expect(withMemo.dated).toEqual(fresh.dated);
           // What it keeps for the next build is what a fresh inference keeps: the memo does not drift.
           expect(withMemo.kept).toEqual(fresh.kept);
-          steps++;
+          rebuilds++;
           if (Object.keys(kept.undated).length && JSON.stringify(infer(records, sentinel(kept)).dated).includes("1999-01-01")) taken++;
           kept = withMemo.kept;
         }
       }),
       { numRuns: 300 },
     );
-    expect(taken, `stored outcomes taken in ${taken} of ${steps} rebuilds`).toBeGreaterThan(steps / 10);
+    expect(taken, `stored outcomes taken in ${taken} of ${rebuilds} rebuilds`).toBeGreaterThan(rebuilds / 10);
   });
 });
