@@ -1,7 +1,7 @@
 /**
  * Date inference with the last build's outcomes (src/archive/infer-published.ts InferenceMemo): a build
- * that only adds dated reports brings each undated report's rare words up to date from the added ones
- * and takes its last outcome when they pick the same reports; whatever path it takes, every report
+ * that adds, corrects or removes dated reports brings each undated report's rare words up to date from
+ * those alone and takes its last outcome when they pick the same reports; whatever path it takes, every report
  * comes out dated as a fresh inference dates it, and keeps what a fresh inference keeps.
  */
 import { createHash } from "node:crypto";
