@@ -14,17 +14,7 @@ import type { ShardPage } from "./index-shards.ts";
  * `later` are still being rendered: each comes in a message of its own (`PageForShard`), and Pagefind
  * takes the pages before it meanwhile.
  */
-export type EarlyShardJob = {
-  k: number;
-  pages: ShardPage[];
-  html?: Array<string | undefined>;
-  dirs?: string[];
-  siteDir: string;
-  out: string;
-  later?: number[];
-  /** The first shard: its bundle keeps the search runtime (index-shard.ts). */
-  primary?: boolean;
-};
+export type EarlyShardJob = { k: number; pages: ShardPage[]; html?: Array<string | undefined>; dirs?: string[]; siteDir: string; out: string; later?: number[] };
 /** Page `at` of the shard being indexed (one of its `later`). */
 export type PageForShard = { k: number; at: number; html: string };
 /** The pages the shard waits for will not come (the build went on without them): give it up. */
@@ -54,7 +44,7 @@ port.on("message", (message: ToEarlyIndexer) => {
     for (const page of awaited.values()) page.reject(new Error(message.abandon));
     return;
   }
-  const { k, pages, html, dirs, siteDir, out, later = [], primary = false } = message;
+  const { k, pages, html, dirs, siteDir, out, later = [] } = message;
   const toCome = new Map(later.map((at) => [at, deferred()]));
   awaited = toCome;
   const answer = (reply: FromEarlyIndexer) => port.postMessage(reply);
@@ -62,7 +52,8 @@ port.on("message", (message: ToEarlyIndexer) => {
   const read = pages.map((p, i) => (html?.[i] !== undefined || toCome.has(i) ? undefined : readPage(dirs?.[i] ?? siteDir, p.url)));
   read.forEach((r) => r?.catch(() => {}));
   const files = (i: number) => html?.[i] ?? toCome.get(i)?.page ?? read[i]!;
-  indexShardFrom(pages, files, out, primary).then(
+  // The first shard's bundle keeps the search runtime (index-shard.ts).
+  indexShardFrom(pages, files, out, k === 0).then(
     (indexed) => answer({ k, indexed }),
     (error: unknown) => answer({ k, error: error instanceof Error ? error.message : String(error) }),
   );

@@ -307,7 +307,7 @@ class EarlyShards {
       // Pages rendered again as they were (a link or a note changed): the shard is the previous one.
       const indexed = this.streams.has(k) ? undefined : await this.previous?.indexed;
       if (indexed && pages.every((p) => p.hash === "" || indexed.get(p.url) === p.hash)) return;
-      const early = await timeStepAsync("index.early", () => this.indexElsewhere({ k, pages, html, dirs, siteDir: this.siteDir, out: dir, primary: k === 0 }));
+      const early = await timeStepAsync("index.early", () => this.indexElsewhere({ k, pages, html, dirs, siteDir: this.siteDir, out: dir }));
       this.done.set(k, { pages: early, dir });
     } catch {
       // Indexed again in `finish`, which reports the error if it happens again.
